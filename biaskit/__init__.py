@@ -1,0 +1,81 @@
+"""biaskit: media bias and sourcing analysis.
+
+Who is quoted, how, through whom, in what words, at what reading level, and
+how outlets differ in all of it. The flow is
+
+    read_articles -> (clean) -> parse -> extract_features / attribution_table /
+    vocabulary_table -> compare / models -> report
+
+Every public name below is imported lazily, so ``import biaskit`` stays fast.
+
+Examples
+--------
+>>> import biaskit
+>>> biaskit.__version__
+'0.1.0'
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS = {
+    # load and clean
+    "read_articles": "biaskit.io",
+    "clean_text": "biaskit.clean",
+    # parse
+    "parse": "biaskit.parse",
+    "parse_article": "biaskit.features",
+    "Doc": "biaskit.parse",
+    # records
+    "Attribution": "biaskit.records",
+    "LexiconHit": "biaskit.records",
+    # extract
+    "readability": "biaskit.extract.readability",
+    "sentiment": "biaskit.extract.sentiment",
+    "attributions": "biaskit.extract.sourcing",
+    "attribution_table": "biaskit.extract.sourcing_table",
+    "sourcing_profile": "biaskit.extract.sourcing_table",
+    "read_attribution_table": "biaskit.extract.sourcing_table",
+    "vocabulary_hits": "biaskit.extract.vocabulary",
+    "vocabulary_table": "biaskit.extract.vocabulary",
+    "load_lexicon": "biaskit.lexicons",
+    # features
+    "extract_features": "biaskit.features",
+    "FeatureExtractor": "biaskit.features",
+    # compare and model
+    "compare": "biaskit.compare",
+    "distinctive_terms": "biaskit.compare",
+    "match_stories": "biaskit.stories",
+    "story_coverage": "biaskit.stories",
+    "join_outlet_metadata": "biaskit.outlets",
+    "outlet_classifier": "biaskit.models",
+    "evaluate_outlet_model": "biaskit.models",
+    # report
+    "report": "biaskit.report",
+    "Report": "biaskit.report",
+    "show": "biaskit.report.annotate",
+    "annotate_html": "biaskit.report.annotate",
+    # io helpers
+    "write_table": "biaskit.io",
+    "read_table": "biaskit.io",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str):
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'biaskit' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__
