@@ -1,0 +1,545 @@
+"""One tidy row of features per article, from every extractor family.
+
+:func:`extract_features` is the functional core: it parses each article once
+(:func:`parse_article`) and hands the one :class:`~biaskit.parse.Doc` to every
+requested family. :class:`FeatureExtractor` is the scikit-learn wrapper.
+
+Families
+--------
+``readability``
+    Reading-level formulas over the shared word/sentence/syllable counts
+    (:mod:`biaskit.extract.readability`).
+``sentiment``
+    VADER per sentence, aggregated (:mod:`biaskit.extract.sentiment`).
+``sourcing``
+    The sourcing profile computed from the article's attributions
+    (:mod:`biaskit.extract.sourcing`, :mod:`biaskit.extract.sourcing_table`).
+``vocabulary``
+    Loaded-vocabulary rates by category and voice
+    (:mod:`biaskit.extract.vocabulary`).
+
+Status
+------
+Every input row gets one output row, in input order. The ``status`` column
+says whether the row could be measured: ``"ok"``, ``"empty_text"`` (no text
+at all), ``"empty_body"`` (nothing left after removing page furniture),
+``"not_english"`` (detected offline from function words and script; the
+formulas and word lists are English-only), or ``"error: ..."`` when an
+extractor failed on this text (the message says which). Rows that are not
+``"ok"`` have missing values in the feature columns.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from biaskit.errors import BiaskitError, InputError
+from biaskit.parse import Doc, parse
+from biaskit.records import STATUS_OK
+
+__all__ = [
+    "FAMILIES",
+    "FeatureExtractor",
+    "extract_features",
+    "family_features",
+    "feature_names",
+    "language_status",
+    "parse_article",
+]
+
+#: The feature families, in the order their columns appear.
+FAMILIES = ("readability", "sentiment", "sourcing", "vocabulary")
+
+_LEAD_COLUMNS = ("id", "outlet", "date", "title", "status")
+
+
+# --------------------------------------------------------------------------
+# Parsing an article row
+# --------------------------------------------------------------------------
+
+
+def _str_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    s = str(value)
+    return s
+
+
+def _body_segments(body: str, text: str) -> list[tuple[int, int]] | None:
+    """Segments mapping ``body`` into ``text``, or None if body is not drawn from text."""
+    if body == text:
+        return [(0, 0)]
+    try:
+        from biaskit.clean import body_segments
+    except ImportError:  # pragma: no cover - the cleaner is part of the package
+        body_segments = None
+    if body_segments is not None:
+        try:
+            return body_segments(body, text)
+        except ValueError:
+            return None
+    pos = text.find(body)
+    return [(0, pos)] if pos >= 0 else None
+
+
+def parse_article(article: Mapping[str, Any] | str) -> Doc:
+    """Parse one article (a row of the articles table, or a plain text) once.
+
+    The body (``article["body"]``, falling back to ``article["text"]``) is
+    parsed; the title is parsed too, as the first sentence(s) with
+    ``part="title"``, when the input text carries it before the body (as
+    scraped pages and PolNeAR texts do). A title that exists only as
+    metadata is not parsed, so it is never counted as a sentence of the
+    article. Offsets of the returned :class:`~biaskit.parse.Doc` map back to
+    ``article["text"]``.
+
+    Parameters
+    ----------
+    article : mapping or str
+        A row of the table returned by :func:`biaskit.read_articles` (any
+        mapping with ``text`` and optionally ``body`` and ``title``), or a text.
+
+    Returns
+    -------
+    Doc
+
+    Examples
+    --------
+    >>> doc = parse_article({"text": "Talks fail\\n\\nOfficials said the talks failed.",
+    ...                      "body": "Officials said the talks failed.", "title": "Talks fail"})
+    >>> [(s.part, doc.span(s.start, s.end)) for s in doc.sentences]
+    [('title', 'Talks fail'), ('body', 'Officials said the talks failed.')]
+    >>> doc.text[doc.to_text(doc.sentences[1].start):][:9]
+    'Officials'
+    """
+    if isinstance(article, str):
+        return parse(article)
+    text = _str_or_none(article.get("text")) or ""
+    body = _str_or_none(article.get("body"))
+    if body is None:
+        body = text
+    title = _str_or_none(article.get("title"))
+    segments = _body_segments(body, text)
+    if segments is None:
+        # the body is not drawn from the text (a user-supplied body column):
+        # offsets then point into the body itself
+        text = body
+        segments = [(0, 0)]
+    body_text_start = segments[0][1] if body else len(text)
+    title_offset = None
+    if title and title.strip():
+        title = title.strip()
+        pos = text.find(title, 0, max(body_text_start, 0))
+        if pos >= 0 and pos + len(title) <= body_text_start:
+            title_offset = pos
+    if title_offset is None:
+        return parse(body, text=text, body_offset=segments)
+    return parse(body, title=title, text=text, body_offset=segments, title_offset=title_offset)
+
+
+# --------------------------------------------------------------------------
+# Language and status
+# --------------------------------------------------------------------------
+
+# English function words: frequent in any English prose, rare elsewhere
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    """the of and to in a is that for it on was with as he she by at be this are from
+    or have an they which his her not but had has were their been said will would who
+    its we one all there if more when can about after than also what into over our
+    new some could them these other two should no you i year last just up out so""".split()
+)
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def language_status(doc: Doc) -> str:
+    """``"ok"`` if the body reads as English, else ``"not_english"``.
+
+    Offline and dependency-free: a body is English when most of its letters
+    are Latin and at least 12% of its words (20 words or more) are common
+    English function words. Short bodies (under 20 words) are given the
+    benefit of the doubt when their letters are Latin.
+
+    Examples
+    --------
+    >>> language_status(parse("The minister said that the talks would resume on Monday."))
+    'ok'
+    >>> language_status(parse("Der Minister sagte, dass die Gespräche am Montag weitergehen "
+    ...                       "würden, und die Regierung hat keine weiteren Einzelheiten "
+    ...                       "genannt, weil die Lage im Land nach wie vor sehr schwierig ist."))
+    'not_english'
+    """
+    body = doc.string[doc.body_start:]
+    letters = _LETTER_RE.findall(body[:20000])
+    if letters:
+        latin = sum(1 for c in letters if _LATIN_RE.match(c))
+        if latin / len(letters) < 0.5:
+            return "not_english"
+    words = [w.lower() for w in doc.words()[:3000]]
+    if len(words) < 20:
+        return STATUS_OK
+    hits = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    return STATUS_OK if hits / len(words) >= 0.12 else "not_english"
+
+
+def _status(article: Mapping[str, Any], doc: Doc | None) -> str:
+    text = _str_or_none(article.get("text"))
+    if text is None or not text.strip():
+        return "empty_text"
+    if doc is None or not doc.string[doc.body_start:].strip() or doc.word_count == 0:
+        return "empty_body"
+    return language_status(doc)
+
+
+# --------------------------------------------------------------------------
+# Families
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Settings shared by the families during one extraction."""
+
+    lexicon: Any = None
+    wordlists: Any = None
+    analyzer: Any = None
+    cache: dict = field(default_factory=dict)  # per-document intermediate records
+
+
+def _attribution_records(doc: Doc, ctx: _Context) -> list:
+    key = ("attributions", id(doc))
+    if key not in ctx.cache:
+        from biaskit.extract.sourcing import attributions
+
+        ctx.cache.clear()
+        ctx.cache[key] = attributions(doc, wordlists=ctx.wordlists)
+    return ctx.cache[key]
+
+
+def _readability(doc: Doc, ctx: _Context) -> dict:
+    from biaskit.extract.readability import readability
+
+    return readability(doc)
+
+
+def _sentiment(doc: Doc, ctx: _Context) -> dict:
+    from biaskit.extract.sentiment import sentiment
+
+    return sentiment(doc, analyzer=ctx.analyzer)
+
+
+def _sourcing(doc: Doc, ctx: _Context) -> dict:
+    from biaskit.extract.sourcing_table import sourcing_features
+
+    return sourcing_features(doc, _attribution_records(doc, ctx))
+
+
+def _vocabulary(doc: Doc, ctx: _Context) -> dict:
+    from biaskit.extract.vocabulary import vocabulary_features, vocabulary_hits
+
+    records = _attribution_records(doc, ctx)
+    hits = vocabulary_hits(doc, lexicon=ctx.lexicon, attributions=records)
+    return vocabulary_features(doc, hits)
+
+
+_FAMILY_FUNCS = {
+    "readability": _readability,
+    "sentiment": _sentiment,
+    "sourcing": _sourcing,
+    "vocabulary": _vocabulary,
+}
+
+
+def _check_families(families: Iterable[str] | str | None) -> tuple[str, ...]:
+    if families is None:
+        return FAMILIES
+    if isinstance(families, str):
+        families = [f.strip() for f in families.split(",") if f.strip()]
+    fams = tuple(families)
+    unknown = [f for f in fams if f not in FAMILIES]
+    if unknown:
+        raise BiaskitError(
+            f"unknown feature famil{'y' if len(unknown) == 1 else 'ies'} {', '.join(map(repr, unknown))}; "
+            f"choose from {', '.join(FAMILIES)}"
+        )
+    if not fams:
+        raise BiaskitError(f"no feature family selected; choose from {', '.join(FAMILIES)}")
+    # keep the canonical order, drop repeats
+    return tuple(f for f in FAMILIES if f in fams)
+
+
+def family_features(doc: Doc, families: Sequence[str] | None = None, *, lexicon=None,
+                    wordlists=None, analyzer=None) -> dict[str, Any]:
+    """All requested families' features of one parsed document, prefixed.
+
+    Examples
+    --------
+    >>> f = family_features(parse("The cat sat on the mat. It was happy."), ["readability"])
+    >>> round(f["readability.words"])
+    9
+    """
+    ctx = _Context(lexicon=lexicon, wordlists=wordlists, analyzer=analyzer)
+    out: dict[str, Any] = {}
+    for fam in _check_families(families):
+        for k, v in _FAMILY_FUNCS[fam](doc, ctx).items():
+            out[f"{fam}.{k}"] = v
+    return out
+
+
+_PROBE = parse(
+    'Prices rose sharply, officials said. "We are alarmed," the minister told reporters.',
+    title="Prices rise",
+)
+
+
+def feature_names(families: Sequence[str] | None = None, *, lexicon=None, wordlists=None) -> list[str]:
+    """The feature column names, in order, for the given families.
+
+    The names do not depend on the articles: each family returns the same
+    keys for every document.
+    """
+    return list(family_features(_PROBE, families, lexicon=lexicon, wordlists=wordlists))
+
+
+# --------------------------------------------------------------------------
+# The feature table
+# --------------------------------------------------------------------------
+
+
+def _as_articles(articles: Any) -> pd.DataFrame:
+    if isinstance(articles, pd.DataFrame):
+        if "text" not in articles.columns:
+            from biaskit.io import read_articles
+
+            return read_articles(articles)
+        return articles
+    if isinstance(articles, (list, tuple, pd.Series, np.ndarray)) and all(
+        isinstance(x, str) or x is None for x in articles
+    ):
+        texts = list(articles)
+        return pd.DataFrame(
+            {
+                "id": [str(i) for i in range(len(texts))],
+                "outlet": [None] * len(texts),
+                "date": [pd.NaT] * len(texts),
+                "title": [None] * len(texts),
+                "text": texts,
+                "body": texts,
+            }
+        )
+    from biaskit.io import read_articles
+
+    return read_articles(articles)
+
+
+def extract_features(articles: Any, *, families: Sequence[str] | str | None = None, lexicon=None,
+                     wordlists=None, progress: bool = False) -> pd.DataFrame:
+    """One row of features per article, in input order.
+
+    Parameters
+    ----------
+    articles : DataFrame, path, or list of str
+        The articles table from :func:`biaskit.read_articles` (or anything it
+        reads: a path to a file or folder), or a list of texts.
+    families : list of str, optional
+        A subset of :data:`FAMILIES` (default: all). A comma-separated string
+        is accepted.
+    lexicon : Lexicon, optional
+        The loaded-vocabulary lexicon (default: the packaged one); see
+        :func:`biaskit.load_lexicon`.
+    wordlists : optional
+        Word lists for the attribution extractor (default: the packaged ones).
+    progress : bool
+        Show a progress bar.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``id, outlet, date, title, status``, then the feature columns
+        namespaced by family (``readability.flesch_reading_ease``, ...). The
+        row count equals the input's; rows whose status is not ``"ok"`` have
+        missing features.
+
+    Examples
+    --------
+    >>> import biaskit
+    >>> feats = biaskit.extract_features(
+    ...     ["The minister said the talks had failed. Officials were alarmed.", "  "],
+    ...     families=["readability"])
+    >>> list(feats["status"])
+    ['ok', 'empty_text']
+    >>> feats.columns[:6].tolist()
+    ['id', 'outlet', 'date', 'title', 'status', 'readability.flesch_reading_ease']
+    """
+    fams = _check_families(families)
+    table = _as_articles(articles)
+    names = feature_names(fams, lexicon=lexicon, wordlists=wordlists)
+    analyzer = None
+    if "sentiment" in fams:
+        from biaskit.extract.sentiment import default_analyzer
+
+        analyzer = default_analyzer()
+    ctx = _Context(lexicon=lexicon, wordlists=wordlists, analyzer=analyzer)
+
+    rows = table.to_dict("records")
+    iterator: Iterable = rows
+    if progress:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(rows, desc="features", unit="article", disable=None, leave=False)
+
+    statuses: list[str] = []
+    values: list[dict[str, Any]] = []
+    for row in iterator:
+        doc = None
+        text = _str_or_none(row.get("text"))
+        if text is not None and text.strip():
+            doc = parse_article(row)
+        status = _status(row, doc)
+        feats: dict[str, Any] = {}
+        if status == STATUS_OK:
+            try:
+                for fam in fams:
+                    for k, v in _FAMILY_FUNCS[fam](doc, ctx).items():
+                        feats[f"{fam}.{k}"] = v
+            except (BiaskitError, MemoryError, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # noqa: BLE001 - one odd text must not lose the corpus
+                status = f"error: {fam}: {type(exc).__name__}: {exc}"[:200]
+                warnings.warn(f"article {row.get('id')!r}: {status}", RuntimeWarning, stacklevel=2)
+                feats = {}
+            ctx.cache.clear()
+        statuses.append(status)
+        values.append(feats)
+
+    lead = pd.DataFrame(index=range(len(rows)))
+    for col in _LEAD_COLUMNS[:-1]:
+        lead[col] = table[col].to_numpy() if col in table.columns else None
+    lead["status"] = statuses
+    feats_df = pd.DataFrame.from_records(values, columns=names, index=range(len(rows)))
+    out = pd.concat([lead, feats_df], axis=1)
+    out.index = table.index
+    return out
+
+
+# --------------------------------------------------------------------------
+# scikit-learn transformer
+# --------------------------------------------------------------------------
+
+try:  # scikit-learn is a dependency; kept lazy-safe for import-time speed
+    from sklearn.base import BaseEstimator, TransformerMixin
+except ImportError:  # pragma: no cover
+    raise
+
+
+def _to_articles_frame(X: Any, text_column: str) -> pd.DataFrame:
+    if isinstance(X, pd.DataFrame):
+        if text_column in X.columns:
+            frame = X.rename(columns={text_column: "text"}) if text_column != "text" else X
+            return frame
+        if X.shape[1] == 1:
+            return pd.DataFrame({"text": X.iloc[:, 0].astype("string").to_numpy(dtype=object)})
+        raise InputError(f"no column {text_column!r} in the input; columns found: {', '.join(map(str, X.columns))}")
+    if isinstance(X, pd.Series):
+        return pd.DataFrame({"text": X.to_numpy(dtype=object)})
+    if isinstance(X, str):
+        raise InputError("expected a list of texts or a DataFrame of articles, got a single string")
+    arr = np.asarray(X, dtype=object)
+    if arr.ndim == 2 and arr.shape[1] == 1:
+        arr = arr[:, 0]
+    if arr.ndim != 1:
+        raise InputError(f"expected a 1-D list of texts, got an array of shape {arr.shape}")
+    return pd.DataFrame({"text": arr})
+
+
+class FeatureExtractor(TransformerMixin, BaseEstimator):
+    """Interpretable article features as a scikit-learn transformer.
+
+    A stateless wrapper over :func:`extract_features`: ``fit`` learns
+    nothing but the input's shape, ``transform`` returns the numeric feature
+    columns. Rows that cannot be measured (empty or non-English texts) get
+    missing values, so put an imputer after this step in a pipeline.
+
+    Parameters
+    ----------
+    families : list of str, optional
+        Feature families (default: all of :data:`FAMILIES`).
+    text_column : str, default="text"
+        Column holding the article text when ``X`` is a DataFrame.
+    lexicon : Lexicon, optional
+        Loaded-vocabulary lexicon (default: the packaged one).
+
+    Attributes
+    ----------
+    feature_names_out_ : ndarray of str
+        Names of the numeric features returned by ``transform``.
+    n_features_in_ : int
+        Number of input columns seen during fit (1 for a list of texts).
+
+    Examples
+    --------
+    >>> from biaskit import FeatureExtractor
+    >>> fx = FeatureExtractor(families=["readability"]).set_output(transform="pandas")
+    >>> out = fx.fit_transform(["The cat sat on the mat.", "Officials said prices rose."])
+    >>> out.shape[0], "readability.flesch_reading_ease" in out.columns
+    (2, True)
+    """
+
+    def __init__(self, *, families=None, text_column="text", lexicon=None):
+        self.families = families
+        self.text_column = text_column
+        self.lexicon = lexicon
+
+    def fit(self, X, y=None):
+        """Check the input and record the output feature names."""
+        frame = _to_articles_frame(X, self.text_column)
+        self.n_features_in_ = 1 if not isinstance(X, pd.DataFrame) else X.shape[1]
+        if isinstance(X, pd.DataFrame):
+            self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
+        del frame
+        names = feature_names(self.families, lexicon=self.lexicon)
+        numeric = _numeric_names(self.families, names, self.lexicon)
+        self.feature_names_out_ = np.asarray(numeric, dtype=object)
+        return self
+
+    def transform(self, X):
+        """Numeric features of each article (one row per input row)."""
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "feature_names_out_")
+        frame = _to_articles_frame(X, self.text_column)
+        feats = extract_features(frame.reset_index(drop=True), families=self.families, lexicon=self.lexicon)
+        return feats[list(self.feature_names_out_)].to_numpy(dtype=float)
+
+    def get_feature_names_out(self, input_features=None):
+        """Names of the features returned by ``transform``."""
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "feature_names_out_")
+        return self.feature_names_out_.copy()
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.requires_fit = False
+        return tags
+
+
+def _numeric_names(families, names, lexicon) -> list[str]:
+    """Names of the features whose values are numbers (drops string features)."""
+    probe = family_features(_PROBE, families, lexicon=lexicon)
+    return [n for n in names if isinstance(probe.get(n), (int, float, np.integer, np.floating, np.bool_))]
