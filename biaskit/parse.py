@@ -252,6 +252,7 @@ def _find_quotes(s: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     # whole document so that a quotation may run across paragraphs
     open_at = -1
     open_mark = ""
+    open_para = -1  # the paragraph the open quotation has reached
     para_ends = [e for _, e in paragraphs]
     para_starts = [st for st, _ in paragraphs]
     marks = [m.start() for m in _QUOTE_CHARS_RE.finditer(s)]
@@ -272,13 +273,14 @@ def _find_quotes(s: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         i = doubles[k]
         c = s[i]
         if open_at >= 0:
-            p_open, p_here = para_of(open_at), para_of(i)
+            p_open, p_here = open_para, para_of(i)
             if p_here != p_open:
                 # the quotation reached the end of its paragraph without a
                 # closing mark. News style re-opens a continued quotation at
                 # the start of the next paragraph: then it continues.
                 pstart = para_starts[p_here]
-                if i == pstart and c in "\"\u201c\u00ab\u201e" and p_here == para_of(open_at) + 1 and _continues(s, para_ends[p_open]):
+                if i == pstart and c in "\"\u201c\u00ab\u201e" and p_here == p_open + 1 and _continues(s, para_ends[p_open]):
+                    open_para = p_here
                     k += 1
                     continue
                 pe = para_ends[p_open]
@@ -300,10 +302,10 @@ def _find_quotes(s: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             continue
         # nothing open: does this mark open a quotation?
         if c in "\u201c\u00ab\u201e" or (c == "\"" and (_left_flank(s, i) or not _right_flank(s, i))):
-            open_at, open_mark = i, c
+            open_at, open_mark, open_para = i, c, para_of(i)
         k += 1
     if open_at >= 0:
-        pe = para_ends[para_of(open_at)] if paragraphs else len(s)
+        pe = para_ends[open_para] if paragraphs else len(s)
         close(pe, pe, False)
 
     # --- single quotation marks: pair an opening mark at a word start with
