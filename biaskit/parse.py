@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 __all__ = ["Doc", "Quote", "Sentence", "parse", "normalize", "WORD_RE"]
 
@@ -42,7 +43,7 @@ __all__ = ["Doc", "Quote", "Sentence", "parse", "normalize", "WORD_RE"]
 _SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\x0b\x0c"
 # characters dropped (zero-width and soft hyphen)
 _DROP_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_SPACE_TABLE = str.maketrans({c: " " for c in _SPACE_CHARS})
+_SPACE_RE = re.compile("[" + _SPACE_CHARS + "]")
 _DROP_RE = re.compile("[" + _DROP_CHARS + "]")
 
 
@@ -66,7 +67,7 @@ def normalize(s: str) -> tuple[str, list[tuple[int, int]]]:
     >>> normalize("a\\u00a0b\\u200bc")
     ('a bc', [(0, 0), (3, 4)])
     """
-    s2 = s.translate(_SPACE_TABLE)
+    s2 = _SPACE_RE.sub(" ", s) if _SPACE_RE.search(s) else s
     if not _DROP_RE.search(s2):
         return s2, [(0, 0)]
     out, segments, pos_out, last = [], [], 0, 0
@@ -132,9 +133,9 @@ class Quote:
 #: apostrophes, or (between digits) by "." "," ":" and "/"; and acronyms
 #: with dots such as "U.S.".
 WORD_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S.  e.g.  a.m.
-    r"|\d+(?:[.,:/]\d+)+%?"  # 3.5  1,35,000  24/7  10:30
-    r"|\w+(?:[-'\u2019]\w+)*"  # words, hyphenated, don't, Biden's
+    r"\w+(?:(?:[-'\u2019]|(?<=\d)[.,:/](?=\d))\w+)*"  # words: don't, 24-48, 1,35,000, 3.5, 10:30
+    r"(?:(?<=\b[A-Za-z])\.(?:[A-Za-z]\.)+)?"  # acronyms with dots: U.S.  e.g.  a.m.
+    r"%?"  # 3.5%
 )
 _TOKEN_RE = re.compile(WORD_RE.pattern + r"|[^\w\s]")
 
@@ -378,8 +379,12 @@ class Doc:
     paragraphs: tuple[tuple[int, int], ...]
     sentences: tuple[Sentence, ...]
     tokens: tuple[tuple[int, int, int], ...]
-    quotes: tuple[Quote, ...]
     _segments: tuple[tuple[int, int], ...]
+
+    @cached_property
+    def quotes(self) -> tuple[Quote, ...]:
+        """Quotation spans, found on first use and kept (sorted by start)."""
+        return tuple(_find_quotes(self.string, list(self.paragraphs)))
 
     # ---- offsets -----------------------------------------------------
     def to_text(self, pos: int) -> int:
@@ -553,8 +558,8 @@ def parse(body: str, *, title: str | None = None, text: str | None = None,
 
     paragraphs = (_paragraphs(string[:body_start], 0) if body_start else []) + _paragraphs(string, body_start)
 
-    tokens = [(m.start(), m.end(), PUNCT if (m.end() - m.start() == 1 and not m.group().isalnum()) else WORD)
-              for m in _TOKEN_RE.finditer(string)]
+    spans = [m.span() for m in _TOKEN_RE.finditer(string)]
+    tokens = [(a, b, WORD if (b - a > 1 or string[a].isalnum()) else PUNCT) for a, b in spans]
     tok_starts = [t[0] for t in tokens]
 
     sentences: list[Sentence] = []
@@ -565,7 +570,6 @@ def parse(body: str, *, title: str | None = None, text: str | None = None,
             te = bisect_right(tok_starts, sb - 1)
             sentences.append(Sentence(sa, sb, p, part, ts, te))
 
-    quotes = _find_quotes(string, paragraphs)
     return Doc(
         text=text,
         string=string,
@@ -573,7 +577,6 @@ def parse(body: str, *, title: str | None = None, text: str | None = None,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
         tokens=tuple(tokens),
-        quotes=tuple(quotes),
         _segments=tuple(segments),
     )
 
