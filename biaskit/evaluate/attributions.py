@@ -7,7 +7,7 @@ The protocol (issue 3, item 5; defined in ``docs/sourcing.md``):
 2. Each attribution contributes up to three spans, one per role:
    ``source``, ``cue`` and ``content``. A span with fragments (gold
    ``fragments``, or a record's ``*_spans``) counts as the union of its
-   pieces.
+   pieces; pieces separated only by spaces and punctuation form one stretch.
 3. Every piece is trimmed of whitespace and edge punctuation (Unicode
    punctuation, quotation marks and dashes included). A span left empty
    by that (a bare ``:`` cue, a lone dash) is left out on both sides.
@@ -161,7 +161,11 @@ def _trim(text: str, a: int, b: int) -> Interval:
 
 
 def _normalize(text: str, pieces: Iterable[Interval], where: str) -> NormSpan | None:
-    """Trim each piece, drop empty ones, merge the rest into sorted intervals."""
+    """Trim each piece, drop empty ones, merge the rest into sorted intervals.
+
+    Pieces separated only by spaces and punctuation merge into one stretch, so
+    that a span's boundaries do not depend on how it was cut into pieces.
+    """
     n = len(text)
     kept: list[Interval] = []
     for a, b in pieces:
@@ -179,7 +183,9 @@ def _normalize(text: str, pieces: Iterable[Interval], where: str) -> NormSpan | 
     merged = [kept[0]]
     for a, b in kept[1:]:
         pa, pb = merged[-1]
-        if a <= pb:
+        # pieces that overlap, touch, or are separated only by spaces and
+        # punctuation form one stretch ("that the" + " talks failed")
+        if a <= pb or all(_is_edge(c) for c in text[pb:a]):
             merged[-1] = (pa, max(pb, b))
         else:
             merged.append((a, b))
@@ -560,9 +566,9 @@ def evaluate_attributions(gold_path: str | Path, *, extractor: Callable | None =
     """
     import time
 
+    gold = read_polnear(gold_path)
     if extractor is None:
         from biaskit.extract.sourcing import attributions as extractor
-    gold = read_polnear(gold_path)
     predicted: dict[str, list] = {}
     t0 = time.perf_counter()
     for article in gold:

@@ -1,0 +1,266 @@
+"""``biaskit evaluate``: score biaskit against human gold."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+
+from biaskit.errors import InputError
+
+_DESCRIPTION = """\
+Score biaskit's extractors against human-annotated gold data.
+
+  attributions  run the attribution extractor over PolNeAR articles and report
+                precision, recall and F1 for the source (who), the cue (how:
+                "said", "according to", ":") and the content (what), overall
+                and per outlet.
+  vocabulary    score the loaded-vocabulary lexicons against sentences
+                labelled biased / not biased (a CSV such as BABE).
+"""
+
+_ATTR_DESCRIPTION = """\
+Run biaskit's attribution extractor over the articles of a PolNeAR JSON Lines
+file (one article per line with "id", "outlet", "text" and gold
+"attributions") and compare its source, cue and content spans with the gold.
+
+How spans are scored (see docs/sourcing.md):
+  - quotations with no source ("scare quotes") and gold "content2" are left out;
+  - a span made of fragments counts as their union;
+  - spans are trimmed of spaces and edge punctuation (quotes, dashes, colons);
+    a span left empty (a bare ":" cue) is left out on both sides;
+  - per article and role, duplicate spans count once;
+  - exact:   the trimmed boundaries are the same;
+  - overlap: spans matched one to one, best first, when the Jaccard similarity
+             of the word tokens they touch is at least 0.5;
+  - precision, recall and F1 are micro-averaged over all spans.
+"""
+
+_ATTR_EPILOG = """\
+examples:
+  biaskit evaluate attributions --gold ../shared/datasets/polnear/dev.jsonl
+  biaskit evaluate attributions --gold dev.jsonl --json > scores.json
+"""
+
+_VOCAB_DESCRIPTION = """\
+Score biaskit's loaded-vocabulary lexicons against a CSV of sentences labelled
+as biased or not (for instance BABE). Reports how well lexicon hits separate
+the labelled sentences; with --test, figures are also given on a second file
+that played no part in any choice.
+"""
+
+_VOCAB_EPILOG = """\
+examples:
+  biaskit evaluate vocabulary --gold babe_train.csv
+  biaskit evaluate vocabulary --gold train.csv --test dev.csv --lexicon my_words.csv --json
+"""
+
+
+def register(subparsers) -> None:
+    """Add ``evaluate`` and its sub-commands to the command line."""
+    p = subparsers.add_parser(
+        "evaluate",
+        help="score biaskit against human gold (attributions, vocabulary)",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="evaluate_command", metavar="WHAT")
+    p.set_defaults(func=lambda args: _no_subcommand(p))
+
+    pa = sub.add_parser(
+        "attributions",
+        help="source/cue/content P, R, F1 against PolNeAR JSONL gold",
+        description=_ATTR_DESCRIPTION,
+        epilog=_ATTR_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    pa.add_argument("--gold", required=True, metavar="FILE.jsonl",
+                    help="PolNeAR JSON Lines file (plain or .gz) with gold attributions")
+    pa.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
+    pa.set_defaults(func=run_attributions)
+
+    pv = sub.add_parser(
+        "vocabulary",
+        help="lexicon hits against sentences labelled biased / not biased",
+        description=_VOCAB_DESCRIPTION,
+        epilog=_VOCAB_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    pv.add_argument("--gold", required=True, metavar="FILE.csv", help="CSV of labelled sentences")
+    pv.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                    help="an extra lexicon (CSV or YAML); repeat for several")
+    pv.add_argument("--test", metavar="OTHER.csv", help="a second labelled CSV to report figures on")
+    pv.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    pv.set_defaults(func=run_vocabulary)
+
+
+def _no_subcommand(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _check_file(path: str, what: str) -> Path:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{what} file not found: {path}")
+    if p.is_dir():
+        raise InputError(f"{what} path is a folder, expected a file: {path}")
+    return p
+
+
+# --------------------------------------------------------------------------
+# attributions
+# --------------------------------------------------------------------------
+
+
+def run_attributions(args: argparse.Namespace) -> int:
+    """Evaluate attribution extraction on a PolNeAR file and print the scores."""
+    from biaskit.evaluate.attributions import evaluate_attributions
+
+    gold = _check_file(args.gold, "gold")
+    result = evaluate_attributions(gold)
+    if args.json:
+        print(json.dumps(_json_safe(result), indent=2, ensure_ascii=False))
+    else:
+        print(format_attribution_scores(result, title=f"Attribution extraction against {gold.name}"))
+    return 0
+
+
+def _row(label: str, scores: dict, role: str) -> str:
+    e, o = scores["exact"][role], scores["overlap"][role]
+    cells = [e["precision"], e["recall"], e["f1"], o["precision"], o["recall"], o["f1"]]
+    return f"{label:<22}{role:<9}" + "".join(f"{x:>8.3f}" for x in cells)
+
+
+def format_attribution_scores(result: dict, *, title: str = "Attribution extraction") -> str:
+    """Render the dict of :func:`~biaskit.evaluate.attributions.score_attributions` as a text table.
+
+    Examples
+    --------
+    >>> z = {"precision": 0.5, "recall": 1.0, "f1": 2 / 3}
+    >>> s = {"exact": {r: z for r in ("source", "cue", "content")}}
+    >>> s["overlap"] = s["exact"]
+    >>> print(format_attribution_scores({**s, "per_outlet": {}}).splitlines()[4])
+    all                   source    0.500   1.000   0.667   0.500   1.000   0.667
+    """
+    lines = [title]
+    extra = []
+    if "articles" in result:
+        extra.append(f"{result['articles']} articles")
+    if "seconds" in result:
+        extra.append(f"extraction {result['seconds']:.1f} s")
+    if extra:
+        lines[0] += " (" + ", ".join(extra) + ")"
+    lines.append("")
+    lines.append(f"{'':<31}{'exact':^24}{'overlap (Jaccard >= 0.5)':^24}")
+    lines.append(f"{'':<22}{'role':<9}" + "".join(f"{h:>8}" for h in ("P", "R", "F1") * 2))
+    roles = ("source", "cue", "content")
+    for role in roles:
+        lines.append(_row("all", result, role))
+    for outlet, scores in result.get("per_outlet", {}).items():
+        lines.append("")
+        for role in roles:
+            lines.append(_row(outlet[:21] if role == "source" else "", scores, role))
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# vocabulary
+# --------------------------------------------------------------------------
+
+
+def run_vocabulary(args: argparse.Namespace) -> int:
+    """Evaluate the vocabulary lexicons on labelled sentences and print the results."""
+    gold = _check_file(args.gold, "gold")
+    test = _check_file(args.test, "test") if args.test else None
+    lexicons = tuple(_check_file(p, "lexicon") for p in args.lexicon)
+    try:
+        from biaskit.evaluate.vocabulary import evaluate_vocabulary
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise InputError(f"vocabulary evaluation is not available in this install ({exc})") from None
+    result = evaluate_vocabulary(gold, lexicons=lexicons, test=test)
+    if args.json:
+        print(json.dumps(_json_safe(result), indent=2, ensure_ascii=False))
+    else:
+        print(format_nested(result, title=f"Vocabulary lexicons against {gold.name}"))
+    return 0
+
+
+def _fmt_value(v) -> str:
+    if isinstance(v, bool) or v is None:
+        return str(v)
+    if isinstance(v, float):
+        if math.isnan(v):
+            return "n/a"
+        return f"{v:.3f}" if abs(v) < 1e6 else f"{v:.4g}"
+    return str(v)
+
+
+def format_nested(result, *, title: str | None = None, indent: int = 0) -> str:
+    """Render a nested dict/list of results as an indented, readable listing.
+
+    Mappings whose values are all scalars print as ``key  value`` lines with
+    aligned values; nested mappings become indented sections; lists of flat
+    mappings print as small tables.
+
+    Examples
+    --------
+    >>> print(format_nested({"n": 3, "scores": {"f1": 0.5, "auc": 0.75}}))
+    n  3
+    scores
+      f1   0.500
+      auc  0.750
+    """
+    lines: list[str] = [title, ""] if title else []
+    pad = " " * indent
+    if isinstance(result, dict):
+        width = max((len(str(k)) for k in result), default=0)
+        for k, v in result.items():
+            if isinstance(v, (dict, list, tuple)) and v and not _is_scalar_list(v):
+                lines.append(f"{pad}{k}")
+                lines.append(format_nested(v, indent=indent + 2))
+            else:
+                shown = ", ".join(_fmt_value(x) for x in v) if isinstance(v, (list, tuple)) else _fmt_value(v)
+                lines.append(f"{pad}{str(k):<{width}}  {shown}")
+    elif isinstance(result, (list, tuple)):
+        if result and all(isinstance(r, dict) for r in result) and all(
+            not isinstance(x, (dict, list, tuple)) for r in result for x in r.values()
+        ):
+            cols = list(dict.fromkeys(k for r in result for k in r))
+            cells = [[_fmt_value(r.get(c, "")) for c in cols] for r in result]
+            widths = [max(len(str(c)), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+            lines.append(pad + "  ".join(f"{c:<{w}}" for c, w in zip(cols, widths, strict=True)))
+            for row in cells:
+                lines.append(pad + "  ".join(f"{x:<{w}}" for x, w in zip(row, widths, strict=True)))
+        else:
+            for item in result:
+                lines.append(format_nested(item, indent=indent) if isinstance(item, (dict, list, tuple))
+                             else f"{pad}{_fmt_value(item)}")
+    else:
+        lines.append(f"{pad}{_fmt_value(result)}")
+    return "\n".join(lines)
+
+
+def _is_scalar_list(v) -> bool:
+    return isinstance(v, (list, tuple)) and all(not isinstance(x, (dict, list, tuple)) for x in v)
+
+
+def _json_safe(obj):
+    """Make results JSON-serialisable: NaN -> null, numpy scalars -> Python, paths -> str."""
+    if isinstance(obj, dict):
+        return {str(k): _json_safe(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_json_safe(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    if hasattr(obj, "item") and not isinstance(obj, (str, bytes)):
+        try:
+            obj = obj.item()
+        except (ValueError, AttributeError):
+            pass
+    if hasattr(obj, "to_dict"):
+        return _json_safe(obj.to_dict())
+    if isinstance(obj, float) and (math.isnan(obj) or math.isinf(obj)):
+        return None
+    return obj
