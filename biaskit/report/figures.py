@@ -1,0 +1,302 @@
+"""Figures of the report, drawn from tidy tables with matplotlib and seaborn.
+
+Every drawing takes a tidy DataFrame and column names and only draws: the
+numbers (means, interval bounds, shares) were computed when the report was
+built. The figures are made for print: grayscale-safe (series differ by marker
+shape and shade, never by hue alone), labelled axes with units, and a height
+that grows with the number of groups so that 2 or 30 outlets stay legible
+(the report builder folds outlets beyond the top N into "other").
+
+Drawings use matplotlib's object API (no pyplot state), so rendering many
+reports in one process leaks no figures.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from biaskit.report.model import Figure
+>>> data = pd.DataFrame({"outlet": ["A", "B"], "metric": ["m", "m"],
+...                      "mean": [1.0, 2.0], "low": [0.5, 1.5], "high": [1.5, 2.5]})
+>>> fig = Figure("pointrange", data, {"y": "outlet", "x": "mean", "low": "low", "high": "high",
+...                                   "facet": "metric", "xlabel": "per 1,000 words"})
+>>> render(fig, "png")[:4]
+b'\\x89PNG'
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure as MplFigure
+
+from biaskit.errors import BiaskitError
+from biaskit.report.model import Figure
+
+__all__ = ["PLOTS", "render", "draw", "png_size", "GRAYS", "MARKERS"]
+
+#: Shades for series (black to light gray); grayscale-safe by construction.
+GRAYS = ("#111111", "#7a7a7a", "#b0b0b0", "#4a4a4a", "#d0d0d0", "#2e2e2e")
+#: Marker shapes for series: the first means of telling series apart.
+MARKERS = ("o", "s", "^", "D", "v", "P")
+#: Hatches for filled areas of different series.
+HATCHES = ("", "///", "...", "xx", "\\\\", "++")
+
+WIDTH_IN = 7.0  # fits the text width of A4 and Letter pages
+_LABEL_MAX = 30
+
+_STYLE = {
+    "font.family": "DejaVu Sans",  # bundled with matplotlib: Latin, Greek, Cyrillic
+    "font.size": 8,
+    "axes.titlesize": 8.5,
+    "axes.labelsize": 8,
+    "xtick.labelsize": 7.5,
+    "ytick.labelsize": 7.5,
+    "legend.fontsize": 7.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#333333",
+    "axes.grid": True,
+    "axes.grid.axis": "x",
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+}
+
+
+def _short(label, limit: int = _LABEL_MAX) -> str:
+    s = str(label)
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _order(data: pd.DataFrame, col: str, order: Sequence | None) -> list:
+    if order is not None:
+        present = set(data[col].tolist())
+        return [v for v in order if v in present]
+    return list(dict.fromkeys(data[col].tolist()))
+
+
+def _grid(n_panels: int, n_rows_each: int, ncols: int | None, *, row_in: float = 0.24,
+          extra_in: float = 0.9) -> tuple[MplFigure, list]:
+    ncols = ncols or min(n_panels, 3)
+    ncols = max(1, min(ncols, n_panels))
+    nrows = math.ceil(n_panels / ncols)
+    panel_h = max(1.3, row_in * n_rows_each + extra_in)
+    fig = MplFigure(figsize=(WIDTH_IN, panel_h * nrows + 0.3), layout="constrained")
+    axes = fig.subplots(nrows, ncols, squeeze=False)
+    flat = list(axes.ravel())
+    for ax in flat[n_panels:]:
+        ax.set_visible(False)
+    return fig, flat[:n_panels]
+
+
+# ---------------------------------------------------------------------------
+# drawings
+# ---------------------------------------------------------------------------
+
+
+def pointrange(data: pd.DataFrame, *, y: str, x: str, low: str | None = None, high: str | None = None,
+               facet: str | None = None, series: str | None = None, xlabel: str | Mapping = "",
+               ylabel: str = "", order: Sequence | None = None, facet_order: Sequence | None = None,
+               series_order: Sequence | None = None, facet_labels: Mapping | None = None,
+               ncols: int | None = None, reference: float | None = None) -> MplFigure:
+    """Dots with interval bars, one row per group, one panel per facet.
+
+    ``series`` (e.g. own voice vs quoted) is shown by marker shape and shade,
+    dodged vertically. ``xlabel`` may map each facet to its own axis label.
+    """
+    groups = _order(data, y, order)
+    facets = _order(data, facet, facet_order) if facet else [None]
+    series_vals = _order(data, series, series_order) if series else [None]
+    fig, axes = _grid(len(facets), len(groups), ncols)
+    positions = {g: i for i, g in enumerate(groups)}
+    step = 0.7 / max(1, len(series_vals))
+    for ax, fv in zip(axes, facets, strict=False):
+        part = data if fv is None else data[data[facet] == fv]
+        for k, sv in enumerate(series_vals):
+            sub = part if sv is None else part[part[series] == sv]
+            offset = (k - (len(series_vals) - 1) / 2) * step if series else 0.0
+            ys = np.array([positions[g] for g in sub[y]], dtype=float) + offset
+            xs = sub[x].to_numpy(dtype=float)
+            shade = GRAYS[k % len(GRAYS)]
+            if low and high:
+                lo = sub[low].to_numpy(dtype=float)
+                hi = sub[high].to_numpy(dtype=float)
+                ok = ~(np.isnan(lo) | np.isnan(hi))
+                ax.hlines(ys[ok], lo[ok], hi[ok], color=shade, linewidth=1.4)
+            face = shade if k % 2 == 0 else "white"
+            ax.scatter(xs, ys, marker=MARKERS[k % len(MARKERS)], s=26, facecolor=face,
+                       edgecolor=shade, linewidth=1.1, zorder=3,
+                       label=None if sv is None else _short(sv))
+        if reference is not None:
+            ax.axvline(reference, color="#888888", linewidth=0.8, linestyle="--")
+        ax.set_yticks(range(len(groups)))
+        ax.set_yticklabels([_short(g) for g in groups])
+        ax.set_ylim(len(groups) - 0.5, -0.5)
+        if fv is not None:
+            title = (facet_labels or {}).get(fv, fv)
+            ax.set_title(_short(title, 60), loc="left")
+        label = xlabel.get(fv, "") if isinstance(xlabel, Mapping) else xlabel
+        ax.set_xlabel(label)
+        ax.set_ylabel(ylabel)
+    if series:
+        handles, labels = axes[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 4), frameon=False)
+    return fig
+
+
+def heatmap(data: pd.DataFrame, *, row: str, col: str, value: str, fmt: str = "pct",
+            row_order: Sequence | None = None, col_order: Sequence | None = None,
+            col_labels: Mapping | None = None, xlabel: str = "", ylabel: str = "",
+            colorbar_label: str = "") -> MplFigure:
+    """A gray-scale grid of values with the value written in each cell.
+
+    ``fmt`` is ``pct`` (shares shown as whole percentages), ``int`` or
+    ``num`` (one decimal).
+    """
+    rows = _order(data, row, row_order)
+    cols = _order(data, col, col_order)
+    grid = data.pivot_table(index=row, columns=col, values=value, aggfunc="first", dropna=False)
+    grid = grid.reindex(index=rows, columns=cols)
+    values = grid.to_numpy(dtype=float)
+    height = max(1.6, 0.26 * len(rows) + 1.4)
+    fig = MplFigure(figsize=(WIDTH_IN, height), layout="constrained")
+    ax = fig.subplots()
+    finite = values[np.isfinite(values)]
+    vmax = float(finite.max()) if finite.size else 1.0
+    vmax = vmax if vmax > 0 else 1.0
+    image = ax.imshow(np.ma.masked_invalid(values), cmap="Greys", vmin=0, vmax=vmax, aspect="auto")
+    ax.grid(False)
+    ax.set_xticks(range(len(cols)))
+    labels = [_short((col_labels or {}).get(c, c), 18) for c in cols]
+    ax.set_xticklabels(labels, rotation=35 if len(cols) > 5 else 0, ha="right" if len(cols) > 5 else "center")
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([_short(r) for r in rows])
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    small = len(cols) <= 14 and len(rows) <= 35
+    for i in range(len(rows)):
+        for j in range(len(cols)):
+            v = values[i, j]
+            if not np.isfinite(v) or not small:
+                continue
+            text = f"{v * 100:.0f}%" if fmt == "pct" else (f"{v:,.0f}" if fmt == "int" else f"{v:.1f}")
+            ax.text(j, i, text, ha="center", va="center", fontsize=6.5,
+                    color="white" if v > 0.55 * vmax else "black")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01)
+    bar.set_label(colorbar_label)
+    bar.outline.set_visible(False)
+    if fmt == "pct":
+        bar.ax.yaxis.set_major_formatter(lambda v, _: f"{v * 100:.0f}%")
+    return fig
+
+
+def boxes(data: pd.DataFrame, *, y: str, x: str, facet: str | None = None, xlabel: str | Mapping = "",
+          ylabel: str = "", order: Sequence | None = None, facet_order: Sequence | None = None,
+          facet_labels: Mapping | None = None, ncols: int | None = None) -> MplFigure:
+    """Distributions per group as horizontal box plots (one panel per facet).
+
+    Boxes span the quartiles, the line is the median, whiskers reach 1.5
+    interquartile ranges; dots beyond are single articles.
+    """
+    import seaborn as sns  # imported here: seaborn is slow to import
+
+    groups = _order(data, y, order)
+    facets = _order(data, facet, facet_order) if facet else [None]
+    fig, axes = _grid(len(facets), len(groups), ncols)
+    for ax, fv in zip(axes, facets, strict=False):
+        part = data if fv is None else data[data[facet] == fv]
+        part = part[np.isfinite(part[x].to_numpy(dtype=float))]
+        plot = pd.DataFrame({"g": part[y].map(_short), "v": part[x].astype(float)})
+        sns.boxplot(data=plot, x="v", y="g", order=[_short(g) for g in groups], ax=ax,
+                    color="#d9d9d9", linecolor="#222222", linewidth=0.8, fliersize=1.8, width=0.6,
+                    flierprops={"marker": "o", "markerfacecolor": "#666666", "markeredgecolor": "none"})
+        if fv is not None:
+            ax.set_title(_short((facet_labels or {}).get(fv, fv), 60), loc="left")
+        ax.set_xlabel(xlabel.get(fv, "") if isinstance(xlabel, Mapping) else xlabel)
+        ax.set_ylabel(ylabel)
+    return fig
+
+
+def bars(data: pd.DataFrame, *, y: str, x: str, low: str | None = None, high: str | None = None,
+         facet: str | None = None, xlabel: str | Mapping = "", ylabel: str = "",
+         order: Sequence | None = None, facet_order: Sequence | None = None,
+         facet_labels: Mapping | None = None, ncols: int | None = None,
+         reference: float | None = None, reference_label: str | None = None) -> MplFigure:
+    """Horizontal bars per group (with interval whiskers when given)."""
+    facets = _order(data, facet, facet_order) if facet else [None]
+    n_rows = max(len(_order(data if fv is None else data[data[facet] == fv], y, order)) for fv in facets)
+    fig, axes = _grid(len(facets), n_rows, ncols)
+    for ax, fv in zip(axes, facets, strict=False):
+        part = data if fv is None else data[data[facet] == fv]
+        groups = _order(part, y, order)
+        part = part.set_index(y).reindex(groups)
+        vals = part[x].to_numpy(dtype=float)
+        pos = np.arange(len(groups))
+        ax.barh(pos, vals, color="#9a9a9a", edgecolor="#222222", linewidth=0.6, height=0.65)
+        if low and high:
+            lo, hi = part[low].to_numpy(dtype=float), part[high].to_numpy(dtype=float)
+            ok = ~(np.isnan(lo) | np.isnan(hi))
+            ax.hlines(pos[ok], lo[ok], hi[ok], color="#000000", linewidth=1.2)
+        if reference is not None:
+            ax.axvline(reference, color="#000000", linewidth=0.9, linestyle="--",
+                       label=reference_label)
+            if reference_label:
+                ax.legend(loc="lower right", frameon=False)
+        ax.set_yticks(pos)
+        ax.set_yticklabels([_short(g) for g in groups])
+        ax.set_ylim(len(groups) - 0.5, -0.5)
+        if fv is not None:
+            ax.set_title(_short((facet_labels or {}).get(fv, fv), 60), loc="left")
+        ax.set_xlabel(xlabel.get(fv, "") if isinstance(xlabel, Mapping) else xlabel)
+        ax.set_ylabel(ylabel)
+    return fig
+
+
+#: Drawings by name (the ``plot`` of a :class:`~biaskit.report.model.Figure`).
+PLOTS: dict[str, Callable[..., MplFigure]] = {
+    "pointrange": pointrange,
+    "heatmap": heatmap,
+    "boxes": boxes,
+    "bars": bars,
+}
+
+
+def draw(figure: Figure) -> MplFigure:
+    """Draw a report figure as a matplotlib figure (not shown, not registered with pyplot)."""
+    try:
+        func = PLOTS[figure.plot]
+    except KeyError:
+        raise BiaskitError(f"unknown figure kind {figure.plot!r}; known: {sorted(PLOTS)}") from None
+    with rc_context(_STYLE):
+        fig = func(figure.data, **dict(figure.params))
+        FigureCanvasAgg(fig)
+        fig.canvas.draw()  # lay out inside the style context
+    return fig
+
+
+def render(figure: Figure, fmt: str = "png", *, dpi: int = 150) -> bytes:
+    """The figure as PNG or SVG bytes."""
+    if fmt not in ("png", "svg"):
+        raise BiaskitError(f"figures render as png or svg, not {fmt!r}")
+    with rc_context(_STYLE):
+        fig = draw(figure)
+        buf = io.BytesIO()
+        fig.savefig(buf, format=fmt, dpi=dpi, facecolor="white")
+    return buf.getvalue()
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels of a PNG, read from its header."""
+    import struct
+
+    w, h = struct.unpack(">II", png[16:24])
+    return w, h
