@@ -351,3 +351,62 @@ def test_read_attribution_table_errors(tmp_path):
     with pytest.raises(InputError, match="content_spans"):
         read_attribution_table(p)
 
+
+
+# --------------------------------------------------------------------------
+# The command line
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def stand_in_extractor(monkeypatch):
+    """Use the stand-in extractor inside attribution_table (whatever the real one finds)."""
+    import sys
+    import types
+
+    try:
+        import biaskit.extract.sourcing as module
+    except ImportError:
+        module = types.ModuleType("biaskit.extract.sourcing")
+        monkeypatch.setitem(sys.modules, "biaskit.extract.sourcing", module)
+    monkeypatch.setattr(module, "attributions", said_extractor, raising=False)
+    monkeypatch.setattr(module, "source_type_of", lambda entry, wordlists=None: "other", raising=False)
+    return module
+
+
+def _cli(argv, capsys):
+    from biaskit.cli.main import main
+
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_attributions_on_polnear_like_jsonl(tmp_path, capsys, stand_in_extractor):
+    pytest.importorskip("biaskit.io")
+    from biaskit.extract.sourcing_table import read_attribution_table
+
+    rows = [{"id": "nyt_1", "outlet": "nyt", "title": "Talks", "text": "Talks\n\nMaria Lopez said talks failed.",
+             "attributions": [{"source": None}], "meta": {"credit": None}},
+            {"id": "nyt_2", "text": "Tom Reyes says, citing Bloomberg, it is over."}]
+    src = tmp_path / "gold.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    for suffix in (".csv", ".jsonl"):
+        out = tmp_path / f"attributions{suffix}"
+        code, _, err = _cli(["attributions", str(src), "-o", str(out)], capsys)
+        assert code == 0, err
+        assert "2 attributions" in err
+        table = read_attribution_table(out)
+        assert table["id"].tolist() == ["nyt_1", "nyt_2"]
+        assert table["via"].tolist() == [[], ["Bloomberg"]]
+        text = rows[0]["text"]
+        assert text[table.loc[0, "source_start"]:table.loc[0, "source_end"]] == "Maria Lopez"
+
+
+def test_cli_attributions_user_errors(tmp_path, capsys, stand_in_extractor):
+    code, _, err = _cli(["attributions", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "o.csv")], capsys)
+    assert code != 0 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    src = tmp_path / "a.csv"
+    src.write_text("id,text\n1,Ann said hi.\n", encoding="utf-8")
+    code, _, err = _cli(["attributions", str(src), "-o", str(tmp_path / "o.xlsx")], capsys)
+    assert code != 0 and "output format" in err

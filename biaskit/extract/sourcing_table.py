@@ -505,30 +505,15 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
 # --------------------------------------------------------------------------
 
 
-def _for_csv(table):
-    out = table.copy()
-    if "via" in out.columns:
-        out["via"] = [VIA_SEPARATOR.join(v) if isinstance(v, (list, tuple)) else ("" if _missing(v) else v)
-                      for v in out["via"]]
-    for c in SPAN_COLUMNS:
-        if c in out.columns:
-            out[c] = [json.dumps([list(map(int, p)) for p in v]) if isinstance(v, (list, tuple)) and len(v)
-                      else "" for v in out[c]]
-    return out
-
-
 def write_attribution_table(table, path: str | Path) -> Path:
     """Write an attribution table to CSV (via joined with " > ", spans as JSON) or JSON Lines.
 
     Uses :func:`biaskit.io.write_table`, which neutralises spreadsheet
-    formulas in CSV text cells.
+    formulas in CSV text cells and encodes the list columns.
     """
     from biaskit.io import write_table
 
-    path = Path(path)
-    name = path.name.lower()
-    csv_like = not any(name.endswith(s) for s in (".jsonl", ".jsonl.gz", ".json", ".parquet"))
-    return write_table(_for_csv(table) if csv_like else table, path)
+    return write_table(table, Path(path), list_columns={"via": "join", **{c: "json" for c in SPAN_COLUMNS}})
 
 
 def read_attribution_table(path: str | Path):
@@ -550,7 +535,13 @@ def read_attribution_table(path: str | Path):
     from biaskit.io import read_table
 
     path = Path(path)
-    df = read_table(path)
+    try:
+        df = read_table(path, list_columns={"via": "join", **{c: "json" for c in SPAN_COLUMNS}})
+    except ValueError as exc:  # a span cell that is not JSON
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(f"{path}: a cell of a span column ({', '.join(SPAN_COLUMNS)}) is not a JSON list "
+                         f"of [start, end] ({exc})") from None
     if not isinstance(df, pd.DataFrame):  # pragma: no cover - read_table returns frames
         df = pd.DataFrame(df)
     if "id" not in df.columns:
