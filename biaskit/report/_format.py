@@ -14,6 +14,8 @@ Examples
 '< 0.001'
 >>> format_value(float("nan"), Column("x", "X", "num"))
 '–'
+>>> format_value([("regime", 4), ("slammed", 2.456)], Column("t", "Terms", "pairs"))
+'regime (4), slammed (2.5)'
 """
 
 from __future__ import annotations
@@ -87,6 +89,15 @@ def format_value(value, column: Column) -> str:
         if isinstance(value, Iterable):
             return ", ".join(str(v) for v in value)
         return str(value)
+    if fmt == "pairs":
+        parts = []
+        for label, number in value:
+            if isinstance(number, (int, np.integer)):
+                shown = f"{number:,}"
+            else:
+                shown = f"{float(number):.{column.digits if column.digits is not None else 1}f}".replace("-", "−")
+            parts.append(f"{label} ({shown})")
+        return ", ".join(parts) if parts else MISSING
     if fmt == "bool":
         return "yes" if bool(value) else "no"
     return str(value)

@@ -81,17 +81,24 @@ def _order(data: pd.DataFrame, col: str, order: Sequence | None) -> list:
     return list(dict.fromkeys(data[col].tolist()))
 
 
-def _grid(n_panels: int, n_rows_each: int, ncols: int | None, *, row_in: float = 0.24,
-          extra_in: float = 0.9) -> tuple[MplFigure, list]:
-    ncols = ncols or min(n_panels, 3)
+def _grid(n_panels: int, n_rows_each: int, ncols: int | None, *, row_in: float = 0.22,
+          extra_in: float = 0.75, share_groups: bool = True) -> tuple[MplFigure, list]:
+    """Panels for small multiples. With ``share_groups`` the panels of a row
+    share their group axis, labelled once on the left."""
+    if ncols is None:
+        ncols = 2 if n_panels == 4 else 3
     ncols = max(1, min(ncols, n_panels))
     nrows = math.ceil(n_panels / ncols)
     panel_h = max(1.3, row_in * n_rows_each + extra_in)
     fig = MplFigure(figsize=(WIDTH_IN, panel_h * nrows + 0.3), layout="constrained")
-    axes = fig.subplots(nrows, ncols, squeeze=False)
+    axes = fig.subplots(nrows, ncols, squeeze=False, sharey="row" if share_groups else False)
     flat = list(axes.ravel())
     for ax in flat[n_panels:]:
         ax.set_visible(False)
+    if share_groups:
+        for i, ax in enumerate(flat[:n_panels]):
+            if i % ncols:
+                ax.tick_params(labelleft=False)
     return fig, flat[:n_panels]
 
 
@@ -234,7 +241,7 @@ def bars(data: pd.DataFrame, *, y: str, x: str, low: str | None = None, high: st
     """Horizontal bars per group (with interval whiskers when given)."""
     facets = _order(data, facet, facet_order) if facet else [None]
     n_rows = max(len(_order(data if fv is None else data[data[facet] == fv], y, order)) for fv in facets)
-    fig, axes = _grid(len(facets), n_rows, ncols)
+    fig, axes = _grid(len(facets), n_rows, ncols, share_groups=False)
     for ax, fv in zip(axes, facets, strict=False):
         part = data if fv is None else data[data[facet] == fv]
         groups = _order(part, y, order)

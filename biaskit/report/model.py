@@ -49,8 +49,10 @@ __all__ = [
 #: ``text``: as is; ``int``: thousands separators; ``num``: ``digits``
 #: decimals (default 2); ``pct``: a share 0–1 shown as a percentage; ``p``: a
 #: p-value (``< 0.001`` below that); ``date``: a date; ``list``: items joined
-#: with ", "; ``bool``: yes/no.
-FORMATS = ("text", "int", "num", "pct", "p", "date", "list", "bool")
+#: with ", "; ``bool``: yes/no; ``pairs``: a sequence of (label, number)
+#: shown as ``label (number)``, the number with ``digits`` decimals (integers
+#: as integers).
+FORMATS = ("text", "int", "num", "pct", "p", "date", "list", "bool", "pairs")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1243 @@
+"""Build a :class:`~biaskit.report.model.Report` from articles or a feature table.
+
+:func:`report` is the one place where the report's numbers are computed, all
+through biaskit's public functions (:func:`biaskit.extract_features`,
+:func:`biaskit.attribution_table`, :func:`biaskit.vocabulary_table`,
+:func:`biaskit.compare`, :func:`biaskit.distinctive_terms`,
+:func:`biaskit.match_stories`, the models). Each section is built from tidy
+tables by its own small function; a section whose data or function is
+missing is kept as its heading and a note that says why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import math
+import platform
+import sys
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from biaskit import __version__
+from biaskit.errors import BiaskitError, InputError
+from biaskit.records import STATUS_OK
+from biaskit.report.metrics import VOICE_LABELS, describe
+from biaskit.report.model import (
+    Bullets,
+    Column,
+    Definitions,
+    Figure,
+    Heading,
+    Note,
+    Report,
+    Section,
+    Table,
+    Text,
+)
+
+__all__ = ["report", "SECTION_HEADINGS"]
+
+#: Section keys and headings, in report order.
+SECTION_HEADINGS = {
+    "overview": "Corpus overview",
+    "sourcing": "Sourcing",
+    "vocabulary": "Loaded vocabulary",
+    "tone": "Tone and readability",
+    "distinctive": "Distinctive terms",
+    "models": "What distinguishes the outlets",
+    "methods": "Methods and limitations",
+}
+
+MISSING_GROUP = "(none)"
+
+
+# ---------------------------------------------------------------------------
+# inputs
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Inputs:
+    """The tables a report is built from (filled once, read by every section)."""
+
+    by: str
+    features: pd.DataFrame
+    articles: pd.DataFrame | None
+    attributions: pd.DataFrame | None
+    hits: pd.DataFrame | None
+    groups: pd.Series  # folded group of each feature row
+    order: list[str]  # group order in tables and figures
+    folded: dict[str, list[str]]  # "Other (k …)" -> original groups
+    params: dict[str, Any]
+    notes: dict[str, str] = field(default_factory=dict)  # section -> why data are missing
+    comparison: pd.DataFrame | None = None  # compare() over every feature the report shows
+    stories: pd.Series | None = None
+    unmatched_outlets: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _is_feature_table(frame: pd.DataFrame) -> bool:
+    return "status" in frame.columns and "text" not in frame.columns and any(
+        "." in str(c) for c in frame.columns
+    )
+
+
+def _optional(module: str, name: str) -> Callable | None:
+    """A public function of another biaskit module, or None while it does not exist."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name and (exc.name == module or module.startswith(exc.name + ".")):
+            return None
+        raise
+    except AttributeError:
+        return None
+
+
+class _Progress:
+    """Stage messages for long runs (stderr), with timings kept for the methods section."""
+
+    def __init__(self, enabled: bool | Callable[[str], None]):
+        if callable(enabled):
+            self._say = enabled
+        elif enabled:
+            self._say = lambda msg: print(f"biaskit: {msg}", file=sys.stderr, flush=True)
+        else:
+            self._say = None
+        self.timings: dict[str, float] = {}
+        self._stage: str | None = None
+        self._t0 = 0.0
+
+    def stage(self, name: str, message: str) -> None:
+        self.done()
+        self._stage, self._t0 = name, time.perf_counter()
+        if self._say:
+            self._say(message)
+
+    def done(self) -> None:
+        if self._stage is not None:
+            self.timings[self._stage] = time.perf_counter() - self._t0
+            self._stage = None
+
+
+def _fold(groups: pd.Series, max_groups: int, by: str) -> tuple[pd.Series, list[str], dict[str, list[str]]]:
+    """Keep the ``max_groups - 1`` largest groups and fold the rest into one "Other" group."""
+    counts = groups.value_counts()
+    names = sorted(counts.index, key=str)
+    if len(names) <= max_groups:
+        return groups, names, {}
+    keep = sorted(sorted(counts.index, key=lambda g: (-counts[g], str(g)))[: max_groups - 1], key=str)
+    rest = sorted((g for g in names if g not in set(keep)), key=str)
+    noun = "outlets" if by == "outlet" else f"{by} values"
+    other = f"Other ({len(rest)} {noun})"
+    folded = groups.where(groups.isin(keep), other)
+    return folded, [*keep, other], {other: rest}
+
+
+def _fingerprint(articles: pd.DataFrame | None, features: pd.DataFrame) -> str:
+    """SHA-256 over the input (ids, outlets and texts; or the feature table)."""
+    h = hashlib.sha256()
+    if articles is not None:
+        cols = [c for c in ("id", "outlet", "text") if c in articles.columns]
+        for row in articles[cols].itertuples(index=False):
+            for v in row:
+                h.update(b"\x1f" + ("" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)).encode())
+            h.update(b"\x1e")
+    else:
+        h.update(features.to_csv(index=False).encode())
+    return h.hexdigest()
+
+
+def _load(data: Any) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """(articles, features) from what the user gave."""
+    if isinstance(data, pd.DataFrame):
+        if _is_feature_table(data):
+            return None, data
+        if "text" in data.columns:
+            return data, None
+    from biaskit.io import read_articles
+
+    return read_articles(data), None
+
+
+def _group_labels(values: pd.Series) -> pd.Series:
+    out = values.astype(object).where(values.notna(), MISSING_GROUP)
+    return out.map(lambda v: str(v).strip() or MISSING_GROUP)
+
+
+def _row_groups(table: pd.DataFrame, inp: _Inputs) -> pd.Series:
+    """The folded group of each row of an attribution or hit table."""
+    id_to_group = dict(zip(inp.features["id"].astype(str), inp.groups, strict=False)) \
+        if "id" in inp.features.columns else {}
+    fold_back = {g: other for other, gs in inp.folded.items() for g in gs}
+    if inp.by in table.columns:
+        raw = _group_labels(table[inp.by])
+        return raw.map(lambda g: fold_back.get(g, g))
+    if "id" in table.columns and id_to_group:
+        return table["id"].astype(str).map(id_to_group).fillna(MISSING_GROUP)
+    raise InputError(f"the {table.attrs.get('name', 'record')} table has neither a {inp.by!r} nor an 'id' column")
+
+
+# ---------------------------------------------------------------------------
+# small table helpers
+# ---------------------------------------------------------------------------
+
+
+def _present(features: pd.DataFrame, candidates: Sequence[str]) -> list[str]:
+    """The candidate columns present and numeric with at least one value."""
+    out = []
+    for c in candidates:
+        if c in features.columns and c not in out:
+            s = pd.to_numeric(features[c], errors="coerce")
+            if s.notna().any():
+                out.append(c)
+    return out
+
+
+def _first(features: pd.DataFrame, *candidates: str) -> str | None:
+    found = _present(features, candidates)
+    return found[0] if found else None
+
+
+def _by_prefix(features: pd.DataFrame, prefix: str) -> list[str]:
+    return [c for c in features.columns if str(c).startswith(prefix)]
+
+
+def _means(inp: _Inputs, cols: Sequence[str], statistic: str = "mean") -> pd.DataFrame:
+    """Long table feature, group, estimate, ci_low, ci_high, n, flag (from compare)."""
+    cmp = inp.comparison
+    if cmp is None or not len(cols):
+        return pd.DataFrame(columns=["feature", "group", "estimate", "ci_low", "ci_high", "n", "flag"])
+    part = cmp[(cmp["statistic"] == statistic) & cmp["feature"].isin(cols)]
+    part = part[["feature", "group", "estimate", "ci_low", "ci_high", "n", "flag"]].copy()
+    part["group"] = pd.Categorical(part["group"], categories=inp.order, ordered=True)
+    part["feature"] = pd.Categorical(part["feature"], categories=list(cols), ordered=True)
+    return part.sort_values(["feature", "group"]).reset_index(drop=True).astype({"group": str, "feature": str})
+
+
+def _wide_table(inp: _Inputs, cols: Sequence[str], caption: str, note: str | None = None, *,
+                statistic: str = "mean") -> Table:
+    """Groups as rows, one column per feature with its interval."""
+    long = _means(inp, cols, statistic)
+    wide = pd.DataFrame({"group": inp.order})
+    columns = [Column("group", _group_title(inp), "text")]
+    for c in cols:
+        part = long[long["feature"] == c].set_index("group")
+        wide[c] = wide["group"].map(part["estimate"])
+        wide[c + "__low"] = wide["group"].map(part["ci_low"])
+        wide[c + "__high"] = wide["group"].map(part["ci_high"])
+        m = describe(c)
+        columns.append(Column(c, m.label, m.fmt if m.fmt in ("num", "pct", "int") else "num", m.digits,
+                              low=c + "__low", high=c + "__high"))
+    n_col = long.groupby("group")["n"].max() if len(long) else pd.Series(dtype=float)
+    wide["n"] = wide["group"].map(n_col)
+    columns.insert(1, Column("n", "Articles", "int"))
+    return Table(wide, tuple(columns), caption=caption, note=note)
+
+
+def _tests_table(inp: _Inputs, cols: Sequence[str], caption: str) -> Table | None:
+    cmp = inp.comparison
+    if cmp is None:
+        return None
+    part = cmp[(cmp["statistic"] == "omnibus") & cmp["feature"].isin(cols)].copy()
+    if part.empty:
+        return None
+    part["label"] = part["feature"].map(lambda c: describe(c).label)
+    pairs = cmp[(cmp["statistic"] == "cliffs_delta") & cmp["feature"].isin(cols) & cmp["significant"]]
+    part["pairs"] = part["feature"].map(pairs.groupby("feature").size()).fillna(0).astype(int)
+    part["flag"] = part["flag"].fillna("").replace("", None)
+    part["feature"] = pd.Categorical(part["feature"], categories=list(cols), ordered=True)
+    part = part.sort_values("feature").astype({"feature": str})
+    return Table(
+        part.reset_index(drop=True),
+        (
+            Column("label", "Measure", "text"),
+            Column("test_statistic", "Kruskal–Wallis H", "num", 2),
+            Column("estimate", "ε² (share of rank variance)", "num", 3),
+            Column("p_adjusted", "p (BH-adjusted)", "p"),
+            Column("significant", "Differs", "bool"),
+            Column("pairs", "Pairs that differ", "int"),
+            Column("flag", "Flag", "text"),
+        ),
+        caption=caption,
+        note="Kruskal–Wallis test across all groups; p-values adjusted (Benjamini–Hochberg) over every measure "
+             "compared in this report. \"Pairs that differ\": pairs of groups whose Cliff's delta is significant "
+             "after the same correction. ε² near 0 means the groups overlap almost entirely.",
+    )
+
+
+def _group_title(inp: _Inputs) -> str:
+    return inp.by.replace("_", " ").capitalize()
+
+
+def _long_for_figure(inp: _Inputs, cols: Sequence[str], statistic: str = "mean") -> pd.DataFrame:
+    long = _means(inp, cols, statistic)
+    long["facet"] = long["feature"].map(lambda c: describe(c).label)
+    return long
+
+
+def _pointrange(inp: _Inputs, cols: Sequence[str], caption: str, *, ncols: int | None = None, statistic: str = "mean",
+                reference: float | None = None) -> Figure:
+    long = _long_for_figure(inp, cols, statistic)
+    labels = {describe(c).label: describe(c).axis_label for c in cols}
+    return Figure(
+        "pointrange", long,
+        {"y": "group", "x": "estimate", "low": "ci_low", "high": "ci_high", "facet": "facet",
+         "xlabel": labels, "order": inp.order, "facet_order": [describe(c).label for c in cols], "ncols": ncols,
+         "reference": reference},
+        caption=caption,
+        alt=f"Mean and 95% interval per {inp.by} for: " + ", ".join(describe(c).label for c in cols) + ".",
+    )
+
+
+def _top_per_group(frame: pd.DataFrame, group_col: str, sort_cols: list[str], n: int,
+                   ascending: list[bool] | bool = False) -> pd.DataFrame:
+    frame = frame.sort_values([group_col, *sort_cols], ascending=[True, *([ascending] * len(sort_cols)
+                                                                            if isinstance(ascending, bool)
+                                                                            else ascending)],
+                              kind="mergesort")
+    return frame.groupby(group_col, sort=False).head(n)
+
+
+def _ordered(frame: pd.DataFrame, col: str, order: list[str]) -> pd.DataFrame:
+    key = {g: i for i, g in enumerate(order)}
+    return frame.assign(_k=frame[col].map(key).fillna(len(order))).sort_values(["_k"], kind="mergesort") \
+        .drop(columns="_k").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# sections
+# ---------------------------------------------------------------------------
+
+_STATUS_MEANING = {
+    "ok": "measured",
+    "empty_text": "the text is empty",
+    "empty_body": "nothing was left after removing page furniture (menus, credits, share buttons)",
+    "not_english": "the text does not look English; the word lists and formulas are English-only",
+}
+
+
+def _dates(features: pd.DataFrame) -> pd.Series:
+    if "date" not in features.columns:
+        return pd.Series(pd.NaT, index=features.index)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return pd.to_datetime(features["date"], errors="coerce", utc=True, format="mixed")
+
+
+def _overview(inp: _Inputs) -> Section:
+    f = inp.features
+    raw = _group_labels(f[inp.by]) if inp.by in f.columns else pd.Series(MISSING_GROUP, index=f.index)
+    dates = _dates(f)
+    ok = f["status"].astype(str).eq(STATUS_OK) if "status" in f.columns else pd.Series(True, index=f.index)
+    words_col = _first(f, "readability.words", "readability.word_count", "sourcing.words")
+    frame = pd.DataFrame({"group": raw.to_numpy(), "ok": ok.to_numpy(), "date": dates.to_numpy()})
+    frame["words"] = pd.to_numeric(f[words_col], errors="coerce").to_numpy() if words_col else np.nan
+    per = frame.groupby("group", sort=True).agg(
+        articles=("ok", "size"), measured=("ok", "sum"), words=("words", "sum"),
+        words_median=("words", "median"), first=("date", "min"), last=("date", "max"))
+    per = per.reset_index()
+    n_groups = len(per)
+    columns = [Column("group", _group_title(inp), "text"), Column("articles", "Articles", "int"),
+               Column("measured", "Measured", "int")]
+    if words_col:
+        columns += [Column("words", "Words", "int"), Column("words_median", "Median words per article", "int")]
+    if dates.notna().any():
+        columns += [Column("first", "First date", "date"), Column("last", "Last date", "date")]
+    total = len(f)
+    n_ok = int(ok.sum())
+    start, end = dates.min(), dates.max()
+    span = (f" published between {start:%Y-%m-%d} and {end:%Y-%m-%d}" if pd.notna(start) else "")
+    intro = [
+        f"This report compares {total:,} articles from {n_groups:,} {_plural(inp.by, n_groups)}{span}. "
+        f"{n_ok:,} of them could be measured; the others are listed below with the reason.",
+    ]
+    if words_col:
+        intro.append(f"Together the measured articles hold {int(np.nansum(frame['words'])):,} words of body text "
+                     "(titles are not counted in rates).")
+    if inp.folded:
+        other, rest = next(iter(inp.folded.items()))
+        intro.append(f"To keep figures legible, the {len(inp.order) - 1} largest {_plural(inp.by, 2)} are shown "
+                     f"by name and the other {len(rest)} are grouped as \"{other}\" in the sections that follow: "
+                     + ", ".join(rest) + ".")
+    blocks: list = [Text(tuple(intro)),
+                    Table(per, tuple(columns), caption=f"Articles per {inp.by}")]
+    if n_groups >= 2:
+        counts = pd.DataFrame({"group": inp.order})
+        counts["articles"] = counts["group"].map(inp.groups.value_counts()).fillna(0).astype(int)
+        blocks.append(Figure("bars", counts, {"y": "group", "x": "articles", "xlabel": "articles",
+                                               "order": inp.order},
+                             caption=f"Articles per {inp.by}. Outlets that publish more weigh more in pooled "
+                                     "figures; the per-outlet means below weigh each article equally within "
+                                     "its outlet.",
+                             alt=f"Bar chart of the number of articles per {inp.by}."))
+    if "status" in f.columns and n_ok < total:
+        st = f["status"].astype(str)
+        bad = pd.DataFrame({"status": st[~ok], "group": raw[~ok]})
+        by_status = bad.groupby("status").agg(articles=("group", "size"),
+                                              groups=("group", lambda g: sorted(set(g))))
+        by_status = by_status.reset_index()
+        by_status["meaning"] = by_status["status"].map(
+            lambda s: _STATUS_MEANING.get(s, "an extractor failed on this text" if s.startswith("error") else s))
+        blocks.append(Table(by_status, (Column("status", "Status", "text"), Column("meaning", "Meaning", "text"),
+                                        Column("articles", "Articles", "int"),
+                                        Column("groups", _plural(inp.by, 2).capitalize(), "list")),
+                            caption="Articles that could not be measured",
+                            note="These rows stay in the data with empty features; no article was dropped."))
+    if inp.unmatched_outlets:
+        blocks.append(Note("Outlets not found in the outlet metadata: " + ", ".join(inp.unmatched_outlets) + "."))
+    return Section("overview", SECTION_HEADINGS["overview"], tuple(blocks))
+
+
+def _plural(by: str, n: int) -> str:
+    word = by.replace("_", " ")
+    if n == 1:
+        return word
+    return word if word.endswith("s") else word + "s"
+
+
+#: Per-article sourcing measures shown with intervals, by preference (first found of each tuple).
+SOURCING_MEASURES = (
+    ("sourcing.attributions_per_1000_words", "sourcing.attributions_per_1000"),
+    ("sourcing.anonymous_share",),
+    ("sourcing.second_hand_share",),
+    ("sourcing.quoted_word_share",),
+    ("sourcing.distinct_speakers", "sourcing.n_speakers", "sourcing.speakers"),
+    ("sourcing.source_diversity_bits", "sourcing.source_diversity", "sourcing.speaker_entropy"),
+)
+SCARE_QUOTE_MEASURES = ("sourcing.unsourced_quotes", "sourcing.unattributed_quotes", "sourcing.scare_quotes")
+
+
+def _choose(features: pd.DataFrame, spec: Sequence[Sequence[str]]) -> list[str]:
+    out = []
+    for alternatives in spec:
+        c = _first(features, *alternatives)
+        if c:
+            out.append(c)
+    return out
+
+
+def _attributed(att: pd.DataFrame) -> pd.DataFrame:
+    if "quote_form" not in att.columns:
+        return att
+    return att[att["quote_form"].astype(str) != "unattributed"]
+
+
+def _via_items(value) -> list[str]:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(" > ") if v.strip()]
+    try:
+        return [str(v) for v in value if str(v).strip()]
+    except TypeError:
+        return [str(value)]
+
+
+def _sourcing(inp: _Inputs) -> Section:
+    f = inp.features
+    cols = _choose(f, SOURCING_MEASURES)
+    att = inp.attributions
+    if not cols and att is None:
+        return Section("sourcing", SECTION_HEADINGS["sourcing"],
+                       skipped=inp.notes.get("sourcing", "No sourcing features or attribution table were available."))
+    blocks: list = [Text((
+        "Who gets to speak, and how. An attribution is any statement the article ascribes to a source: a "
+        "direct quotation, a partial (mixed) quotation or reported speech. Figures are means over each "
+        f"{inp.by}'s articles with 95% bootstrap intervals: where two intervals overlap widely, the data do "
+        "not show a difference.",
+    ))]
+    if cols:
+        blocks.append(_wide_table(inp, cols, f"Sourcing profile per {inp.by} (mean and 95% interval)"))
+        blocks.append(_pointrange(inp, cols, f"Sourcing profile per {inp.by}: means with 95% bootstrap "
+                                              "intervals."))
+        tests = _tests_table(inp, cols, "Do the outlets differ in sourcing?")
+        if tests is not None:
+            blocks.append(tests)
+    elif "sourcing" in inp.notes:
+        blocks.append(Note(inp.notes["sourcing"]))
+    if att is None:
+        blocks.append(Note(inp.notes.get("attributions", "No attribution table: the speakers and source types "
+                                                          "are not shown.")))
+        return Section("sourcing", SECTION_HEADINGS["sourcing"], tuple(blocks))
+
+    a = _attributed(att).copy()
+    a["group"] = _row_groups(a, inp).to_numpy()
+    if a.empty:
+        blocks.append(Note("No attributions were found in these articles."))
+        return Section("sourcing", SECTION_HEADINGS["sourcing"], tuple(blocks))
+
+    # source-type composition, pooled over the group's attributions
+    if "source_type" in a.columns:
+        comp = (a.assign(source_type=a["source_type"].fillna("unknown").astype(str))
+                .groupby(["group", "source_type"]).size().rename("count").reset_index())
+        comp["share"] = comp["count"] / comp.groupby("group")["count"].transform("sum")
+        from biaskit.records import SOURCE_TYPES
+
+        types = [t for t in SOURCE_TYPES if t in set(comp["source_type"])] + sorted(
+            set(comp["source_type"]) - set(SOURCE_TYPES))
+        blocks.append(Heading("Source types"))
+        blocks.append(Figure(
+            "heatmap", comp, {"row": "group", "col": "source_type", "value": "share", "fmt": "pct",
+                              "row_order": inp.order, "col_order": types, "xlabel": "source type",
+                              "colorbar_label": "share of the outlet's attributions"},
+            caption=f"Source types per {inp.by}: share of all its attributions (pooled over its articles; "
+                    "quotations with no source are left out). Official: a named or titled government "
+                    "person; government: a body or its document; media and agency: other outlets and wires; "
+                    "anonymous: unnamed sources.",
+            alt=f"Grid of the share of each source type per {inp.by}."))
+    # how sources are quoted
+    if "quote_form" in a.columns:
+        forms = pd.crosstab(a["group"], a["quote_form"].astype(str))
+        shares = forms.div(forms.sum(axis=1), axis=0)
+        table = pd.DataFrame({"group": [g for g in inp.order if g in forms.index]})
+        table["attributions"] = table["group"].map(forms.sum(axis=1))
+        cols_q = [Column("group", _group_title(inp), "text"), Column("attributions", "Attributions", "int")]
+        for form in ("direct", "mixed", "indirect"):
+            if form in shares.columns:
+                table[form] = table["group"].map(shares[form])
+                cols_q.append(Column(form, form.capitalize(), "pct", 1))
+        if "hedged" in a.columns:
+            hedged = a.assign(h=a["hedged"].astype("boolean").fillna(False).astype(bool)).groupby("group")["h"].mean()
+            table["hedged"] = table["group"].map(hedged)
+            cols_q.append(Column("hedged", "Hedged", "pct", 1))
+        if "via" in a.columns:
+            relayed = a.assign(v=a["via"].map(lambda v: bool(_via_items(v)))).groupby("group")["v"].mean()
+            table["relayed"] = table["group"].map(relayed)
+            cols_q.append(Column("relayed", "Through an intermediary", "pct", 1))
+        blocks.append(Table(table, tuple(cols_q), caption="How sources are quoted (share of attributions)",
+                            note="Direct: the content is one full quotation; mixed: a partial quotation inside "
+                                 "reported speech; indirect: reported speech without quotation marks. Hedged: "
+                                 "distanced by \"reportedly\", \"allegedly\" and the like. Through an "
+                                 "intermediary: the attribution names a medium, agency or document it came "
+                                 "through (its via chain)."))
+    # most cited speakers
+    if "speaker" in a.columns:
+        sp = a[a["speaker"].notna() & a["speaker"].astype(str).str.strip().ne("")]
+        if not sp.empty:
+            agg = {"attributions": ("speaker", "size")}
+            if "id" in sp.columns:
+                agg["articles"] = ("id", "nunique")
+            if "source_type" in sp.columns:
+                agg["source_type"] = ("source_type", lambda s: s.mode().iat[0] if len(s.mode()) else None)
+            if "role" in sp.columns:
+                agg["role"] = ("role", lambda s: s.dropna().mode().iat[0] if len(s.dropna().mode()) else None)
+            top = sp.groupby(["group", "speaker"]).agg(**agg).reset_index()
+            top = _top_per_group(top, "group", ["attributions"], inp.params["top_n"] // 2 or 1)
+            top = _ordered(top, "group", inp.order)
+            cols_s = [Column("group", _group_title(inp), "text"), Column("speaker", "Speaker", "text")]
+            if "role" in top.columns:
+                cols_s.append(Column("role", "Role", "text"))
+            if "source_type" in top.columns:
+                cols_s.append(Column("source_type", "Type", "text"))
+            cols_s.append(Column("attributions", "Attributions", "int"))
+            if "articles" in top.columns:
+                cols_s.append(Column("articles", "Articles", "int"))
+            blocks.append(Heading("Most cited speakers"))
+            blocks.append(Table(top, tuple(cols_s), caption=f"Most cited speakers per {inp.by}",
+                                note="Speakers as resolved by the extractor (\"he\" and bare surnames resolved "
+                                     "to the fullest earlier mention within the article). Names are not merged "
+                                     "across articles beyond exact spelling."))
+    # intermediaries
+    if "via" in a.columns:
+        rows = [(g, item) for g, v in zip(a["group"], a["via"], strict=False) for item in _via_items(v)[:1]]
+        if rows:
+            via = pd.DataFrame(rows, columns=["group", "via"]).groupby(["group", "via"]).size() \
+                .rename("attributions").reset_index()
+            via = _ordered(_top_per_group(via, "group", ["attributions"], 3), "group", inp.order)
+            blocks.append(Table(via, (Column("group", _group_title(inp), "text"),
+                                      Column("via", "Intermediary (nearest to the outlet)", "text"),
+                                      Column("attributions", "Attributions", "int")),
+                                caption="Whom the outlets quote through",
+                                note="The first link of each via chain: the medium, agency or document that the "
+                                     "outlet names as its channel (\"according to Russian media reports, citing "
+                                     "…\", \"X told CNN\")."))
+    return Section("sourcing", SECTION_HEADINGS["sourcing"], tuple(blocks))
+
+
+_VOCAB_RE = (
+    r"vocabulary\.(?P<c>[a-z0-9_]+?)[._](?P<v>own|quoted|scare_quote)_per_1000(?:_words)?",
+    r"vocabulary\.(?P<v>own|quoted|scare_quote)[._](?P<c>[a-z0-9_]+?)_per_1000(?:_words)?",
+)
+
+
+def _vocabulary_rate_columns(features: pd.DataFrame) -> pd.DataFrame:
+    """feature, category, voice of the per-category rate columns of the feature table."""
+    import re
+
+    rows = []
+    for c in features.columns:
+        for pattern in _VOCAB_RE:
+            m = re.fullmatch(pattern, str(c))
+            if m and m.group("c") not in ("all", "total", "any"):
+                rows.append((c, m.group("c"), m.group("v")))
+                break
+    out = pd.DataFrame(rows, columns=["feature", "category", "voice"])
+    if len(out):
+        present = set(_present(features, out["feature"].tolist()))
+        out = out[out["feature"].isin(present)]
+    return out.reset_index(drop=True)
+
+
+def _term_list(frame: pd.DataFrame, n: int) -> list[tuple[str, int]]:
+    top = frame.groupby("entry").size().sort_values(ascending=False, kind="mergesort").head(n)
+    return [(str(t), int(c)) for t, c in top.items()]
+
+
+def _vocabulary(inp: _Inputs) -> Section:
+    f = inp.features
+    rates = _vocabulary_rate_columns(f)
+    hits = inp.hits
+    share_col = _first(f, "vocabulary.own_loaded_sentence_share", "vocabulary.own_sentence_share",
+                       "vocabulary.loaded_sentence_share", "vocabulary.own_voice_sentence_share")
+    scare_col = _first(f, *SCARE_QUOTE_MEASURES)
+    if rates.empty and hits is None and share_col is None:
+        return Section("vocabulary", SECTION_HEADINGS["vocabulary"],
+                       skipped=inp.notes.get("vocabulary", "No vocabulary features or lexicon hits were available."))
+    blocks: list = [Text((
+        "Word choice, separated by voice. A loaded term in the outlet's own voice is the outlet's choice; the "
+        "same term inside a quotation belongs to the source who said it; a term inside quotation marks with "
+        "no source (a scare quote) is the outlet distancing itself, and counts with the outlet. Rates are hits "
+        "per 1,000 body words, on the same denominator for every voice.",
+        "A lexicon hit is a reason to read the sentence, not proof of bias: words such as \"regime\" or "
+        "\"slammed\" can be the accurate word, and the lists cannot see context or irony.",
+    ))]
+    if not rates.empty:
+        own = rates[rates["voice"] == "own"]
+        categories = list(dict.fromkeys(rates["category"]))
+        long = _means(inp, rates["feature"].tolist()).merge(rates, on="feature")
+        long["voice_label"] = long["voice"].map(VOICE_LABELS)
+        long["category_label"] = long["category"].str.replace("_", " ")
+        shown = long[long["voice"].isin(["own", "quoted"])]
+        blocks.append(Figure(
+            "pointrange", shown,
+            {"y": "group", "x": "estimate", "low": "ci_low", "high": "ci_high", "facet": "category_label",
+             "series": "voice_label", "order": inp.order, "series_order": [VOICE_LABELS["own"],
+                                                                         VOICE_LABELS["quoted"]],
+             "facet_order": [c.replace("_", " ") for c in categories], "xlabel": "hits per 1,000 words",
+             "ncols": None},
+            caption="Lexicon hits per 1,000 words by category: the outlet's own voice (filled circles, scare "
+                    "quotes included) against its sources' quoted words (open squares); means with 95% "
+                    "bootstrap intervals.",
+            alt="Dot plot of lexicon hit rates per category, own voice against quotations, per outlet."))
+        if not own.empty:
+            blocks.append(_wide_table(inp, own["feature"].tolist(),
+                                      f"Own-voice rates by category per {inp.by} (hits per 1,000 words)"))
+        quoted = rates[rates["voice"] == "quoted"]
+        if not quoted.empty:
+            blocks.append(_wide_table(inp, quoted["feature"].tolist(),
+                                      f"Rates inside attributed quotations per {inp.by} (hits per 1,000 words)"))
+    if share_col:
+        blocks.append(_wide_table(inp, [share_col], f"{describe(share_col).label} per {inp.by}"))
+    tests = _tests_table(inp, [*rates["feature"], *([share_col] if share_col else [])],
+                         "Do the outlets differ in loaded vocabulary?")
+    if tests is not None:
+        blocks.append(tests)
+    if hits is not None and len(hits):
+        h = hits.copy()
+        h["group"] = _row_groups(h, inp).to_numpy()
+        key = "entry" if "entry" in h.columns else "term"
+        h["entry"] = h[key].astype(str)
+        voice = h["voice"].astype(str) if "voice" in h.columns else pd.Series("own", index=h.index)
+        rows = []
+        n = inp.params["top_n"]
+        for g in inp.order:
+            part = h[h["group"] == g]
+            if part.empty:
+                continue
+            own_part = part[voice[part.index].isin(["own", "scare_quote"])]
+            quoted_part = part[voice[part.index] == "quoted"]
+            rows.append({"group": g, "own": _term_list(own_part, n), "quoted": _term_list(quoted_part, n // 2 or 1),
+                         "hits": len(part)})
+        top = pd.DataFrame(rows)
+        blocks.append(Heading("Top terms"))
+        blocks.append(Table(top, (Column("group", _group_title(inp), "text"), Column("hits", "Hits", "int"),
+                                  Column("own", "Own voice: most frequent terms (hits)", "pairs"),
+                                  Column("quoted", "In quotations", "pairs")),
+                            caption=f"Most frequent lexicon terms per {inp.by}",
+                            note="Terms are the lexicon entries matched (inflected forms counted with their "
+                                 "entry). Raw counts: outlets with more articles have more hits."))
+        if "category" in h.columns:
+            cats = h.assign(voice=voice).groupby(["category", "voice"]).size().unstack(fill_value=0)
+            cats = cats.reset_index()
+            cols_c = [Column("category", "Category", "text")]
+            for v in ("own", "scare_quote", "quoted"):
+                if v in cats.columns:
+                    cols_c.append(Column(v, VOICE_LABELS[v].capitalize(), "int"))
+            blocks.append(Table(cats, tuple(cols_c), caption="Lexicon hits by category and voice (whole corpus)"))
+    # scare quotes
+    att = inp.attributions
+    scare_blocks: list = []
+    if scare_col:
+        scare_blocks.append(_wide_table(inp, [scare_col], f"Quotations with no source per article, per {inp.by}"))
+    if att is not None and "quote_form" in att.columns and "content_text" in att.columns:
+        sq = att[att["quote_form"].astype(str) == "unattributed"].copy()
+        if len(sq):
+            sq["group"] = _row_groups(sq, inp).to_numpy()
+            sq["phrase"] = sq["content_text"].astype(str).str.strip().str.strip("\"'“”‘’«»").str.strip()
+            sq = sq[sq["phrase"].str.len().between(1, 80)]
+            rows = []
+            for g in inp.order:
+                part = sq[sq["group"] == g]
+                if len(part):
+                    top = part.groupby("phrase").size().sort_values(ascending=False, kind="mergesort")
+                    rows.append({"group": g, "count": len(part),
+                                 "phrases": [(f"“{p}”", int(c)) for p, c in top.head(6).items()]})
+            if rows:
+                scare_blocks.append(Table(pd.DataFrame(rows),
+                                          (Column("group", _group_title(inp), "text"),
+                                           Column("count", "Quotations with no source", "int"),
+                                           Column("phrases", "Most frequent (times)", "pairs")),
+                                          caption="Scare quotes: quoted phrases with no source",
+                                          note="Quotation marks around words that no source is said to have "
+                                               "spoken: the outlet's own distancing, or a title or term quoted "
+                                               "as a name. Read them in context."))
+    if scare_blocks:
+        blocks.append(Heading("Scare quotes"))
+        blocks += scare_blocks
+    return Section("vocabulary", SECTION_HEADINGS["vocabulary"], tuple(blocks))
+
+
+TONE_MEASURES = (
+    ("sentiment.mean_compound", "sentiment.compound_mean"),
+    ("sentiment.share_negative", "sentiment.negative_share"),
+    ("sentiment.share_positive", "sentiment.positive_share"),
+)
+READABILITY_MEASURES = (
+    ("readability.flesch_reading_ease",),
+    ("readability.flesch_kincaid_grade",),
+    ("readability.consensus_grade", "readability.consensus"),
+    ("readability.words_per_sentence",),
+)
+
+
+def _distribution_figure(inp: _Inputs, cols: Sequence[str], caption: str) -> Figure:
+    f = inp.features
+    parts = []
+    for c in cols:
+        parts.append(pd.DataFrame({"group": inp.groups.to_numpy(), "facet": describe(c).label,
+                                   "value": pd.to_numeric(f[c], errors="coerce").to_numpy()}))
+    long = pd.concat(parts, ignore_index=True)
+    long = long[np.isfinite(long["value"].to_numpy(dtype=float))]
+    return Figure("boxes", long.reset_index(drop=True),
+                  {"y": "group", "x": "value", "facet": "facet", "order": inp.order,
+                   "facet_order": [describe(c).label for c in cols],
+                   "xlabel": {describe(c).label: describe(c).axis_label for c in cols}, "ncols": None},
+                  caption=caption,
+                  alt="Box plots per group of: " + ", ".join(describe(c).label for c in cols) + ".")
+
+
+def _tone(inp: _Inputs) -> Section:
+    f = inp.features
+    tone = _choose(f, TONE_MEASURES)
+    read = _choose(f, READABILITY_MEASURES)
+    if not tone and not read:
+        return Section("tone", SECTION_HEADINGS["tone"],
+                       skipped=inp.notes.get("tone", "No sentiment or readability features were available."))
+    blocks: list = []
+    if tone:
+        blocks += [
+            Heading("Tone (VADER sentiment)"),
+            Text(("Tone is scored sentence by sentence with VADER, a lexicon-and-rules model built for social "
+                  "media posts: it scores the words, not the stance of the article, and news about bad events "
+                  "reads as negative whoever writes it. Compare outlets on the same stories (below) before "
+                  "reading a difference as a choice of the outlet.",)),
+            _distribution_figure(inp, tone, f"Distribution of tone per {inp.by}: each box spans the middle half "
+                                            "of the articles, the line is the median, dots are single articles."),
+            _wide_table(inp, tone, f"Tone per {inp.by} (mean and 95% interval)"),
+        ]
+    if read:
+        blocks += [
+            Heading("Readability"),
+            Text(("Readability formulas estimate how hard a text is from sentence length and word length. They "
+                  "ignore meaning, layout and familiarity with the topic, so treat differences of a grade or "
+                  "less as noise.",)),
+            _distribution_figure(inp, read, f"Distribution of readability per {inp.by}."),
+            _wide_table(inp, read, f"Readability per {inp.by} (mean and 95% interval)"),
+        ]
+    tests = _tests_table(inp, [*tone, *read], "Do the outlets differ in tone and readability?")
+    if tests is not None:
+        blocks.append(tests)
+    return Section("tone", SECTION_HEADINGS["tone"], tuple(blocks))
+
+
+def _distinctive(inp: _Inputs) -> Section:
+    distinctive_terms = _optional("biaskit.compare", "distinctive_terms")
+    if distinctive_terms is None:
+        return Section("distinctive", SECTION_HEADINGS["distinctive"],
+                       skipped="Distinctive terms are not available in this biaskit installation.")
+    blocks: list = [Text((
+        "Words that one outlet uses more than the others, measured by the weighted log-odds ratio with an "
+        "informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, \"Fightin' Words\"): each outlet against "
+        "all the others together. The z-score in brackets weighs the difference by its uncertainty, so rare "
+        "words do not top the list by chance; above about 2 the difference is unlikely to be noise for that "
+        "one word, but with thousands of words compared, read the list as a ranking, not as a set of tests. "
+        "Common English function words are left out.",
+    ))]
+    n = inp.params["top_n"]
+    if inp.articles is not None:
+        arts = inp.articles.assign(_group=inp.groups.to_numpy())
+        text_col = "body" if "body" in arts.columns else "text"
+        arts = arts[arts[text_col].notna()]
+        terms = distinctive_terms(arts, by="_group", text=text_col, against="rest", top=n,
+                                  min_count=inp.params["min_count"], stop_words="english")
+        blocks.append(_terms_table(inp, terms, n, f"Most distinctive words per {inp.by} (z-score)"))
+    else:
+        blocks.append(Note("The input was a feature table without texts: distinctive words need the articles."))
+    att = inp.attributions
+    if att is not None and "speaker" in att.columns and len(att):
+        a = _attributed(att).copy()
+        a["_group"] = _row_groups(a, inp).to_numpy()
+        a = a[a["speaker"].notna()]
+        if a["_group"].nunique() >= 2 and len(a):
+            sp = distinctive_terms(a, by="_group", term="speaker", against="rest", top=5, min_count=2)
+            if len(sp):
+                blocks.append(_terms_table(inp, sp, 5, f"Speakers most typical of each {inp.by} (z-score)",
+                                           note="The same estimator over the attribution table: speakers that "
+                                                "an outlet cites more than the others do."))
+    return Section("distinctive", SECTION_HEADINGS["distinctive"], tuple(blocks))
+
+
+def _terms_table(inp: _Inputs, terms: pd.DataFrame, n: int, caption: str, note: str | None = None) -> Table:
+    rows = []
+    for g in inp.order:
+        part = terms[(terms["group"] == g) & (terms["z"] > 0)].head(n)
+        rows.append({"group": g, "terms": [(str(t), float(z)) for t, z in zip(part["term"], part["z"], strict=False)],
+                     "n": len(part)})
+    frame = pd.DataFrame(rows)
+    return Table(frame, (Column("group", _group_title(inp), "text"), Column("terms", "Terms (z)", "pairs", 1)),
+                 caption=caption, note=note)
+
+
+# ---------------------------------------------------------------------------
+# methods and limitations
+# ---------------------------------------------------------------------------
+
+
+def _versions() -> dict[str, str]:
+    out = {"biaskit": __version__, "python": platform.python_version()}
+    for name in ("pandas", "numpy", "scipy", "sklearn", "vaderSentiment", "matplotlib", "reportlab"):
+        try:
+            mod = importlib.import_module(name)
+            out[name] = str(getattr(mod, "__version__", None) or _dist_version(name))
+        except ImportError:
+            continue
+    return out
+
+
+def _dist_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version({"sklearn": "scikit-learn"}.get(name, name))
+    except PackageNotFoundError:
+        return "?"
+
+
+def _lexicon_block(inp: _Inputs) -> list:
+    categories = _optional("biaskit.lexicons", "CATEGORIES")
+    load_lexicon = _optional("biaskit.lexicons", "load_lexicon")
+    lex = inp.params.get("lexicon_object")
+    if lex is None and load_lexicon is not None and inp.params.get("lexicon") is None:
+        try:
+            lex = load_lexicon()
+        except BiaskitError:
+            lex = None
+    items = []
+    if categories:
+        counts = {}
+        if lex is not None and hasattr(lex, "entries"):
+            for e in lex.entries:
+                counts[e.category] = counts.get(e.category, 0) + 1
+        for cat, meaning in categories.items():
+            n = counts.get(cat)
+            items.append((cat, meaning[:1].upper() + meaning[1:] + (f" ({n:,} entries)." if n else ".")))
+    text = ("The packaged word lists (lexicons of loaded vocabulary, reporting verbs, roles, outlets and "
+            "agencies, anonymity phrases, hedges) were written by the biaskit project from general knowledge "
+            "of news language; each entry carries a provenance note in the package's CSV files. They were not "
+            "derived from any annotated data set. English only.")
+    user = inp.params.get("lexicon")
+    if user is not None:
+        text += f" This report also used the user lexicon {user!r}."
+    blocks: list = [Heading("Word lists and their provenance"), Text((text,))]
+    if items:
+        blocks.append(Definitions(tuple(items)))
+    return blocks
+
+
+def _methods(inp: _Inputs, provenance: dict[str, Any]) -> Section:
+    measures = inp.params.get("measures", [])
+    blocks: list = [
+        Heading("What the measures mean"),
+        Definitions(tuple((describe(c).label, describe(c).meaning or f"Feature column {c}.") for c in measures))
+        if measures else Note("No per-article measures were compared."),
+        Heading("Statistics"),
+        Text((
+            f"Each {inp.by}'s mean is given with a 95% percentile bootstrap interval ({inp.params['n_boot']:,} "
+            f"resamples of its articles, seed {inp.params['seed']}); {_plural(inp.by, 2)} with fewer than "
+            f"{inp.params['min_n']} measured articles get no interval and take no part in the tests. Differences "
+            "across all groups are tested with the Kruskal–Wallis rank test (ε², the share of rank variance "
+            "between groups, says how large they are); pairs are compared with Cliff's delta (the probability "
+            "that an article of one group scores higher than one of the other, minus the reverse), chosen "
+            "because it assumes no distribution and reads directly, with the Mann–Whitney U test. All p-values "
+            "are adjusted with the Benjamini–Hochberg procedure over every measure in the report, controlling "
+            "the false discovery rate at 5%.",
+            "Means weigh each article equally within its group; pooled shares (source types, quote forms) weigh "
+            "each attribution equally, so long articles count more there.",
+        )),
+        Heading("Sentiment"),
+        Text(("Tone comes from VADER (Hutto and Gilbert 2014), a lexicon of about 7,500 words rated by "
+              "crowd-workers plus rules for negation, intensifiers and punctuation, built for social media posts. "
+              "It is applied sentence by sentence. It does not know who says what, misses irony and domain "
+              "meanings (\"a positive test\"), and reports the tone of the events as much as the tone of the "
+              "writing.",)),
+        *_lexicon_block(inp),
+        Heading("Limitations"),
+        Bullets((
+            "A lexicon hit is not proof of bias. Words flag places to read; whether a word is loaded depends on "
+            "the event, the speaker and the alternatives available.",
+            "Attributions are found by rules, not by a person: some are missed (unusual verbs, long-distance "
+            "constructions) and some nested reports are split differently from how a human annotator would. "
+            "Check single articles with biaskit's annotated view before quoting a number.",
+            "Outlets choose different stories. A difference in tone or sourcing can come from what an outlet "
+            "covers rather than how; the within-story comparison, where available, holds the story constant.",
+            "The corpus's selection limits every conclusion: this report describes these articles only — the "
+            "outlets, period and topics as they were collected — not the outlets in general.",
+            "Readability formulas count sentence and word length, not clarity; sentiment scores words, not "
+            "stance.",
+        )),
+        Heading("Reproducibility"),
+    ]
+    rows = [("biaskit version", provenance["biaskit_version"]),
+            ("Created", provenance["created"]),
+            ("Input fingerprint (SHA-256)", provenance["input_fingerprint"]),
+            ("Input", provenance["input_kind"]),
+            ("Articles", f"{provenance['articles']:,}")]
+    rows += [(f"Parameter {k}", str(v)) for k, v in provenance["parameters"].items()]
+    rows += [(f"Version of {k}", v) for k, v in provenance["versions"].items() if k != "biaskit"]
+    blocks.append(Table(pd.DataFrame(rows, columns=["item", "value"]),
+                        (Column("item", "Item", "text"), Column("value", "Value", "text")),
+                        caption="How this report was made",
+                        note="The fingerprint is a SHA-256 hash over the articles' ids, outlets and texts (or "
+                             "over the feature table when that was the input): the same input gives the same "
+                             "fingerprint, and with the same versions and parameters the same report."))
+    return Section("methods", SECTION_HEADINGS["methods"], tuple(blocks))
+
+
+# ---------------------------------------------------------------------------
+# what distinguishes the outlets: classifier and within-story comparison
+# ---------------------------------------------------------------------------
+
+
+def _within_story_blocks(inp: _Inputs) -> list:
+    if inp.stories is None:
+        return [Note("Stories were not matched, so outlets are compared over everything they published. Ask "
+                     "for story matching (stories=True, or --stories on the command line) to compare outlets on "
+                     "the same events.")]
+    stories = inp.stories.astype(object)
+    frame = pd.DataFrame({"group": inp.groups.to_numpy(), "story": stories.to_numpy()})
+    cover = frame.dropna().groupby("story")["group"].nunique()
+    shared = set(cover[cover >= 2].index)
+    per = frame.dropna().groupby("group").agg(stories=("story", "nunique"),
+                                              shared=("story", lambda s: len(set(s) & shared)))
+    per = per.reindex(inp.order).reset_index()
+    blocks: list = [
+        Heading("Within-story comparison"),
+        Text((f"{len(cover):,} stories were found ({inp.params.get('stories_method', 'story matching')}); "
+              f"{len(shared):,} of them were covered by at least two {_plural(inp.by, 2)}. Below, each "
+              f"{inp.by}'s articles are compared with the other coverage of the same story: a value above 0 "
+              "means the outlet scores higher than the average coverage of the stories it covered. This "
+              "separates how an outlet covers an event from which events it chooses to cover.",)),
+        Table(per, (Column("group", _group_title(inp), "text"), Column("stories", "Stories covered", "int"),
+                    Column("shared", "Shared with another outlet", "int")),
+              caption="Story coverage"),
+    ]
+    if not shared:
+        blocks.append(Note("No story was covered by two or more outlets: there is nothing to compare within "
+                           "stories."))
+        return blocks
+    compare = _optional("biaskit.compare", "compare")
+    cols = [c for c in inp.params.get("key_measures", []) if c in inp.features.columns]
+    if compare is None or not cols:
+        return blocks
+    data = inp.features[cols].assign(_group=inp.groups.to_numpy(), _story=stories.to_numpy())
+    data = data[data["_story"].notna()]
+    res = compare(data, by="_group", within="_story", columns=cols, n_boot=inp.params["n_boot"],
+                  seed=inp.params["seed"], min_n=inp.params["min_n"])
+    sub = _Inputs(by=inp.by, features=inp.features, articles=None, attributions=None, hits=None,
+                  groups=inp.groups, order=inp.order, folded=inp.folded, params=inp.params, comparison=res)
+    if (res["statistic"] == "story_centred_mean").any():
+        blocks.append(_pointrange(sub, cols, "Within-story differences: each outlet's mean distance from the "
+                                             "other coverage of the same stories, with 95% intervals (0 = "
+                                             "like the others).", statistic="story_centred_mean", reference=0.0))
+        blocks.append(_wide_table(sub, cols, f"Within-story differences per {inp.by} (mean distance from the "
+                                             "story average, 95% interval)",
+                                  note="\"Articles\" counts the shared stories with a value.",
+                                  statistic="story_centred_mean"))
+        omni = res[(res["statistic"] == "omnibus")]
+        if len(omni):
+            omni = omni.copy()
+            omni["label"] = omni["feature"].map(lambda c: describe(c).label)
+            blocks.append(Table(omni.reset_index(drop=True), (
+                Column("label", "Measure", "text"),
+                Column("estimate", "Share of within-story variance", "pct", 1),
+                Column("p_adjusted", "p (BH-adjusted)", "p"),
+                Column("significant", "Differs", "bool"),
+                Column("flag", "Flag", "text")),
+                caption="Do the outlets differ on the same stories?",
+                note="Permutation test: outlet labels shuffled within each story."))
+    return blocks
+
+
+def _models(inp: _Inputs) -> Section:
+    blocks: list = [Text((
+        "Can the outlet of an article be told from its measures alone? A classifier over biaskit's "
+        "interpretable features (sourcing, vocabulary, tone, readability) is trained and scored with "
+        "cross-validation; its per-outlet scores say how distinct each outlet's profile is, and its weights "
+        "say which measures set the outlet apart. A score near the majority-class baseline means the outlets "
+        "are not told apart by these measures.",
+    ))]
+    blocks += _classifier_blocks(inp)
+    blocks += _within_story_blocks(inp)
+    return Section("models", SECTION_HEADINGS["models"], tuple(blocks))
+
+
+def _classifier_blocks(inp: _Inputs) -> list:
+    evaluate = _optional("biaskit.models", "evaluate_outlet_model")
+    if evaluate is None:
+        return [Note("The outlet classifier is not available in this biaskit installation.")]
+    if not inp.params.get("classifier", True):
+        return [Note("The classifier was switched off for this report.")]
+    return [Note("The outlet classifier's output could not be read by this version of the report.")]
+
+
+# ---------------------------------------------------------------------------
+# the public function
+# ---------------------------------------------------------------------------
+
+_FAMILY_MODULES = {
+    "readability": ("biaskit.extract.readability", "readability"),
+    "sentiment": ("biaskit.extract.sentiment", "sentiment"),
+    "sourcing": ("biaskit.extract.sourcing", "attributions"),
+    "vocabulary": ("biaskit.extract.vocabulary", "vocabulary_hits"),
+}
+
+
+def _available_families() -> tuple[list[str], list[str]]:
+    ok, missing = [], []
+    for fam, (module, name) in _FAMILY_MODULES.items():
+        (ok if _optional(module, name) is not None else missing).append(fam)
+    return ok, missing
+
+
+def _stories(inp: _Inputs, stories: Any, articles: pd.DataFrame | None) -> tuple[pd.Series | None, str]:
+    if stories is None or stories is False:
+        return None, ""
+    if isinstance(stories, pd.Series):
+        if len(stories) != len(inp.features):
+            raise InputError(f"stories has {len(stories)} values for {len(inp.features)} articles")
+        return pd.Series(stories.to_numpy(), index=inp.features.index), "story ids given by the user"
+    if isinstance(stories, str):
+        for frame in (inp.features, articles):
+            if frame is not None and stories in frame.columns:
+                return frame[stories].reset_index(drop=True).set_axis(inp.features.index), \
+                    f"stories from the column {stories!r}"
+        raise InputError(f"no column {stories!r} holding story ids; columns found: "
+                         f"{', '.join(map(str, (articles if articles is not None else inp.features).columns))}")
+    if stories is True:
+        if articles is None:
+            raise InputError("story matching needs the articles' texts; the input is a feature table. "
+                             "Pass stories='COLUMN' to use story ids you have, or give the articles.")
+        match_stories = _optional("biaskit.stories", "match_stories")
+        if match_stories is None:
+            inp.notes["stories"] = "Story matching is not available in this biaskit installation."
+            return None, ""
+        result = match_stories(articles)
+        if isinstance(result, pd.DataFrame):
+            col = next((c for c in ("story", "story_id") if c in result.columns), None)
+            if col is None:
+                raise BiaskitError("match_stories returned no 'story' column")
+            result = result[col]
+        return pd.Series(np.asarray(result, dtype=object), index=inp.features.index), \
+            "text similarity within a date window (biaskit.match_stories)"
+    raise InputError(f"stories must be True, False, a column name or a Series, not {type(stories).__name__}")
+
+
+def report(articles_or_features: Any, by: str = "outlet", *, title: str | None = None,
+           author: str | None = None, subtitle: str | None = None, stories: bool | str | pd.Series = False,
+           outlets: Any = None, attributions: pd.DataFrame | None = None, vocabulary: pd.DataFrame | None = None,
+           lexicon: Any = None, wordlists: Any = None, max_groups: int = 12, top_n: int = 8,
+           n_boot: int = 2000, seed: int = 0, min_n: int = 5, min_count: int = 5, classifier: bool = True,
+           progress: bool | Callable[[str], None] = False) -> Report:
+    """Build a cross-outlet report from articles or from a feature table.
+
+    Parameters
+    ----------
+    articles_or_features : DataFrame or path
+        The articles table (:func:`biaskit.read_articles`), anything it reads
+        (a file or folder), or a feature table from
+        :func:`biaskit.extract_features` (then the sections that need texts —
+        speakers, top terms, distinctive words — are built only from the
+        ``attributions`` and ``vocabulary`` tables if given).
+    by : str, default "outlet"
+        The column that groups articles (an article column, or a column of
+        the ``outlets`` metadata such as ``leaning``).
+    title, author, subtitle : str, optional
+        Shown on the report's first page (as text, never as markup).
+    stories : bool, str or Series
+        ``True``: match stories across outlets (:func:`biaskit.match_stories`)
+        and add the within-story comparison; a column name: use that column's
+        story ids; a Series: story ids in row order.
+    outlets : DataFrame or path, optional
+        Outlet metadata (outlet -> leaning, country, ...) joined with
+        :func:`biaskit.join_outlet_metadata`; unmatched outlets are listed in
+        the overview.
+    attributions, vocabulary : DataFrame, optional
+        Precomputed (or hand-corrected) attribution and lexicon-hit tables;
+        computed from the articles when not given.
+    lexicon, wordlists : optional
+        Passed to the extractors (user lexicon, user word lists).
+    max_groups : int, default 12
+        Groups shown by name; the smallest beyond ``max_groups - 1`` are
+        folded into one "Other" group.
+    top_n : int, default 8
+        Terms and speakers listed per group.
+    n_boot, seed, min_n : int
+        Bootstrap resamples, seed and smallest group with an interval
+        (see :func:`biaskit.compare`).
+    min_count : int, default 5
+        Smallest corpus count of a word in the distinctive-terms table.
+    classifier : bool, default True
+        Include the outlet classifier (the slowest part on large corpora).
+    progress : bool or callable
+        Print stage messages on stderr (or pass each to the callable).
+
+    Returns
+    -------
+    Report
+        Render it with ``.save("report.pdf")``, ``.save("report.html")``, or
+        show it in Jupyter.
+    """
+    if not isinstance(by, str) or not by:
+        raise InputError("by must be the name of a column, such as 'outlet'")
+    if max_groups < 2:
+        raise InputError(f"max_groups must be at least 2, got {max_groups}")
+    prog = _Progress(progress)
+    prog.stage("load", "reading the input")
+    articles, features = _load(articles_or_features)
+    input_kind = "feature table" if features is not None else "articles"
+    families, missing_families = _available_families()
+    notes: dict[str, str] = {}
+    for fam in missing_families:
+        notes[{"readability": "tone", "sentiment": "tone"}.get(fam, fam)] = (
+            f"The {fam} extractor is not available in this biaskit installation.")
+    if features is None:
+        extract_features = _optional("biaskit.features", "extract_features")
+        if extract_features is None:
+            raise BiaskitError("biaskit.extract_features is not available")
+        prog.stage("features", f"measuring {len(articles):,} articles ({', '.join(families)})")
+        features = extract_features(articles, families=families, lexicon=lexicon, wordlists=wordlists,
+                                    progress=bool(progress) and not callable(progress))
+    if len(features) == 0:
+        raise InputError("the input holds no articles")
+
+    if articles is not None and attributions is None and "sourcing" in families:
+        attribution_table = _optional("biaskit.extract.sourcing_table", "attribution_table")
+        if attribution_table is not None:
+            prog.stage("attributions", "listing attributions")
+            attributions = attribution_table(articles, wordlists=wordlists)
+    if articles is not None and vocabulary is None and "vocabulary" in families:
+        vocabulary_table = _optional("biaskit.extract.vocabulary", "vocabulary_table")
+        if vocabulary_table is not None:
+            prog.stage("vocabulary", "listing lexicon hits")
+            vocabulary = vocabulary_table(articles, lexicon=lexicon)
+
+    unmatched: list[str] = []
+    if outlets is not None:
+        join = _optional("biaskit.outlets", "join_outlet_metadata")
+        if join is None:
+            raise BiaskitError("outlet metadata cannot be joined: biaskit.join_outlet_metadata is not available")
+        prog.stage("outlets", "joining outlet metadata")
+        joined = join(features, outlets)
+        unmatched = list(joined.attrs.get("unmatched", []) or [])
+        features = joined
+
+    if by not in features.columns:
+        if articles is not None and by in articles.columns:
+            features = features.assign(**{by: articles[by].to_numpy()})
+        else:
+            found = list(features.columns if articles is None else articles.columns)
+            raise InputError(f"no column {by!r} to group the articles by; columns found: "
+                             f"{', '.join(map(str, found))}")
+    raw_groups = _group_labels(features[by])
+    groups, order, folded = _fold(raw_groups, max_groups, by)
+    params = {"by": by, "stories": stories if isinstance(stories, (bool, str)) else "given",
+              "max_groups": max_groups, "top_n": top_n, "n_boot": n_boot, "seed": seed, "min_n": min_n,
+              "min_count": min_count, "classifier": classifier, "families": families,
+              "lexicon": None if lexicon is None else str(getattr(lexicon, "sources", lexicon)),
+              "outlet_metadata": None if outlets is None else (str(outlets) if not isinstance(outlets, pd.DataFrame)
+                                                               else "DataFrame")}
+    inp = _Inputs(by=by, features=features.reset_index(drop=True), articles=None if articles is None
+                  else articles.reset_index(drop=True), attributions=attributions, hits=vocabulary,
+                  groups=groups.reset_index(drop=True), order=order, folded=folded, params=params, notes=notes,
+                  unmatched_outlets=unmatched)
+
+    # the measures every section shows, compared once so the BH correction covers the whole report
+    f = inp.features
+    vocab_cols = _vocabulary_rate_columns(f)["feature"].tolist()
+    share_col = _first(f, "vocabulary.own_loaded_sentence_share", "vocabulary.own_sentence_share",
+                       "vocabulary.loaded_sentence_share", "vocabulary.own_voice_sentence_share")
+    sourcing_cols = _choose(f, SOURCING_MEASURES)
+    scare = _first(f, *SCARE_QUOTE_MEASURES)
+    tone_cols = _choose(f, TONE_MEASURES)
+    read_cols = _choose(f, READABILITY_MEASURES)
+    measures = list(dict.fromkeys([*sourcing_cols, *([scare] if scare else []), *vocab_cols,
+                                   *([share_col] if share_col else []), *tone_cols, *read_cols]))
+    params["measures"] = measures
+    params["key_measures"] = list(dict.fromkeys([*sourcing_cols[:4], *([share_col] if share_col else []),
+                                                 *tone_cols[:1], *read_cols[:1]]))
+    compare = _optional("biaskit.compare", "compare")
+    if measures and compare is not None:
+        prog.stage("compare", f"comparing {len(order)} groups on {len(measures)} measures")
+        data = f[measures].apply(pd.to_numeric, errors="coerce").assign(_group=inp.groups.to_numpy())
+        inp.comparison = compare(data, by="_group", columns=measures, n_boot=n_boot, seed=seed, min_n=min_n)
+
+    prog.stage("stories", "matching stories" if stories is True else "reading stories")
+    inp.stories, params["stories_method"] = _stories(inp, stories, inp.articles)
+
+    created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    provenance = {
+        "biaskit_version": __version__,
+        "created": created,
+        "input_fingerprint": _fingerprint(inp.articles, inp.features),
+        "input_kind": input_kind,
+        "articles": len(inp.features),
+        "parameters": {k: v for k, v in params.items() if k not in ("measures", "key_measures", "stories_method")},
+        "versions": _versions(),
+    }
+    sections = []
+    for key, build in (("overview", _overview), ("sourcing", _sourcing), ("vocabulary", _vocabulary),
+                       ("tone", _tone), ("distinctive", _distinctive), ("models", _models)):
+        prog.stage(key, f"building the section {SECTION_HEADINGS[key]!r}")
+        sections.append(build(inp))
+    sections.append(_methods(inp, provenance))
+    prog.done()
+    provenance["timings_seconds"] = dict(prog.timings)
+    default_title = f"How {len(order) if not folded else len(raw_groups.unique())} " \
+                    f"{_plural(by, 2)} report: sourcing, word choice and tone"
+    return Report(
+        title=title if title is not None else default_title,
+        subtitle=subtitle,
+        author=author,
+        created=created,
+        sections=tuple(sections),
+        provenance=provenance,
+    )
