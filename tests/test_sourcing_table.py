@@ -370,7 +370,6 @@ def stand_in_extractor(monkeypatch):
         module = types.ModuleType("biaskit.extract.sourcing")
         monkeypatch.setitem(sys.modules, "biaskit.extract.sourcing", module)
     monkeypatch.setattr(module, "attributions", said_extractor, raising=False)
-    monkeypatch.setattr(module, "source_type_of", lambda entry, wordlists=None: "other", raising=False)
     return module
 
 

@@ -74,6 +74,7 @@ from pathlib import Path
 from typing import Any
 
 from biaskit.errors import InputError
+from biaskit.parse import WORD_RE
 from biaskit.records import ATTRIBUTION_COLUMNS, QUOTE_FORMS, SOURCE_TYPES
 
 __all__ = [
@@ -118,28 +119,52 @@ _NAN = math.nan
 # --------------------------------------------------------------------------
 
 
+def _resolve_wordlists(wordlists: Any):
+    from biaskit.wordlists import Wordlists, load_wordlists
+
+    return wordlists if isinstance(wordlists, Wordlists) else load_wordlists(wordlists)
+
+
 def via_kind(entry: str, *, wordlists: Any = None) -> str:
     """The kind of one ``via`` entry: "media", "agency", "government" or "other".
 
-    Asks the attribution extractor's source typing (the same word lists that
-    type sources), so that "RIA Novosti" is an agency, "Russian media
-    reports" media and "a Kremlin statement" government.
+    Read from the attribution extractor's word lists
+    (:func:`biaskit.wordlists.load_wordlists`), looking at every run of up
+    to five words of the entry, in this order: a listed news outlet or
+    agency ("CNN", "RIA Novosti") gives its kind; then a listed government
+    body ("a Kremlin statement", "the State Department's readout") gives
+    "government"; then a media or agency word ("Russian media reports",
+    "a wire service") gives its kind.
 
     Parameters
     ----------
     entry : str
-        A via entry as written ("CNN", "Russian media reports").
-    wordlists : optional
-        The extractor's word lists (default: the packaged ones).
-    """
-    from biaskit.extract import sourcing
+        A via entry as written.
+    wordlists : Wordlists, path or list of paths, optional
+        The word lists (default: the packaged ones); paths add a user's own
+        entries as in :func:`~biaskit.wordlists.load_wordlists`.
 
-    typer = getattr(sourcing, "source_type_of", None)
-    if typer is None:  # pragma: no cover - depends on the extractor's version
-        return "other"
-    kind = typer(entry, wordlists=wordlists)
-    if kind in ("media", "agency", "government"):
-        return kind
+    Examples
+    --------
+    >>> [via_kind(v) for v in ("RIA Novosti agency", "Russian media reports", "CNN",
+    ...                        "a Kremlin statement", "his lawyer")]
+    ['agency', 'media', 'media', 'government', 'other']
+    """
+    wl = _resolve_wordlists(wordlists)
+    words = WORD_RE.findall(entry)
+    grams = [" ".join(words[a:b]) for n in range(min(5, len(words)), 0, -1)
+             for a in range(len(words) - n + 1) for b in (a + n,)]
+    for g in grams:
+        hit = wl.outlet(g)
+        if hit and hit[1] in ("media", "agency"):
+            return hit[1]
+    for g in grams:
+        if wl.is_government(g):
+            return "government"
+    for g in grams:
+        kind = wl.agency_words.get(g.lower())
+        if kind in ("media", "agency"):
+            return kind
     return "other"
 
 
@@ -680,10 +705,11 @@ def sourcing_profile(attributions: Any, articles: Any, *, wordlists: Any = None)
                          + (f" ({len(unknown) - 1} more unknown ids)" if len(unknown) > 1 else ""))
 
     cache: dict[str, str] = {}
+    wl = _resolve_wordlists(wordlists)
 
     def kinds(entry: str) -> str:
         if entry not in cache:
-            cache[entry] = via_kind(entry, wordlists=wordlists)
+            cache[entry] = via_kind(entry, wordlists=wl)
         return cache[entry]
 
     from biaskit.parse import parse
