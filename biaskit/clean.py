@@ -404,34 +404,41 @@ def _credits(line: str) -> str | None:
 
 _CREDIT_WORDS = (
     r"(?:images?|photos?|photographs?|pictures?|pics?|photo\s+credits?|image\s+credits?|credits?"
-    r"|image\s+source|photo\s+source|source\s+image|video|graphic|illustration|file\s+photo|representative\s+image)"
+    r"|image\s+source|photo\s+source|source\s+image|graphic|illustration|file\s+photo|representative\s+image)"
 )
 _IMAGE_CREDIT_RE = re.compile(
-    r"\(?(?i:" + _CREDIT_WORDS + r")\s*(?:[:|\-\u2013]|(?i:by|courtesy(?:\s+of)?))\s*(?P<credit>[^|()]{1,80}?)\s*\)?"
+    r"(?i:" + _CREDIT_WORDS + r")\s*(?:[:|\-\u2013]|(?i:by|courtesy(?:\s+of)?))\s*(?P<credit>[^|]{1,80}?)"
 )
 _AGENCY_RE = re.compile(
-    r"\(?(?P<credit>(?:AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|PTI|ANI|IANS|UNI|Xinhua|TASS|Sputnik|Anadolu(?: Agency)?"
+    r"(?P<credit>(?:AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|PTI|ANI|IANS|UNI|Xinhua|TASS|Sputnik|Anadolu(?: Agency)?"
     r"|Getty Images|Getty|Shutterstock|Alamy|AAP|Bloomberg|dpa|DPA|Kyodo|Yonhap|Pool|Handout|ZUMA(?: Press)?"
-    r"|NurPhoto|SOPA Images|Anadolu via Getty Images|iStock|Associated Press|Agence France-Presse)"
-    r"(?:\s+(?:Photo|Images?|Pool|File|via Getty Images))*(?:\s*/\s*[\w .'\u2019-]{1,60})?)\s*\)?"
+    r"|NurPhoto|SOPA Images|iStock|Associated Press|Agence France-Presse)"
+    r"(?:\s+(?:Photo|Images?|Pool|File|via Getty Images))*(?:\s*/\s*[\w .'\u2019/-]{1,60})?)"
 )
 _NON_CREDITS = {"self", "file", "representative", "representational", "representation",
                 "for representation", "representative image", "screengrab", "screenshot", "twitter"}
 
 
 def _image_credit(line: str) -> str | None:
-    """The credit of an image-credit line ("" when the line is one but names no credit)."""
-    if line.startswith("(") != line.endswith(")") and not line.startswith("("):
-        pass
+    """The credit of an image-credit line ("" when the line is one but names no credit).
+
+    A line is an image credit when every ``|``-separated piece is one:
+    "Photo: Reuters", "(Image: AP)", "IMAGE: AP | Image: self",
+    "(AP Photo/Evan Vucci)", "Getty Images".
+    """
     credit = None
     for piece in line.split("|"):
         piece = piece.strip()
         if not piece:
             continue
+        if piece.startswith("(") and piece.endswith(")"):
+            piece = piece[1:-1].strip()
         m = _IMAGE_CREDIT_RE.fullmatch(piece) or _AGENCY_RE.fullmatch(piece)
-        if m is None or m.group(0).startswith("(") != m.group(0).endswith(")"):
+        if m is None:
             return None
         value = m.group("credit").strip(" .")
+        if len(value.split()) > 10:  # a caption, not a credit
+            return None
         if credit is None and value and value.lower() not in _NON_CREDITS:
             credit = value
     return credit if credit is not None else ""
@@ -545,6 +552,15 @@ def _header(lines: list[_Line], known_title: str | None) -> tuple[int, dict[int,
                 return True
         return False
 
+    def caption_block(i: int) -> bool:
+        # a caption that reads like a sentence must stand in its own block
+        # (a blank line above it, the credit right below), or it may be body
+        c = lines[i].content
+        if c[-1] not in ".!?\"'\u201d\u2019":
+            return True
+        return (i == 0 or lines[i - 1].kind == "blank") and i + 1 < len(lines) \
+            and lines[i + 1].kind == "image_credit"
+
     for i in nonblank:
         ln = lines[i]
         if ln.kind == "body":
@@ -560,12 +576,15 @@ def _header(lines: list[_Line], known_title: str | None) -> tuple[int, dict[int,
         rest = list(pending)
         if rest and not have_title and _headline_like(lines[rest[0]].content) and not flush_against_credit(rest[0]):
             new[rest.pop(0)] = "title"
-            if rest and ln.kind in _HEADER_META and _dek_like(lines[rest[0]].content) \
+            # a dek needs a byline, date or share line after it, or page furniture
+            # already seen above the title (a lone photo credit is not enough)
+            dek_closer = ln.kind in _HEADER_META or (ln.kind == "image_credit" and header_end >= 0)
+            if rest and dek_closer and _dek_like(lines[rest[0]].content) \
                     and order[rest[0]] == order[min(new)] + 1 and not flush_against_credit(rest[0]):
                 new[rest.pop(0)] = "dek"
         ok = True
         for j in rest:
-            if _caption_like(lines[j].content) and flush_against_credit(j):
+            if _caption_like(lines[j].content) and flush_against_credit(j) and caption_block(j):
                 new[j] = "caption"
             else:
                 ok = False
