@@ -409,3 +409,40 @@ def test_cli_attributions_user_errors(tmp_path, capsys, stand_in_extractor):
     src.write_text("id,text\n1,Ann said hi.\n", encoding="utf-8")
     code, _, err = _cli(["attributions", str(src), "-o", str(tmp_path / "o.xlsx")], capsys)
     assert code != 0 and "output format" in err
+
+
+# --------------------------------------------------------------------------
+# The real extractor on the bundled sample (runs once the extractor exists)
+# --------------------------------------------------------------------------
+
+SAMPLE = Path(__file__).resolve().parents[1] / "datasets" / "sample"
+
+
+@pytest.mark.skipif(not (SAMPLE / "articles.csv").exists(), reason="bundled sample not found")
+def test_table_and_profile_on_the_bundled_sample(tmp_path, capsys):
+    pytest.importorskip("biaskit.extract.sourcing")
+    from biaskit.extract.sourcing_table import read_attribution_table
+    from biaskit.io import read_articles
+
+    arts = read_articles(SAMPLE / "articles.csv")
+    table = attribution_table(arts)
+    assert len(table) > len(arts)  # news articles quote people: more than one row per article on average
+    assert set(table["id"]) <= set(arts["id"])
+    texts = dict(zip(arts["id"], arts["text"], strict=True))
+    for r in table.to_dict("records"):
+        for part in ("source", "cue", "content"):
+            if not pd.isna(r[f"{part}_start"]):
+                assert texts[r["id"]][r[f"{part}_start"]:r[f"{part}_end"]] == r[f"{part}_text"]
+        assert r["quote_form"] in ("direct", "mixed", "indirect", "unattributed")
+        assert r["source_type"] in SOURCE_TYPES
+    profile = sourcing_profile(table, arts)
+    assert len(profile) == len(arts)
+    assert (profile["sourcing.attributions"] > 0).mean() > 0.8
+
+    out = tmp_path / "sample_attributions.csv"
+    code, _, err = _cli(["attributions", str(SAMPLE / "articles.csv"), "-o", str(out)], capsys)
+    assert code == 0, err
+    back = read_attribution_table(out)
+    assert len(back) == len(table)
+    again = sourcing_profile(back, arts)
+    pd.testing.assert_frame_equal(again, profile, check_dtype=False)
