@@ -6,6 +6,7 @@ import csv
 import json
 import math
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
