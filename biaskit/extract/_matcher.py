@@ -27,13 +27,13 @@ Examples
 >>> from biaskit.parse import parse
 >>> m = Matcher([("death", False, "d"), ("death tax", False, "dt"), ("Regime", False, "r")])
 >>> doc = parse("The death tax is back. The regime's critics agree.")
->>> [(doc.string[doc.tokens[i][0]:doc.tokens[j - 1][1]], p) for i, j, p in m.find(doc)]
-[('death tax', ('dt',)), ("regime's", ('r',))]
+>>> [(k, doc.string[doc.tokens[i][0]:doc.tokens[j - 1][1]], p) for k, i, j, p in m.find(doc)]
+[(0, 'death tax', ('dt',)), (1, "regime's", ('r',))]
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from biaskit.parse import _TOKEN_RE
@@ -109,20 +109,19 @@ class Matcher:
             raise AttributeError("a Matcher is immutable")
         object.__setattr__(self, name, value)
 
-    def find(self, doc, sentences: Sequence | None = None) -> list[tuple[int, int, tuple]]:
+    def find(self, doc) -> list[tuple[int, int, int, tuple]]:
         """Find every entry in a parsed document.
 
         Parameters
         ----------
         doc : biaskit.parse.Doc
-        sentences : sequence of Sentence, optional
-            Restrict matching to these sentences (default: all of them).
 
         Returns
         -------
-        list of (int, int, tuple)
-            ``(first_token, end_token, payloads)`` in text order: the match
-            covers ``doc.tokens[first_token:end_token]``.
+        list of (int, int, int, tuple)
+            ``(sentence, first_token, end_token, payloads)`` in text order:
+            the match lies in ``doc.sentences[sentence]`` and covers
+            ``doc.tokens[first_token:end_token]``.
         """
         string = doc.string
         low = string.lower()
@@ -131,10 +130,10 @@ class Matcher:
         low = low.replace("\u2019", "'")
         tokens = doc.tokens
         root = self._root
-        out: list[tuple[int, int, tuple]] = []
+        out: list[tuple[int, int, int, tuple]] = []
         if not root:
             return out
-        for sent in doc.sentences if sentences is None else sentences:
+        for k, sent in enumerate(doc.sentences):
             i, end = sent.token_start, sent.token_end
             while i < end:
                 a, b, _ = tokens[i]
@@ -151,7 +150,7 @@ class Matcher:
                         continue
                     hit = self._accept(node[_END], string, tokens, i, i + 1)
                     if hit:
-                        out.append((i, i + 1, hit))
+                        out.append((k, i, i + 1, hit))
                     i += 1
                     continue
                 best_end, best = -1, ()
@@ -177,7 +176,7 @@ class Matcher:
                         break
                     node = nxt
                 if best_end > 0:
-                    out.append((i, best_end, best))
+                    out.append((k, i, best_end, best))
                     i = best_end
                 else:
                     i += 1

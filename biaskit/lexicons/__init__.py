@@ -95,6 +95,7 @@ True
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import os
@@ -106,7 +107,7 @@ from pathlib import Path
 from biaskit.errors import LexiconError
 from biaskit.lexicons._inflect import POS_TAGS, inflect
 
-__all__ = ["CATEGORIES", "Entry", "Lexicon", "PACKAGED_DIR", "load_lexicon", "read_lexicon_file"]
+__all__ = ["CATEGORIES", "Entry", "Lexicon", "PACKAGED_DIR", "default_lexicon", "load_lexicon", "read_lexicon_file"]
 
 #: Folder of the packaged lexicon files.
 PACKAGED_DIR = Path(__file__).resolve().parent
@@ -587,3 +588,16 @@ def load_lexicon(path_or_paths: str | os.PathLike | Iterable[str | os.PathLike] 
         for e in read_lexicon_file(p):
             entries[(_key(e.term), e.category)] = e
     return Lexicon(entries.values(), sources)
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon, loaded once per process.
+
+    A :class:`Lexicon` is immutable, so the one loaded copy is shared safely;
+    ``load_lexicon()`` builds a fresh one each time it is called.
+
+    >>> default_lexicon() is default_lexicon()
+    True
+    """
+    return load_lexicon()
