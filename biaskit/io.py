@@ -426,6 +426,7 @@ def _html_article(markup: str, name: str) -> dict[str, Any]:
     row["text"] = text
     row["title"] = meta.get("title") or None
     row["author"] = meta.get("author") or None
+    row["site_name"] = meta.get("sitename") or None
     published, updated = _html_meta_dates(tree)
     row["date"] = published or meta.get("date") or None
     row["updated"] = updated
@@ -507,6 +508,8 @@ def _read_folder(root: Path, mapping: Mapping[str, str | None], encoding: str | 
                 frames[-1]["outlet"] = UNKNOWN_OUTLET
         elif suffix in _TEXT_SUFFIXES + _HTML_SUFFIXES:
             row = _file_article(path, key, encoding, explicit=False)
+            if outlet is None and row.get("site_name"):
+                outlet = row["site_name"]
             row = {"id": key, "outlet": outlet, **row, "source_file": key}
             for k, v in side.items():
                 low = k.lower()
@@ -604,7 +607,7 @@ def _normalise_dates(values: list, ids: list[str], what: str) -> tuple[pd.Series
     dayfirst = _guess_dayfirst(values)
     parsed: list[datetime | None] = []
     bad: list[str] = []
-    for v, i in zip(values, ids):
+    for v, i in zip(values, ids, strict=True):
         dt = _parse_date_value(v, dayfirst)
         if dt is False:
             bad.append(i)
@@ -666,14 +669,12 @@ def _finish(frame: pd.DataFrame, *, clean: bool) -> pd.DataFrame:
     for key in ("title", "dek", "author", "updated", "image_credit"):
         if key not in frame.columns:
             frame[key] = None
-    if "input_body" in frame.columns and "body" not in frame.columns:
-        pass
     if clean:
         frame = _clean_rows(frame)
     else:
         frame["body"] = frame["text"]
     if "input_body" in frame.columns:
-        same = [a == b for a, b in zip(frame["input_body"].map(_as_text), frame["body"])]
+        same = [a == b for a, b in zip(frame["input_body"].map(_as_text), frame["body"], strict=True)]
         if all(same):
             frame = frame.drop(columns="input_body")
         else:
@@ -779,7 +780,8 @@ def read_articles(source: Any, *, text: str | None = None, outlet: str | None = 
         return _finish(frame, clean=clean)
     if suffix in _TEXT_SUFFIXES + _HTML_SUFFIXES:
         row = _file_article(path, name, encoding, explicit=True)
-        frame = pd.DataFrame([{"id": path.name, "outlet": UNKNOWN_OUTLET, **row, "source_file": path.name}])
+        site = row.get("site_name") or UNKNOWN_OUTLET
+        frame = pd.DataFrame([{"id": path.name, "outlet": site, **row, "source_file": path.name}])
         for key in ("date", "title"):
             if key not in frame.columns:
                 frame[key] = None
@@ -890,7 +892,11 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike, *, list_columns: Mapp
             elif not pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col]):
                 frame[col] = frame[col].map(_escape_cell, na_action="ignore").astype(object)
         sep = "\t" if ".tsv" in name else ","
-        frame.to_csv(out, sep=sep, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        # pandas does not quote a lone carriage return; quote every text cell then
+        has_cr = any(frame[c].map(lambda v: isinstance(v, str) and "\r" in v).any()
+                     for c in frame.columns if frame[c].dtype == object)
+        quoting = csv.QUOTE_NONNUMERIC if has_cr else csv.QUOTE_MINIMAL
+        frame.to_csv(out, sep=sep, index=False, quoting=quoting, lineterminator="\n")
     elif name.endswith((".parquet", ".pq")):
         frame = df.copy()
         for col in frame.columns:
