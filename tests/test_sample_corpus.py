@@ -139,3 +139,12 @@ def test_read_articles_returns_every_article(articles):
     assert set(table["outlet"]) == OUTLETS
     # every CSV article is there under its own id
     assert set(articles["id"]) <= set(table["id"])
+
+
+def test_sample_word_list_loads_and_names_the_invented_outlets(articles):
+    wordlists = pytest.importorskip("biaskit.wordlists")
+    wl = wordlists.load_wordlists(SAMPLE / "_wordlist.csv")
+    for outlet in OUTLETS:
+        assert wl.outlet(outlet) is not None, outlet
+    assert wl.outlet("VPA")[1] == "agency"
+    assert wl.outlet("Dravpress")[1] == "agency"
