@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from importlib import resources
@@ -197,7 +197,7 @@ _DATE_TOKEN_RE = re.compile(
     r"|(?P<slash>\d{1,2}[/.]\d{1,2}[/.]\d{4})"
     r"|(?P<num>\d{1,4})(?:st|nd|rd|th)?\b"
     r"|(?P<word>[^\W\d_]+)\.?"
-    r"|(?P<sep>[\s,|/()\u2013\u2014-]+)"
+    r"|(?P<sep>[\s,|/()\u2013\u2014\u2022\u00b7-]+)"
 )
 
 
@@ -329,20 +329,34 @@ _DATE_LABEL_RE = re.compile(
 )
 
 
-def _date_line(line: str) -> tuple[str, datetime | None] | None:
-    """``("date"|"updated", datetime)`` when the line is a date line."""
+def _one_date(piece: str) -> tuple[str, datetime] | None:
     label = None
-    rest = line
-    m = _DATE_LABEL_RE.match(line)
+    rest = piece
+    m = _DATE_LABEL_RE.match(piece)
     if m:
         label = m.group("label").lower()
-        rest = line[m.end():]
-    # a date line may carry two labelled dates: "Published ... | Updated ..."
-    dt = parse_date_text(rest.strip(" .|"))
+        rest = piece[m.end():]
+    dt = parse_date_text(rest.strip(" ."))
     if dt is None:
         return None
     kind = "updated" if label and re.search(r"updated|modified|edited|last update", label) else "date"
     return kind, dt
+
+
+def _date_line(line: str) -> tuple[str, dict[str, datetime]] | None:
+    """``(kind, {"date": ..., "updated": ...})`` when the line is wholly one or more dates.
+
+    "Published: 18:05 CET, 7 March 2026 | Updated: 19:40 CET, 7 March 2026"
+    gives both; the kind is ``"date"`` when a publication date is among them.
+    """
+    found: dict[str, datetime] = {}
+    pieces = [p for p in re.split(r"\s+[|\u2022\u00b7]\s+(?=(?i:[a-z ]*(?:published|posted|updated|modified)))", line)]
+    for piece in pieces:
+        one = _one_date(piece.strip())
+        if one is None:
+            return None
+        found.setdefault(one[0], one[1])
+    return ("date" if "date" in found else "updated"), found
 
 
 # --------------------------------------------------------------------------
@@ -437,6 +451,8 @@ def _image_credit(line: str) -> str | None:
         if m is None:
             return None
         value = m.group("credit").strip(" .")
+        if ". " in value:  # "Photograph: <caption>. Meridian Pictures": the credit ends the line
+            value = value.rsplit(". ", 1)[1].strip(" .")
         if len(value.split()) > 10:  # a caption, not a credit
             return None
         if credit is None and value and value.lower() not in _NON_CREDITS:
@@ -525,77 +541,141 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-# kinds of furniture that close a header (title, dek, byline, dates...)
+# kinds of furniture that close a title block (a dek must be followed by one)
 _HEADER_META = {"byline", "date", "updated", "social", "credits"}
+# most content lines a header may hold (kickers, title, dek, captions)
+_MAX_HEADER_LINES = 12
+_MAX_KICKERS = 3
+
+
+def _kicker_like(s: str) -> bool:
+    """A masthead or section label above a headline ("NEWS", "Halden Bay | Skarre")."""
+    return _words(s) <= 5 and len(s) <= 60 and _headline_like(s) and s[-1] not in "!?\"'\u201d\u2019"
 
 
 def _header(lines: list[_Line], known_title: str | None) -> tuple[int, dict[int, str]]:
-    """Find the header: (index of its last line, {line index: "title"|"dek"|"caption"}).
+    """Find the header: (index of its last line, {line index: role}).
 
-    The header is the run of lines before the body that furniture
-    delimits: a title (headline-like), optionally a dek (the standfirst) when
-    a byline, date or share line follows it, and photo captions (a short line
-    flush against an image credit). It ends at the last furniture line before
-    which every content line has such a role; when a content line has none,
-    the body starts there.
+    Roles are ``"kicker"`` (a masthead or section label), ``"title"``,
+    ``"dek"`` and ``"caption"``. The header is the run of lines before the
+    body that page furniture delimits. It ends at the last furniture line
+    before which every content line has a role: short kickers, then a
+    headline-like title, then optionally a dek (the standfirst, directly
+    under the title and followed by a byline, a date or a share line), and
+    photo captions (flush against an image credit). At the first content line
+    with no such role, the body starts, so a body paragraph is never taken
+    for header matter.
     """
-    roles: dict[int, str] = {}
-    header_end = -1
-    pending: list[int] = []
-    have_title = False
-    nonblank = [i for i, ln in enumerate(lines) if ln.kind != "blank"]
-    order = {i: k for k, i in enumerate(nonblank)}
+    n = len(lines)
+    nonblank = [i for i in range(n) if lines[i].kind != "blank"]
+    nxt: dict[int, int | None] = {}
+    for k, i in enumerate(nonblank):
+        nxt[i] = nonblank[k + 1] if k + 1 < len(nonblank) else None
 
-    def flush_against_credit(i: int) -> bool:
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and lines[j].kind == "image_credit":
-                return True
-        return False
-
-    def caption_block(i: int) -> bool:
-        # a caption that reads like a sentence must stand in its own block
-        # (a blank line above it, the credit right below), or it may be body
+    def caption(i: int) -> bool:
         c = lines[i].content
+        if not _caption_like(c):
+            return False
+        before = lines[i - 1].kind if i > 0 else "blank"
+        after = lines[i + 1].kind if i + 1 < n else "blank"
+        if "image_credit" not in (before, after):
+            return False
         if c[-1] not in ".!?\"'\u201d\u2019":
             return True
-        return (i == 0 or lines[i - 1].kind == "blank") and i + 1 < len(lines) \
-            and lines[i + 1].kind == "image_credit"
+        # a caption that reads like a sentence must stand in its own block
+        # (a blank line above it, the credit right below), or it may be body
+        return before == "blank" and after == "image_credit"
 
-    for i in nonblank:
-        ln = lines[i]
-        if ln.kind == "body":
-            if known_title is not None and not have_title and not pending and _same_text(ln.content, known_title):
-                roles[i] = "title"
-                have_title = True
-                header_end = i
-                continue
-            pending.append(i)
-            continue
-        # a furniture line: can the pending content lines be given header roles?
-        new: dict[int, str] = {}
-        rest = list(pending)
-        if rest and not have_title and _headline_like(lines[rest[0]].content) and not flush_against_credit(rest[0]):
-            new[rest.pop(0)] = "title"
-            # a dek needs a byline, date or share line after it, or page furniture
-            # already seen above the title (a lone photo credit is not enough)
-            dek_closer = ln.kind in _HEADER_META or (ln.kind == "image_credit" and header_end >= 0)
-            if rest and dek_closer and _dek_like(lines[rest[0]].content) \
-                    and order[rest[0]] == order[min(new)] + 1 and not flush_against_credit(rest[0]):
-                new[rest.pop(0)] = "dek"
-        ok = True
-        for j in rest:
-            if _caption_like(lines[j].content) and flush_against_credit(j) and caption_block(j):
-                new[j] = "caption"
+    def assign(content: list[int]) -> dict[int, str] | None:
+        roles = {i: "caption" for i in content if caption(i)}
+        rest = [i for i in content if i not in roles]
+        if not rest:
+            return roles
+        if known_title is not None:
+            first = next((k for k, i in enumerate(rest) if _same_text(lines[i].content, known_title)), None)
+            if first is not None and all(_kicker_like(lines[i].content) for i in rest[:first]):
+                options = [first]
             else:
-                ok = False
+                return None
+        else:
+            options = [len(rest) - 2, len(rest) - 1]  # title then dek, or title last
+            if len(rest) >= 2 and _kicker_like(lines[rest[-2]].content) and _headline_like(lines[rest[-1]].content):
+                options.reverse()  # "NEWS" above a headline is a section label, not a title
+        for t in options:
+            if t < 0 or len(rest) - t > 2 or t > _MAX_KICKERS:
+                continue
+            ti = rest[t]
+            if not (_headline_like(lines[ti].content) or known_title is not None):
+                continue
+            if not all(_kicker_like(lines[i].content) for i in rest[:t]):
+                continue
+            if t == len(rest) - 2:
+                di = rest[-1]
+                after = nxt[di]
+                furniture_above = any(lines[j].kind not in ("body", "blank") for j in range(0, ti))
+                closer = after is not None and (lines[after].kind in _HEADER_META or
+                                                (lines[after].kind == "image_credit" and furniture_above))
+                # the dek sits directly under the title (no furniture between)
+                if not (closer and nxt[ti] == di and _dek_like(lines[di].content)):
+                    continue
+                return {**roles, **{i: "kicker" for i in rest[:t]}, ti: "title", di: "dek"}
+            return {**roles, **{i: "kicker" for i in rest[:t]}, ti: "title"}
+        return None
+
+    header_end, best = -1, {}
+    content: list[int] = []
+    for i in nonblank:
+        if lines[i].kind == "body":
+            content.append(i)
+            if len(content) > _MAX_HEADER_LINES:
                 break
-        if not ok:
+            continue
+        roles = assign(content)
+        if roles is None:
             break
-        roles.update(new)
-        have_title = have_title or "title" in new.values()
-        header_end = i
-        pending = []
-    return header_end, roles
+        header_end, best = i, roles
+    if known_title is not None and "title" not in best.values():
+        # a first line equal to the known title is the title, furniture or not
+        # (under at most a few section labels)
+        after = [i for i in nonblank if i > header_end and lines[i].kind == "body"][:_MAX_KICKERS + 1]
+        for k, i in enumerate(after):
+            if _same_text(lines[i].content, known_title):
+                if all(_kicker_like(lines[j].content) for j in after[:k]):
+                    best = {**best, **{j: "kicker" for j in after[:k]}, i: "title"}
+                    header_end = max(header_end, i)
+                break
+    return header_end, best
+
+
+_LIST_ITEM_RE = re.compile(r"(?:\d{1,2}[.)]|[" + "\u2022\u00b7\u25aa\u25e6\u25cf\u25a0\u25ba\u25b6*" + r"-])\s+")
+
+
+def _footer(lines: list[_Line]) -> dict[int, str]:
+    """Related-link lists closing the page: {line index: "related"}.
+
+    After a related-links label ("Most read", "Related stories") that stands
+    alone on its line, every content line to the end must look like a link
+    to another story (a headline, possibly numbered or bulleted) for the
+    lines to be taken as a list of links rather than body text.
+    """
+    label = None
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        if ln.kind == "related" and _words(ln.key) <= 4 and not re.search(r"[:|\-\u2013\u2014]", ln.key):
+            label = i
+            break
+    if label is None:
+        return {}
+    out = {}
+    for i in range(label + 1, len(lines)):
+        ln = lines[i]
+        if ln.kind != "body":
+            continue
+        item = _LIST_ITEM_RE.sub("", ln.key, count=1)
+        if not item or not _headline_like(item) or _words(item) > 20:
+            return {}
+        out[i] = "related"
+    return out
 
 
 def clean_text(text: str, *, title: str | None = None) -> CleanResult:
@@ -644,6 +724,7 @@ def clean_text(text: str, *, title: str | None = None) -> CleanResult:
         lines.append(_Line(a, b, content, key, kind, value))
 
     header_end, roles = _header(lines, title)
+    roles.update({i: k for i, k in _footer(lines).items() if i > header_end})
 
     meta: dict[str, object] = {}
     boilerplate: list[str] = []
@@ -658,6 +739,8 @@ def clean_text(text: str, *, title: str | None = None) -> CleanResult:
             removed.append((role, ln.start, ln.end))
             if role == "caption":
                 captions.append(ln.content)
+            elif role in ("kicker", "related"):
+                boilerplate.append(ln.key)
             elif role not in meta:
                 meta[role] = (ln.content, (ln.start, ln.end))
             continue
@@ -666,8 +749,9 @@ def clean_text(text: str, *, title: str | None = None) -> CleanResult:
             continue
         removed.append((ln.kind, ln.start, ln.end))
         boilerplate.append(ln.key or ln.content)
-        if ln.kind in ("date", "updated") and ln.kind not in meta:
-            meta[ln.kind] = ln.value
+        if ln.kind in ("date", "updated"):
+            for key, value in ln.value.items():
+                meta.setdefault(key, value)
         elif ln.kind == "image_credit" and ln.value and "image_credit" not in meta:
             meta["image_credit"] = ln.value
         elif ln.kind in ("byline", "credits") and ln.value and "author" not in meta:

@@ -156,6 +156,12 @@ FURNITURE = [
     "sb.scorecardresearch",
     "https://example.com/track?id=1",
     "googletag.cmd.push(function() { googletag.display('ad-1'); });",
+    "Follow: Worldwide Example on NewsApp",
+    "Comments (214)",
+    "\u00a9 The Example Times 2026",
+    "Subscribe | Log in | Today's paper",
+    "The Example \u203a News \u203a Politics",
+    "Published: 18:05 CET, 7 March 2026 | Updated: 19:40 CET, 7 March 2026",
 ]
 
 BODY_LINES = [
@@ -169,6 +175,9 @@ BODY_LINES = [
     "Photos show the damage in the old town.",
     "What comes next",
     "x",
+    "Ministers met in Geneva | Talks ended without a deal | Both sides blamed each other.",
+    "Prices rose 3% > the 2% target, the bank said.",
+    "Follow-up talks are planned for March.",
 ]
 
 
@@ -218,6 +227,52 @@ def test_us_style_page():
     assert "Story continues below advertisement" in r.boilerplate
     _assert_whole_lines(r.body, text)
     _assert_maps(r.body, text, r.segments)
+
+
+def test_tabloid_style_page():
+    """Masthead, menu and section label above the title; two dates on one line; a link list at the end."""
+    text = (DATA / "scraped_tabloid_style.txt").read_text(encoding="utf-8")
+    r = clean_text(text)
+    assert r.title == "Ferry strike leaves 2,000 holidaymakers stranded on Calloway island"
+    assert r.dek is None
+    assert r.author == "Petra Nilsen"
+    assert r.date.isoformat() == "2024-08-02T07:30:00+01:00"
+    assert r.updated.isoformat() == "2024-08-02T09:15:00+01:00"
+    assert r.image_credit == "Bugle Pictures / Sam Rowe"
+    assert r.captions == ("Passengers wait at the ferry terminal in Port Ellis on Friday morning.",)
+    assert _stripped_lines(r.body) == [
+        "Thousands of holidaymakers were stuck on Calloway island today after ferry crews walked out.",
+        '"We have no idea when we will get home," said teacher Mia Grant, 34.',
+        'The ferry operator said it was "doing everything possible" to restore services by Sunday.',
+    ]
+    for line in ("THE MORNING BUGLE", "WORLD NEWS", "Most read", "1. Heatwave warning extended to Tuesday",
+                 "Why your holiday might cost more this year", "Comments (43)", "Join the conversation"):
+        assert line in r.boilerplate
+    kinds = {text[a:b]: k for k, a, b in r.removed}
+    assert kinds["WORLD NEWS"] == "kicker" and kinds["2. Lottery winner, 19, buys his old school"] == "related"
+    _assert_maps(r.body, text, r.segments)
+
+
+def test_link_list_needs_headlines_only():
+    text = "Body one.\n\nRelated\n\nThe minister resigned on Friday, aides said.\n\nShort headline here"
+    r = clean_text(text)
+    assert r.body == "Body one.\n\nThe minister resigned on Friday, aides said.\n\nShort headline here"
+    assert r.boilerplate == ("Related",)
+
+
+def test_kicker_and_known_title():
+    text = "Essays\nWhen insurers retreat\nThe floods exposed how far cover has withdrawn.\nMore text."
+    r = clean_text(text, title="When insurers retreat")
+    assert r.title == "When insurers retreat"
+    assert r.body == "The floods exposed how far cover has withdrawn.\nMore text."
+    assert clean_text(text).body == text
+
+
+def test_caption_and_credit_on_one_line():
+    text = ("Title of the story\nBy Ann Lee\n\nPhotograph: The minister leaving on Thursday. Example Pictures\n\n"
+            "The body.")
+    r = clean_text(text)
+    assert r.image_credit == "Example Pictures" and r.body == "The body."
 
 
 def test_title_and_byline_without_dek():
