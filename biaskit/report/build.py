@@ -224,7 +224,7 @@ def _means(inp: _Inputs, cols: Sequence[str], statistic: str = "mean") -> pd.Dat
 
 
 def _wide_table(inp: _Inputs, cols: Sequence[str], caption: str, note: str | None = None, *,
-                statistic: str = "mean") -> Table:
+                statistic: str = "mean", intervals: bool = True, labels: dict | None = None) -> Table:
     """Groups as rows, one column per feature with its interval."""
     long = _means(inp, cols, statistic)
     wide = pd.DataFrame({"group": inp.order})
@@ -235,8 +235,8 @@ def _wide_table(inp: _Inputs, cols: Sequence[str], caption: str, note: str | Non
         wide[c + "__low"] = wide["group"].map(part["ci_low"])
         wide[c + "__high"] = wide["group"].map(part["ci_high"])
         m = describe(c)
-        columns.append(Column(c, m.label, m.fmt if m.fmt in ("num", "pct", "int") else "num", m.digits,
-                              low=c + "__low", high=c + "__high"))
+        columns.append(Column(c, (labels or {}).get(c, m.label), m.fmt if m.fmt in ("num", "pct", "int") else "num", m.digits,
+                              low=c + "__low" if intervals else None, high=c + "__high" if intervals else None))
     n_col = long.groupby("group")["n"].max() if len(long) else pd.Series(dtype=float)
     wide["n"] = wide["group"].map(n_col)
     columns.insert(1, Column("n", "Articles", "int"))
@@ -413,6 +413,8 @@ SOURCING_MEASURES = (
     ("sourcing.distinct_speakers", "sourcing.n_speakers", "sourcing.speakers"),
     ("sourcing.source_diversity_bits", "sourcing.source_diversity", "sourcing.speaker_entropy"),
 )
+#: Longest quotation (in words) listed as a possible scare quote.
+SCARE_QUOTE_MAX_WORDS = 5
 SCARE_QUOTE_MEASURES = ("sourcing.unsourced_quotes", "sourcing.unattributed_quotes", "sourcing.scare_quotes")
 
 
@@ -541,7 +543,6 @@ def _sourcing(inp: _Inputs) -> Section:
             cols_s.append(Column("attributions", "Attributions", "int"))
             if "articles" in top.columns:
                 cols_s.append(Column("articles", "Articles", "int"))
-            blocks.append(Heading("Most cited speakers"))
             blocks.append(Table(top, tuple(cols_s), caption=f"Most cited speakers per {inp.by}",
                                 note="Speakers as resolved by the extractor (\"he\" and bare surnames resolved "
                                      "to the fullest earlier mention within the article). Names are not merged "
@@ -563,10 +564,7 @@ def _sourcing(inp: _Inputs) -> Section:
     return Section("sourcing", SECTION_HEADINGS["sourcing"], tuple(blocks))
 
 
-_VOCAB_RE = (
-    r"vocabulary\.(?P<c>[a-z0-9_]+?)[._](?P<v>own|quoted|scare_quote)_per_1000(?:_words)?",
-    r"vocabulary\.(?P<v>own|quoted|scare_quote)[._](?P<c>[a-z0-9_]+?)_per_1000(?:_words)?",
-)
+_VOCAB_RE = (r"vocabulary\.(?P<c>[a-z0-9_]+?)_(?P<v>own|quoted|scare_quote)_per_1k",)
 
 
 def _vocabulary_rate_columns(features: pd.DataFrame) -> pd.DataFrame:
@@ -581,10 +579,28 @@ def _vocabulary_rate_columns(features: pd.DataFrame) -> pd.DataFrame:
                 rows.append((c, m.group("c"), m.group("v")))
                 break
     out = pd.DataFrame(rows, columns=["feature", "category", "voice"])
+    out = out[out["voice"].isin(["own", "quoted"])]
     if len(out):
         present = set(_present(features, out["feature"].tolist()))
         out = out[out["feature"].isin(present)]
+        # a category with no hit at all in the corpus has nothing to compare
+        used = {c for c, part in out.groupby("category")
+                if (pd.to_numeric(features[list(part["feature"])].stack(), errors="coerce").fillna(0) > 0).any()}
+        out = out[out["category"].isin(used)]
     return out.reset_index(drop=True)
+
+
+def _unused_categories(features: pd.DataFrame) -> list[str]:
+    """Lexicon categories present in the feature table without a single hit."""
+    import re
+
+    cats = {}
+    for c in features.columns:
+        m = re.fullmatch(_VOCAB_RE[0], str(c))
+        if m and m.group("v") in ("own", "quoted"):
+            vals = pd.to_numeric(features[c], errors="coerce").fillna(0)
+            cats[m.group("c")] = cats.get(m.group("c"), False) or bool((vals > 0).any())
+    return [c for c, used in cats.items() if not used]
 
 
 def _term_list(frame: pd.DataFrame, n: int) -> list[tuple[str, int]]:
@@ -624,17 +640,26 @@ def _vocabulary(inp: _Inputs) -> Section:
                                                                          VOICE_LABELS["quoted"]],
              "facet_order": [c.replace("_", " ") for c in categories], "xlabel": "hits per 1,000 words",
              "ncols": None},
-            caption="Lexicon hits per 1,000 words by category: the outlet's own voice (filled circles, scare "
-                    "quotes included) against its sources' quoted words (open squares); means with 95% "
-                    "bootstrap intervals.",
+            caption="Lexicon hits per 1,000 words by category: the outlet's own voice (filled circles: words "
+                    "outside quotation marks) against its sources' quoted words (open squares); means with 95% "
+                    "bootstrap intervals. Scare quotes are counted apart (below).",
             alt="Dot plot of lexicon hit rates per category, own voice against quotations, per outlet."))
+        unused = _unused_categories(f)
+        if unused:
+            blocks.append(Note("No hit at all in these articles for: " + ", ".join(u.replace("_", " ") for u in unused)
+                               + "."))
+        cat_labels = dict(zip(rates["feature"], rates["category"].str.replace("_", " ").str.capitalize(),
+                              strict=True))
+        interval_note = "Means over the articles; their 95% intervals are drawn in the figure above."
         if not own.empty:
             blocks.append(_wide_table(inp, own["feature"].tolist(),
-                                      f"Own-voice rates by category per {inp.by} (hits per 1,000 words)"))
+                                      f"Own-voice rates by category per {inp.by} (hits per 1,000 words)",
+                                      interval_note, intervals=False, labels=cat_labels))
         quoted = rates[rates["voice"] == "quoted"]
         if not quoted.empty:
             blocks.append(_wide_table(inp, quoted["feature"].tolist(),
-                                      f"Rates inside attributed quotations per {inp.by} (hits per 1,000 words)"))
+                                      f"Rates inside attributed quotations per {inp.by} (hits per 1,000 words)",
+                                      interval_note, intervals=False, labels=cat_labels))
     if share_col:
         blocks.append(_wide_table(inp, [share_col], f"{describe(share_col).label} per {inp.by}"))
     tests = _tests_table(inp, [*rates["feature"], *([share_col] if share_col else [])],
@@ -658,7 +683,6 @@ def _vocabulary(inp: _Inputs) -> Section:
             rows.append({"group": g, "own": _term_list(own_part, n), "quoted": _term_list(quoted_part, n // 2 or 1),
                          "hits": len(part)})
         top = pd.DataFrame(rows)
-        blocks.append(Heading("Top terms"))
         blocks.append(Table(top, (Column("group", _group_title(inp), "text"), Column("hits", "Hits", "int"),
                                   Column("own", "Own voice: most frequent terms (hits)", "pairs"),
                                   Column("quoted", "In quotations", "pairs")),
@@ -683,23 +707,29 @@ def _vocabulary(inp: _Inputs) -> Section:
         if len(sq):
             sq["group"] = _row_groups(sq, inp).to_numpy()
             sq["phrase"] = sq["content_text"].astype(str).str.strip().str.strip("\"'“”‘’«»").str.strip()
-            sq = sq[sq["phrase"].str.len().between(1, 80)]
+            words = sq["phrase"].str.count(r"\w+")
+            short = sq[words.between(1, SCARE_QUOTE_MAX_WORDS)]
+            n_long = int((words > SCARE_QUOTE_MAX_WORDS).sum())
             rows = []
             for g in inp.order:
-                part = sq[sq["group"] == g]
-                if len(part):
+                part = short[short["group"] == g]
+                n_long_g = int(((sq["group"] == g) & (words > SCARE_QUOTE_MAX_WORDS)).sum())
+                if len(part) or n_long_g:
                     top = part.groupby("phrase").size().sort_values(ascending=False, kind="mergesort")
-                    rows.append({"group": g, "count": len(part),
-                                 "phrases": [(f"“{p}”", int(c)) for p, c in top.head(6).items()]})
+                    rows.append({"group": g, "count": len(part), "long": n_long_g,
+                                 "phrases": [(f"“{p}”", int(c)) for p, c in top.head(inp.params["top_n"]).items()]})
             if rows:
-                scare_blocks.append(Table(pd.DataFrame(rows),
-                                          (Column("group", _group_title(inp), "text"),
-                                           Column("count", "Quotations with no source", "int"),
-                                           Column("phrases", "Most frequent (times)", "pairs")),
-                                          caption="Scare quotes: quoted phrases with no source",
-                                          note="Quotation marks around words that no source is said to have "
-                                               "spoken: the outlet's own distancing, or a title or term quoted "
-                                               "as a name. Read them in context."))
+                scare_blocks.append(Table(
+                    pd.DataFrame(rows),
+                    (Column("group", _group_title(inp), "text"),
+                     Column("count", f"Short (≤ {SCARE_QUOTE_MAX_WORDS} words)", "int"),
+                     Column("phrases", "Most frequent (times)", "pairs"),
+                     Column("long", "Longer", "int")),
+                    caption="Quotations with no source",
+                    note=f"Short phrases in quotation marks that no source is said to have spoken are usually "
+                         f"scare quotes (the outlet's own distancing) or names and titles. Longer quotations with "
+                         f"no source ({n_long:,} in all) are more often speech the extractor could not "
+                         "attribute; read them in the annotated view."))
     if scare_blocks:
         blocks.append(Heading("Scare quotes"))
         blocks += scare_blocks
@@ -1023,18 +1053,22 @@ def _classifier_blocks(inp: _Inputs) -> list:
 # the public function
 # ---------------------------------------------------------------------------
 
-_FAMILY_MODULES = {
-    "readability": ("biaskit.extract.readability", "readability"),
-    "sentiment": ("biaskit.extract.sentiment", "sentiment"),
-    "sourcing": ("biaskit.extract.sourcing", "attributions"),
-    "vocabulary": ("biaskit.extract.vocabulary", "vocabulary_hits"),
+_FAMILY_NEEDS = {
+    "readability": (("biaskit.extract.readability", "readability"),),
+    "sentiment": (("biaskit.extract.sentiment", "sentiment"),),
+    "sourcing": (("biaskit.extract.sourcing", "attributions"),
+                 ("biaskit.extract.sourcing_table", "sourcing_features")),
+    # the vocabulary family needs the attributions to tell quoted words from the outlet's own
+    "vocabulary": (("biaskit.extract.vocabulary", "vocabulary_hits"),
+                   ("biaskit.extract.sourcing", "attributions")),
 }
 
 
 def _available_families() -> tuple[list[str], list[str]]:
     ok, missing = [], []
-    for fam, (module, name) in _FAMILY_MODULES.items():
-        (ok if _optional(module, name) is not None else missing).append(fam)
+    for fam, needs in _FAMILY_NEEDS.items():
+        present = all(_optional(module, name) is not None for module, name in needs)
+        (ok if present else missing).append(fam)
     return ok, missing
 
 
@@ -1145,7 +1179,7 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
             raise BiaskitError("biaskit.extract_features is not available")
         prog.stage("features", f"measuring {len(articles):,} articles ({', '.join(families)})")
         features = extract_features(articles, families=families, lexicon=lexicon, wordlists=wordlists,
-                                    progress=bool(progress) and not callable(progress))
+                                    progress=bool(progress))
     if len(features) == 0:
         raise InputError("the input holds no articles")
 
@@ -1210,7 +1244,8 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
         data = f[measures].apply(pd.to_numeric, errors="coerce").assign(_group=inp.groups.to_numpy())
         inp.comparison = compare(data, by="_group", columns=measures, n_boot=n_boot, seed=seed, min_n=min_n)
 
-    prog.stage("stories", "matching stories" if stories is True else "reading stories")
+    if stories is not None and stories is not False:
+        prog.stage("stories", "matching stories" if stories is True else "reading story ids")
     inp.stories, params["stories_method"] = _stories(inp, stories, inp.articles)
 
     created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()

@@ -8,7 +8,7 @@ Examples
 --------
 >>> describe("readability.flesch_reading_ease").label
 'Flesch Reading Ease'
->>> describe("vocabulary.loaded.own_per_1000").label
+>>> describe("vocabulary.loaded_own_per_1k").label
 'Loaded, own voice'
 >>> describe("sourcing.something_new").label
 'Something new'
@@ -97,8 +97,9 @@ _ENTRIES: tuple[tuple[str, str, str, str, int | None, str], ...] = (
     (r"sourcing\.second_hand_share", "Second-hand (via other media)", "share of attributions", "pct", 1,
      "Share of attributions that reach the outlet through another outlet or agency (\"according to Russian "
      "media reports, citing …\", \"X told CNN\"): the outlet relays other media instead of sourcing itself."),
-    (r"sourcing\.via_document_share|sourcing\.document_share", "Via a document", "share of attributions",
-     "pct", 1, "Share of attributions that reach the outlet through a statement, readout or other document."),
+    (r"sourcing\.via_government_share", "Via a government body or document", "share of attributions",
+     "pct", 1, "Share of attributions that reach the outlet through a government body or its document (\"a "
+     "Kremlin statement said, citing …\"); counted apart from the second-hand share."),
     (r"sourcing\.(source_diversity|speaker_entropy)(_bits)?", "Source diversity", "bits (Shannon entropy)",
      "num", 2, "Shannon entropy of the attributions over speakers, in bits: 0 when one source does all the "
      "talking; each extra bit doubles the number of equally used voices."),
@@ -113,14 +114,20 @@ _ENTRIES: tuple[tuple[str, str, str, str, int | None, str], ...] = (
     (r"sourcing\.(?P<t>official|government|media|agency|organization|expert|group|person|unknown)_share",
      "{t} sources", "share of attributions", "pct", 1, "Share of attributions whose source is of this type."),
     # vocabulary
-    (r"vocabulary\.(?P<c>[a-z_]+)\.(?P<v>own|quoted|scare_quote)_per_1000(_words)?", "{c}, {v}",
-     "per 1,000 words", "num", 2, "Lexicon hits of this category per 1,000 body words, in this voice."),
-    (r"vocabulary\.(?P<c>[a-z_]+)_(?P<v>own|quoted|scare_quote)_per_1000(_words)?", "{c}, {v}",
-     "per 1,000 words", "num", 2, "Lexicon hits of this category per 1,000 body words, in this voice."),
-    (r"vocabulary\.(own|own_voice)_(loaded_)?sentence_share|vocabulary\.loaded_sentence_share",
-     "Own-voice sentences with a loaded term", "share of sentences", "pct", 1,
-     "Share of the sentences in the outlet's own voice (outside attributed quotations) that contain at least "
-     "one lexicon term."),
+    (r"vocabulary\.(?P<v>own|quoted|scare_quote)_per_1k", "All lexicon hits, {v}", "per 1,000 words", "num", 2,
+     "Hits of every lexicon category per 1,000 body words, in this voice."),
+    (r"vocabulary\.per_1k", "All lexicon hits", "per 1,000 words", "num", 2,
+     "Hits of every lexicon category per 1,000 body words, whatever the voice."),
+    (r"vocabulary\.(?P<c>[a-z0-9_]+?)_(?P<v>own|quoted|scare_quote)_per_1k", "{c}, {v}", "per 1,000 words", "num", 2,
+     "Hits of this lexicon category per 1,000 body words, in this voice: own (outside quotation marks), "
+     "in quotations attributed to a source, or in scare quotes (quotation marks with no source)."),
+    (r"vocabulary\.(?P<c>[a-z0-9_]+?)_per_1k", "{c}", "per 1,000 words", "num", 2,
+     "Hits of this lexicon category per 1,000 body words, whatever the voice."),
+    (r"vocabulary\.own_sentence_share", "Own-voice sentences with a lexicon term", "share of sentences", "pct", 1,
+     "Share of the sentences in the outlet's own voice (outside attributed quotations; scare quotes count as "
+     "the outlet's) that contain at least one lexicon term."),
+    (r"vocabulary\.quoted_share", "Lexicon hits inside quotations", "share of hits", "pct", 1,
+     "Share of the article's lexicon hits that stand inside quotations attributed to a source."),
 )
 
 CATALOGUE = tuple((re.compile(p + r"\Z"), *rest) for p, *rest in _ENTRIES)

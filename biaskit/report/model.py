@@ -258,11 +258,12 @@ class Report:
             Path(path).write_text(html, encoding="utf-8")
         return html
 
-    def to_pdf(self, path: str | Path | None = None) -> bytes:
-        """Render as PDF; returns the bytes, also written to ``path`` when given."""
+    def to_pdf(self, path: str | Path | None = None, *, pagesize: str = "a4") -> bytes:
+        """Render as PDF (``pagesize`` "a4" or "letter"); returns the bytes, also
+        written to ``path`` when given."""
         from biaskit.report.pdf import render_pdf
 
-        data = render_pdf(self)
+        data = render_pdf(self, pagesize=pagesize)
         if path is not None:
             Path(path).write_bytes(data)
         return data

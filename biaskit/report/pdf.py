@@ -293,27 +293,35 @@ def render_pdf(report: Report, *, pagesize: str = "a4") -> bytes:
     story += [_p("Contents", st["h2"]), toc, Spacer(1, 10)]
 
     for number, section in enumerate(report.sections, start=1):
-        story.append(_p(f"{number}. {section.heading}", st["h1"]))
+        # headings wait for the block they introduce, so that a heading is never
+        # left alone at the foot of a page above its figure or table
+        pending: list = [_p(f"{number}. {section.heading}", st["h1"])]
         if section.skipped:
-            story.append(_p(section.skipped, st["note"]))
+            pending.append(_p(section.skipped, st["note"]))
         for block in section.blocks:
             if isinstance(block, Heading):
-                story.append(_p(block.text, st["h2"]))
-            elif isinstance(block, Text):
-                story += [_p(par, st["body"]) for par in block.paragraphs]
+                pending.append(_p(block.text, st["h2"]))
+                continue
+            if isinstance(block, Text):
+                flows = [_p(par, st["body"]) for par in block.paragraphs]
             elif isinstance(block, Note):
-                story.append(_p(block.text, st["note"]))
+                flows = [_p(block.text, st["note"])]
             elif isinstance(block, Bullets):
-                story.append(ListFlowable([ListItem(_p(item, st["body"]), leftIndent=12) for item in block.items],
-                                          bulletType="bullet", start="•", leftIndent=12, bulletFontName=FONT))
+                flows = [ListFlowable([ListItem(_p(item, st["body"]), leftIndent=12) for item in block.items],
+                                      bulletType="bullet", start="•", leftIndent=12, bulletFontName=FONT)]
             elif isinstance(block, Definitions):
-                for term, text in block.items:
-                    story.append(KeepTogether([_p(term, st["term"]), _p(text, st["def"])]))
+                flows = [KeepTogether([_p(term, st["term"]), _p(text, st["def"])]) for term, text in block.items]
             elif isinstance(block, Table):
-                story += _table_flowables(block, st, doc.width)
+                flows = _table_flowables(block, st, doc.width)
             elif isinstance(block, Figure):
-                story += _figure_flowables(block, st, doc.width, doc.height)
+                flows = _figure_flowables(block, st, doc.width, doc.height)
             else:  # pragma: no cover - the model has no other blocks
                 raise BiaskitError(f"cannot render a {type(block).__name__} in a PDF")
+            if pending and isinstance(block, (Table, Figure)):
+                story.append(KeepTogether([*pending, *flows]))
+            else:
+                story += pending + flows
+            pending = []
+        story += pending
     doc.multiBuild(story)
     return buf.getvalue()
