@@ -1,0 +1,390 @@
+"""Content spans and the resolution of candidates within a sentence.
+
+Given the cue candidates of one sentence (with their sources), decide which
+way each points (content after the cue, or before it as in "'...,' she said"),
+cut contents where a coordinate attribution starts ("..., adding that"),
+drop candidates nested inside another's content (PolNeAR-style univocal
+annotation: "Song said Clinton had said ..." is one attribution), and fold
+relays into a ``via`` chain ("CNN quoted Sullivan as saying", "..., according
+to Reuters", "said ... quoted by RIA Novosti").
+"""
+
+from __future__ import annotations
+
+from biaskit.extract._attribution_grammar import PREPOSITIONS, TIME_WORDS, WEEKDAYS
+from biaskit.extract._attribution_rules import (
+    _DASHES,
+    Cand,
+    View,
+    clause_subject,
+    right_np,
+)
+
+_SKIP_AFTER = TIME_WORDS | {"on", "at", "in", "during", "last", "this", "early", "late", "earlier", "again",
+                            "also", "recently", "once", "twice", "repeatedly", "publicly", "privately", "flatly",
+                            "then", "simply", "too"}
+
+
+def _sentence_bounds(v: View, si: int) -> tuple[int, int, int, int]:
+    s = v.doc.sentences[si]
+    return s.token_start, s.token_end, s.start, s.end
+
+
+def _char(v: View, tok: int, end: bool = False) -> int:
+    return v.toks[tok][1] if end else v.toks[tok][0]
+
+
+def _trim_chars(v: View, a: int, b: int) -> tuple[int, int]:
+    s = v.s
+    while a < b and (s[a].isspace() or s[a] in ",;:" or s[a] in _DASHES):
+        a += 1
+    while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:." or s[b - 1] in _DASHES):
+        b -= 1
+    return a, b
+
+
+def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
+    """Where the content after the cue starts, or ('post', -1) when nothing follows."""
+    low = v.low
+    j = k
+    entry = v.wl.verbs.get(c.lemma)
+    tell = entry is not None and "tell" in entry.frames
+    # "told reporters that", "told CNN on Monday that": skip the addressee
+    if tell and j < te and not v.is_punct(j) and low[j] != "that":
+        m = j
+        limit = min(te, j + 8)
+        while m < limit and not v.is_punct(m) and low[m] not in ("that", "to", "about", "of") and v.inq[m] < 0:
+            m += 1
+        if m < te and (low[m] in ("that", "to", "about", "of") or v.is_open_quote(m) or low[m] in (",", ":")):
+            j = m
+        else:
+            return "post", -1
+    while j < te:
+        lw = low[j]
+        if v.is_punct(j):
+            if lw == ":" or lw in _DASHES:
+                j += 1
+                continue
+            if v.is_open_quote(j):
+                return "fwd", j
+            if lw == ",":
+                if j + 1 >= te:
+                    return "post", -1
+                nl = low[j + 1]
+                vf = v.wl.verb_forms.get(nl)
+                if nl in ("according", "quoted") or (vf is not None and vf[1] == "ing") or nl in ("who", "which"):
+                    return "post", -1
+                j += 1
+                continue
+            if lw in ".!?":
+                return "post", -1
+            return "fwd", j
+        if lw in WEEKDAYS or (lw in _SKIP_AFTER and (j + 1 >= te or low[j + 1] in TIME_WORDS or low[j + 1] in (",", "that") or lw in WEEKDAYS)):
+            j += 1
+            continue
+        if lw in ("on", "at", "in", "during") and j + 1 < te:
+            # "said at a rally that": skip a short prepositional phrase ending at "that" or a comma
+            m = j + 1
+            while m < min(te, j + 7) and not v.is_punct(m) and low[m] != "that":
+                m += 1
+            if m < te and (low[m] == "that" or low[m] == ","):
+                j = m
+                continue
+        return "fwd", j
+    return "post", -1
+
+
+def _quote_extend_back(v: View, a: int, lo_char: int) -> int:
+    """If char ``a`` lies in a quotation opened before, start the content at its opening mark."""
+    for qi in v.qidx:
+        q = v.doc.quotes[qi]
+        if q.start < a < q.end and q.start >= lo_char:
+            return q.start
+        if q.start >= a:
+            break
+    return a
+
+
+def _quote_extend_fwd(v: View, b: int, hi_char: int) -> int:
+    for qi in v.qidx:
+        q = v.doc.quotes[qi]
+        if q.start < b < q.end and q.end <= hi_char:
+            return q.end
+        if q.start >= b:
+            break
+    return b
+
+
+def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
+    """Give each candidate its content; drop nested ones; fold relays into via."""
+    if not cands:
+        return []
+    ts, te, sa, sb = _sentence_bounds(v, si)
+    low = v.low
+    doc = v.doc
+    para = doc.paragraphs[doc.sentences[si].paragraph]
+    pa, pb = para
+
+    # ---- relays first ---------------------------------------------------
+    _fold_relays(v, cands, ts, te)
+    cands = [c for c in cands if not c.dropped]
+
+    # ---- direction of each candidate ------------------------------------
+    for c in cands:
+        after = c.cue[1]
+        for x in c.cue_extra:
+            if x[0] <= after + 1:
+                after = max(after, x[1])
+        if c.source is not None and c.source_how in ("inv", "by", "after", "colon"):
+            after = max(after, c.source[1])
+        for r in sorted(c.relays):
+            if r[0] <= after + 1:
+                after = max(after, r[1])
+        own_start = c.start_tok
+        if c.source_how == "after":
+            own_start = c.cue[0]
+        c.region = (own_start, after)
+        before_material = own_start > ts and any(not v.is_punct(k) for k in range(ts, own_start))
+        if c.kind == "colon":
+            c.direction, fstart = "fwd", after
+        elif c.kind == "according_to":
+            if before_material and own_start - 1 >= ts and low[own_start - 1] in (",", "(") or (before_material and _prev_is_clause(v, ts, own_start)):
+                c.direction, fstart = "post", -1
+            else:
+                fstart = after
+                # "according to X on Friday, the meeting ...": skip a short adverbial
+                m = fstart
+                while m < min(te, fstart + 5) and low[m] != "," and not v.is_punct(m):
+                    m += 1
+                if m < te and m > fstart and low[m] == "," and (low[fstart] in PREPOSITIONS or low[fstart] in TIME_WORDS):
+                    fstart = m
+                while fstart < te and low[fstart] == ",":
+                    fstart += 1
+                c.direction = "fwd"
+        else:
+            direction, fstart = _forward_start(v, c, after, te)
+            if direction == "post" and not before_material:
+                # nothing before either: the content is the previous sentence's quotation, or none
+                direction = "none"
+            c.direction = direction
+        c._fstart = fstart  # type: ignore[attr-defined]
+
+    # ---- nesting: postposed candidates own what precedes them -------------
+    ordered = sorted(cands, key=lambda c: c.region[0])
+    for c in ordered:
+        if c.dropped or c.direction != "post":
+            continue
+        # content: from the sentence start (or the end of an earlier attribution's own words) to the source
+        lo = ts
+        for d in ordered:
+            if d is c or d.dropped:
+                continue
+            if d.region[1] <= c.region[0] and d.direction == "post":
+                lo = max(lo, d.region[1])
+        a_char = _char(v, lo)
+        b_char = _char(v, c.region[0])
+        a_char, b_char = _trim_chars(v, a_char, b_char)
+        a_char = _quote_extend_back(v, a_char, pa)
+        if b_char > a_char:
+            c.content = [(a_char, b_char)]
+        for d in ordered:
+            if d is not c and not d.dropped and lo <= d.cue[0] < c.region[0]:
+                if d.direction == "post" and d.region[1] <= c.region[0]:
+                    # a chain of postposed attributions: keep the nearer one only when it has its own words
+                    continue
+                d.dropped = True
+        # '"A," he said, "B."': the rest of the sentence continues the quotation
+        k = c.region[1]
+        while k < te and low[k] in (",", ":") :
+            k += 1
+        if k < te and v.is_open_quote(k):
+            q = doc.quotes[v.inq[k]]
+            c.content.append((q.start, min(q.end, pb)))
+
+    # ---- forward candidates, left to right -------------------------------
+    fwd = [c for c in ordered if not c.dropped and c.direction == "fwd"]
+    for c in fwd:
+        if c.dropped:
+            continue
+        start_tok = c._fstart  # type: ignore[attr-defined]
+        end_tok = te
+        for d in ordered:
+            if d is c or d.dropped or d.region[0] < start_tok:
+                continue
+            if d.direction == "post" and d.region[0] >= start_tok:
+                # a later postposed attribution: its content covers ours — we are nested in it
+                if d.content and d.content[0][0] <= _char(v, c.cue[0]) < d.content[0][1]:
+                    c.dropped = True
+                    break
+                end_tok = min(end_tok, d.region[0])
+                break
+            if _coordinate(v, d, ts):
+                end_tok = min(end_tok, d.region[0])
+                break
+            d.dropped = True
+        if c.dropped:
+            continue
+        for r in c.relays:
+            if start_tok <= r[0] < end_tok:
+                end_tok = r[0]
+        if start_tok >= end_tok:
+            c.content = []
+            continue
+        a_char = _char(v, start_tok)
+        b_char = _char(v, end_tok - 1, end=True)
+        a_char, b_char = _trim_chars(v, a_char, b_char)
+        b_char = _quote_extend_fwd(v, b_char, pb)
+        if b_char > a_char:
+            c.content = [(a_char, b_char)]
+
+    # ---- participles share the main clause's source ----------------------
+    live = [c for c in ordered if not c.dropped]
+    for c in live:
+        if c.source_how != "shared":
+            continue
+        prev = [d for d in live if d.cue[0] < c.cue[0] and d.source is not None and d is not c]
+        if prev:
+            d = prev[-1]
+            c.source = d.source
+            c.alias = d.alias
+            c.rule = "verb:participle"
+        else:
+            subj = clause_subject(v, ts, c.cue[0])
+            if subj is not None and subj[1] <= c.cue[0]:
+                c.source = subj
+                c.rule = "verb:participle_subject"
+    return live
+
+
+def _prev_is_clause(v: View, ts: int, k: int) -> bool:
+    return k - 1 >= ts and v.low[k - 1] in (",", ";", "(")
+
+
+def _coordinate(v: View, d: Cand, ts: int) -> bool:
+    """True when candidate ``d`` starts a new attribution rather than sitting in the previous content."""
+    low = v.low
+    a = d.region[0]
+    p = low[a - 1] if a - 1 >= ts else ""
+    pp = low[a - 2] if a - 2 >= ts else ""
+    if d.source_how == "shared":
+        return p == "," or (p == "and" and pp == ",")
+    if d.kind == "according_to":
+        return p == ","
+    if p in (";",) or (p in ("and", "but", "while", "whereas", "though", "although") and pp == ","):
+        return True
+    if p == "," and d.source_how == "inv":
+        return True
+    return False
+
+
+def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
+    """Turn relaying candidates into ``via`` entries of the attribution they relay."""
+    low = v.low
+    for n, c in enumerate(cands):
+        if c.dropped:
+            continue
+        prev = [d for d in cands[:n] if not d.dropped]
+        # "X said, quoted by RIA Novosti" / "said X quoted as saying ... by RIA Novosti"
+        if c.lemma == "quote" and c.kind == "verb":
+            i = c.verb
+            k = i + 1
+            as_saying = k + 1 < te and low[k] == "as" and low[k + 1] in ("saying", "telling", "writing")
+            if as_saying and prev:
+                # find "by V" later in the clause
+                m = k + 2
+                while m < te and low[m] != "by" and not (v.is_punct(m) and low[m] in ",;"):
+                    m += 1
+                d = prev[-1]
+                if m < te and low[m] == "by":
+                    np = right_np(v, m + 1, te, appositions=False)
+                    if np is not None:
+                        d.relays.append((i - 1 if low[i - 1] == "," else i, np[1]))
+                        d.via.insert(0, np)
+                        d.cue_extra.append((i, k + 2))
+                        d.cue_extra.append((m, m + 1))
+                        c.dropped = True
+                        continue
+            if k < te and low[k] == "by" and prev:
+                np = right_np(v, k + 1, te, appositions=False)
+                if np is not None:
+                    d = prev[-1]
+                    d.relays.append((i - 1 if low[i - 1] == "," else i, np[1]))
+                    d.via.insert(0, np)
+                    d.cue_extra.append((i, k + 1))
+                    c.dropped = True
+                    continue
+            # "CNN quoted Sullivan, as saying" / "CNN quoted an American witness as saying"
+            obj = right_np(v, k, te, appositions=False) if k < te else None
+            if obj is not None and c.source is not None and c.source_how == "pre":
+                m = obj[1]
+                while m < te and low[m] == ",":
+                    m += 1
+                if m + 1 < te and low[m] == "as" and low[m + 1] in ("saying", "telling", "writing", "stating"):
+                    if prev and prev[-1].source is not None:
+                        d = prev[-1]
+                        d.relays.append((c.source[0], m + 2))
+                        d.via.insert(0, c.source)
+                        if d.alias is None:
+                            d.alias = obj
+                        d.cue_extra.append((c.verb, c.verb + 1))
+                        d.cue_extra.append((m, m + 2))
+                        c.dropped = True
+                        continue
+                    via = c.source
+                    c.source, c.source_how = obj, "after"
+                    c.via.insert(0, via)
+                    c.cue_extra.append((m, m + 2))
+                    c.rule = "verb:quoted_as_saying"
+                    continue
+        # "..., according to V" after an attribution: V relays it
+        if c.kind == "according_to" and prev and c.source is not None:
+            a = c.cue[0]
+            if a - 1 >= ts and low[a - 1] == ",":
+                d = prev[-1]
+                if d.kind == "verb" and d.source is not None and d.cue[0] < a and d.source_how != "shared":
+                    d.via = [c.source, *c.via, *d.via]
+                    d.relays.append((a - 1, c.source[1]))
+                    c.dropped = True
+                    continue
+        # "V reported, citing X": X is the source, V relays
+        if c.kind == "verb" and c.lemma == "cite" and c.source_how == "shared" and prev:
+            d = prev[-1]
+            if d.source is not None and _is_media(v, d.source) and c.verb - 1 >= ts and low[c.verb - 1] == ",":
+                obj = right_np(v, c.verb + 1, te)
+                if obj is not None:
+                    d.via.insert(0, d.source)
+                    d.source, d.source_how = obj, d.source_how
+                    d.cue_extra.append((c.verb, c.verb + 1))
+                    d.rule = d.rule + ":citing"
+                    c.dropped = True
+                    continue
+        # "X told CNN" / "X said in an interview with CNN"
+        if c.kind == "verb" and c.lemma in ("tell", "say", "speak", "talk"):
+            k = c.cue[1]
+            if c.lemma == "tell" and k < te and not v.is_punct(k):
+                obj = right_np(v, k, te, appositions=False)
+                if obj is not None and _is_media(v, obj):
+                    c.via.insert(0, obj)
+                    continue
+            for m in range(c.cue[0], min(te, c.cue[1] + 8)):
+                if low[m] == "interview" and m + 2 < te and low[m + 1] == "with":
+                    obj = right_np(v, m + 2, te, appositions=False)
+                    if obj is not None and _is_media(v, obj):
+                        c.via.insert(0, obj)
+                    break
+
+
+def _is_media(v: View, span: tuple[int, int]) -> bool:
+    text = v.tok_text(*span)
+    wl = v.wl
+    if wl.outlet(text) is not None:
+        return True
+    low = text.lower()
+    words = low.split()
+    if words and words[-1] in wl.agency_words:
+        return True
+    if low.endswith(("media reports", "news agency", "news reports", "press reports")):
+        return True
+    return False
+
+

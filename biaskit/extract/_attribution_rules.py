@@ -1,0 +1,555 @@
+"""Attribution candidates, sentence by sentence: cues, sources, contents.
+
+The rules read the shared parse (tokens, sentences, quotations) and the word
+lists; they find cue candidates (reporting verbs, "according to", a speaker's
+colon), give each a source span (a noun phrase before the verb, after it in
+"said Smith", after "according to", shared with the main clause for "...,
+saying"), a content span (what follows the cue, or what precedes it in
+"'...,' she said"), and resolve candidates that nest inside another's content
+or relay it ("CNN quoted Sullivan as saying", "..., according to Reuters").
+
+Everything here works on offsets into ``doc.string``; :mod:`.sourcing` maps
+them to the input text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from biaskit.extract._attribution_grammar import (
+    AUX,
+    BE,
+    COLON_LABELS,
+    CUE_ADVERBS,
+    DETERMINERS,
+    MODALS,
+    NEGATION,
+    NOUN_SIGNALS,
+    NP_LEAD_DROP,
+    NP_STOP,
+    PERSONAL,
+    PREPOSITIONS,
+    RELATIVES,
+    TAIL_STARTERS,
+    TIME_WORDS,
+    WEEKDAYS,
+)
+from biaskit.parse import PUNCT, Doc
+from biaskit.wordlists import Wordlists
+
+_OPENQ = set("\"'\u201c\u2018\u00ab\u201e\u201a\u2039`")
+_CLOSEQ = set("\"'\u201d\u2019\u00bb\u203a`")
+_QUOTE_CHARS = _OPENQ | _CLOSEQ
+_DASHES = {"-", "\u2013", "\u2014", "\u2012", "\u2015"}
+
+# finite verbs that show a comma-segment is a clause, not an apposition
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                     "should", "may", "might", "must", "do", "does", "did", "included", "includes"})
+
+#: candidates whose lemma prior (learned, see the word list README) is below
+#: this are not proposed
+PRIOR_THRESHOLD = 0.0
+
+
+@dataclass
+class Cand:
+    """A working attribution candidate (mutable while rules resolve it)."""
+
+    kind: str  # verb | according_to | colon
+    lemma: str
+    cls: str
+    form: str
+    verb: int  # token index of the head word
+    cue: tuple[int, int]  # token range
+    sentence: int
+    source: tuple[int, int] | None = None  # token range
+    source_how: str = ""  # pre | inv | rel | by | shared | after | colon
+    alias: tuple[int, int] | None = None  # a name for a pronoun source ("CNN quoted Sullivan")
+    content: list[tuple[int, int]] = field(default_factory=list)  # char ranges in doc.string
+    direction: str = "fwd"  # fwd | post
+    cue_extra: list[tuple[int, int]] = field(default_factory=list)  # extra cue token ranges
+    via: list[tuple[int, int]] = field(default_factory=list)  # token ranges, nearest to the outlet first
+    relays: list[tuple[int, int]] = field(default_factory=list)  # token ranges of relay phrases (not content)
+    passive: bool = False
+    dropped: bool = False
+    rule: str = ""
+    region: tuple[int, int] = (0, 0)  # token range of source + cue (the attribution's own words)
+
+    @property
+    def start_tok(self) -> int:
+        a = self.cue[0]
+        if self.source is not None and self.source_how in ("pre", "rel"):
+            a = min(a, self.source[0])
+        return a
+
+
+class View:
+    """Token-level view of a Doc shared by the rules (built once per document)."""
+
+    __slots__ = ("doc", "s", "toks", "low", "inq", "cap", "qidx", "wl", "n")
+
+    def __init__(self, doc: Doc, wl: Wordlists) -> None:
+        self.doc = doc
+        self.wl = wl
+        s = doc.string
+        self.s = s
+        toks = doc.tokens
+        self.toks = toks
+        self.n = len(toks)
+        self.low = [s[a:b].lower().replace("\u2019", "'") for a, b, _ in toks]
+        self.cap = [s[a].isupper() for a, _, _ in toks]
+        # quotation (index into doc.quotes, depth 0) holding each token, -1 outside
+        inq = [-1] * len(toks)
+        qidx = [q for q in range(len(doc.quotes)) if doc.quotes[q].depth == 0]
+        k = 0
+        ntok = len(toks)
+        for qi in qidx:
+            q = doc.quotes[qi]
+            while k < ntok and toks[k][0] < q.start:
+                k += 1
+            j = k
+            while j < ntok and toks[j][0] < q.end:
+                inq[j] = qi
+                j += 1
+        self.inq = inq
+        self.qidx = qidx
+
+    def tok_text(self, a: int, b: int) -> str:
+        return self.s[self.toks[a][0]:self.toks[b - 1][1]]
+
+    def is_punct(self, i: int) -> bool:
+        return self.toks[i][2] == PUNCT
+
+    def is_open_quote(self, i: int) -> bool:
+        if self.toks[i][2] != PUNCT or self.low[i] not in _QUOTE_CHARS:
+            return False
+        q = self.inq[i]
+        return q >= 0 and self.doc.quotes[q].start == self.toks[i][0]
+
+    def is_close_quote(self, i: int) -> bool:
+        if self.toks[i][2] != PUNCT or self.low[i] not in _QUOTE_CHARS:
+            return False
+        q = self.inq[i]
+        if q >= 0:
+            return self.doc.quotes[q].end == self.toks[i][1]
+        return True
+
+
+# --------------------------------------------------------------------------
+# Noun phrases
+# --------------------------------------------------------------------------
+
+
+def _is_abbrev_dot(v: View, k: int, lo: int) -> bool:
+    """A '.' inside a name: 'Mr.', 'D.' (an initial), 'Sen.'."""
+    if k - 1 < lo or v.toks[k - 1][2] == PUNCT:
+        return False
+    w = v.s[v.toks[k - 1][0]:v.toks[k - 1][1]]
+    return len(w) <= 4 and w[:1].isupper()
+
+
+def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase that ends just before token ``end`` (scanning left to ``lo``)."""
+    j = end - 1
+    if j < lo:
+        return None
+    low = v.low
+    w = low[j]
+    if w in ("who", "which") or (w == "that" and j - 1 >= lo and not v.is_punct(j - 1) and low[j - 1] not in NP_STOP):
+        return (j, j + 1)
+    if w == ",":
+        return _apposition_np(v, j, lo)
+    k = j
+    while k >= lo:
+        lw = low[k]
+        if v.toks[k][2] == PUNCT:
+            if lw in "()&/":
+                k -= 1
+                continue
+            if lw == "." and _is_abbrev_dot(v, k, lo):
+                k -= 1
+                continue
+            break
+        if v.inq[k] >= 0:
+            break
+        if lw in NP_STOP:
+            if lw in ("who", "that", "which") and k < j:
+                pass
+            # "the US and NATO", "Smith and Jones": keep "and" between capitalised words
+            if lw == "and" and k - 1 >= lo and k + 1 <= j and v.cap[k + 1] and v.cap[k - 1] and not v.is_punct(k - 1):
+                k -= 1
+                continue
+            break
+        if lw in ("who", "which") and k < j:
+            # a relative clause inside the subject: "people who voted for him say"
+            if k - 1 >= lo and not v.is_punct(k - 1) and low[k - 1] not in NP_STOP:
+                k -= 1
+                continue
+            break
+        k -= 1
+    a, b = k + 1, j + 1
+    # "both ... and": keep "both" if it was cut
+    while a < b and (low[a] in NP_LEAD_DROP or low[a] in PREPOSITIONS) and not v.cap[a] or (a < b and low[a] in NP_LEAD_DROP and a + 1 < b and v.cap[a] and low[a] in ("however", "meanwhile", "but", "and", "so", "still", "yet", "now", "then", "instead", "also")):
+        a += 1
+    # an introductory prepositional phrase without a comma: "In Iowa Trump said"
+    while b > a and (low[b - 1] in TIME_WORDS or (low[b - 1] in PREPOSITIONS and b - 1 > a)):
+        if low[b - 1] in WEEKDAYS or low[b - 1] in TIME_WORDS:
+            b -= 1
+            if b > a and low[b - 1] in ("on", "last", "this", "next", "early", "late", "in", "at"):
+                b -= 1
+            continue
+        break
+    if a >= b:
+        return None
+    if b - a > 14:
+        a = b - 14
+    return (a, b)
+
+
+def _apposition_np(v: View, comma: int, lo: int) -> tuple[int, int] | None:
+    """'Smith, a professor at Yale, said': the name and its apposition ending at ``comma``."""
+    low = v.low
+    k = comma - 1
+    while k >= lo and not (v.toks[k][2] == PUNCT and low[k] in ",;:()\"'\u201c\u201d\u2018\u2019") and v.inq[k] < 0:
+        k -= 1
+    seg_a = k + 1
+    if seg_a >= comma:
+        return None
+    first = low[seg_a]
+    if k < lo or low[k] != ",":
+        return None
+    if first in ("who", "whose", "which", "whom"):
+        # a relative clause: the source is the phrase before it
+        return left_np(v, k, lo)
+    seg_len = comma - seg_a
+    if seg_len > 18:
+        return None
+    looks_appos = first in ("a", "an", "the") or (not v.cap[seg_a] and not v.is_punct(seg_a)) or first.isdigit() or first in ("former", "then", "now")
+    if v.cap[seg_a] and first not in ("a", "an", "the"):
+        # "Smith, Senate Majority Leader, said" — a capitalised title
+        looks_appos = looks_appos or any(low[t] in v.wl.roles for t in range(seg_a, comma))
+    if not looks_appos or first in TAIL_STARTERS or first in NP_LEAD_DROP:
+        return None
+    head = left_np(v, k, lo)
+    if head is None:
+        return None
+    if v.low[head[0]] in ("who", "which", "that"):
+        return None
+    return (head[0], comma)
+
+
+def right_np(v: View, start: int, te: int, *, appositions: bool = True, open_end: bool = True) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``start`` ("said Michael Berkman, director of ...")."""
+    low = v.low
+    k = start
+    if k >= te:
+        return None
+    while k < te:
+        lw = low[k]
+        if v.toks[k][2] == PUNCT:
+            if lw in "()&/":
+                k += 1
+                continue
+            if lw == "." and _is_abbrev_dot(v, k, start) and k + 1 < te and not v.is_punct(k + 1):
+                k += 1
+                continue
+            break
+        if v.inq[k] >= 0:
+            break
+        if k > start and (lw in PREPOSITIONS and lw != "of" or lw in NP_STOP and lw != "and"):
+            break
+        if lw == "and" and not (k + 1 < te and v.cap[k + 1]):
+            break
+        if k > start and (lw in WEEKDAYS or lw in ("yesterday", "today", "tonight", "earlier", "later", "last", "this", "again")):
+            break
+        vf = v.wl.verb_forms.get(lw)
+        if k > start and vf is not None and not v.cap[k] and (vf[1] == "ing" or lw == "quoted"):
+            break
+        k += 1
+    b = k
+    if b <= start:
+        return None
+    if appositions:
+        n_app = 0
+        while b < te and low[b] == "," and b + 1 < te and n_app < 2:
+            nxt = b + 1
+            f = low[nxt]
+            if v.is_punct(nxt) or f in TAIL_STARTERS or f in NP_LEAD_DROP:
+                break
+            vf = v.wl.verb_forms.get(f)
+            if vf is not None and vf[1] == "ing":
+                break
+            if not (f in ("a", "an", "the", "former", "then") or any(low[t] in v.wl.roles for t in range(nxt, min(te, nxt + 3)))):
+                break
+            e = nxt
+            while e < te and not (v.is_punct(e) and low[e] in ",;:") and v.inq[e] < 0 and not (v.is_punct(e) and low[e] == "." and not _is_abbrev_dot(v, e, nxt)):
+                e += 1
+            if e - nxt > 20 or any(low[t] in _FINITE for t in range(nxt, e)):
+                break
+            if not open_end and not (e < te and low[e] == ","):
+                break
+            b = e
+            n_app += 1
+    return (start, b)
+
+
+def clause_subject(v: View, ts: int, te: int) -> tuple[int, int] | None:
+    """The subject of the sentence's main clause (for "..., saying" without an earlier source)."""
+    low = v.low
+    k = ts
+    # skip introductory comma-segments ("However, in January, ...")
+    for _ in range(4):
+        j = k
+        while j < te and low[j] != "," and not (v.is_punct(j) and low[j] in ";:"):
+            j += 1
+        if j < te and low[j] == "," and j - k <= 6 and (low[k] in PREPOSITIONS or low[k] in NP_LEAD_DROP or low[k] in TIME_WORDS or (j - k == 1 and not v.cap[k]) or low[k] in ("however", "meanwhile", "still", "indeed", "jointly", "separately", "instead", "earlier", "later")):
+            k = j + 1
+            continue
+        break
+    while k < te and (low[k] in NP_LEAD_DROP) and not v.is_punct(k):
+        k += 1
+    a = k
+    wl = v.wl
+    while k < te:
+        lw = low[k]
+        if v.is_punct(k):
+            if lw in "()&/" or (lw == "." and _is_abbrev_dot(v, k, a)):
+                k += 1
+                continue
+            break
+        if v.inq[k] >= 0:
+            break
+        if v.cap[k] or lw in DETERMINERS or lw in ("of", "and", "for", "at") or lw in wl.roles or lw in wl.group_words or lw in wl.organization_words or lw in wl.reporting_nouns or lw in wl.agency_words or lw in PERSONAL:
+            if lw in PERSONAL and k > a:
+                break
+            k += 1
+            if lw in PERSONAL:
+                break
+            continue
+        break
+    while k > a and low[k - 1] in ("of", "and", "for", "at", "the", "a"):
+        k -= 1
+    if k <= a:
+        return None
+    return (a, k)
+
+
+# --------------------------------------------------------------------------
+# Cue candidates
+# --------------------------------------------------------------------------
+
+
+def _left_cue_extension(v: View, i: int, ts: int) -> tuple[int, bool]:
+    """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive)."""
+    j = i - 1
+    passive = False
+    low = v.low
+    while j >= ts and v.inq[j] < 0 and not v.is_punct(j):
+        w = low[j]
+        if w in AUX or w in NEGATION or w in CUE_ADVERBS or w.endswith("n't"):
+            if w in BE or w in ("been", "being"):
+                passive = True
+            j -= 1
+            continue
+        break
+    start = j + 1
+    # never start a cue on an adverb that opens the sentence ("Later said ...")
+    while start < i and low[start] in CUE_ADVERBS and start == ts:
+        start += 1
+    return start, passive
+
+
+_CUE_NOUNS_AFTER = {"statement", "interview", "email", "e-mail", "tweet", "letter", "post", "speech",
+                    "release", "memo", "op-ed", "video", "message", "conversation", "call",
+                    "briefing", "conference", "appearance", "remarks", "blog", "column",
+                    "broadcast", "rally", "town", "debate", "session", "filing"}
+
+
+def _right_cue_extension(v: View, i: int, te: int, entry) -> int:
+    """Token after the cue: particles ("point out") and "in a statement"."""
+    low = v.low
+    k = i + 1
+    if entry is not None and k < te and low[k] in entry.particles:
+        k += 1
+    # "in a statement", "in an interview", "in a written statement"
+    if k + 1 < te and low[k] in ("in", "during") and low[k + 1] in ("a", "an", "the"):
+        for m in range(k + 2, min(te, k + 5)):
+            if low[m] in _CUE_NOUNS_AFTER:
+                return m + 1
+            if v.is_punct(m):
+                break
+    if k + 1 < te and low[k] == "on" and low[k + 1] in ("twitter", "facebook", "instagram"):
+        return k + 2
+    return k
+
+
+def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
+    low = v.low
+    p = low[i - 1] if i - 1 >= ts else ""
+    nx = low[i + 1] if i + 1 < te else ""
+    pi = i - 1 >= ts and v.is_punct(i - 1)
+    if p in NOUN_SIGNALS:
+        return False
+    if form in ("base", "3sg") and (p in PREPOSITIONS or p == "of"):
+        return False
+    if v.cap[i] and i > ts and not (i - 1 >= ts and v.is_open_quote(i - 1)):
+        # "Says" mid-sentence capitalised is a name or a title
+        return False
+    if form in ("base", "3sg"):
+        nvf = v.wl.verb_forms.get(nx)
+        if nvf is not None and nvf[1] != "ing" and nx not in ("that",):
+            return False  # "media reports say", "polls show" (a noun before a verb)
+        if nx in ("of", "for") and lemma not in ("speak", "talk", "call", "vote", "push", "lobby", "advocate", "think"):
+            if form == "3sg" or p in DETERMINERS:
+                return False
+        if form == "base":
+            if pi and p not in (",",):
+                return p in ("(",) and False
+            ok = (p in PERSONAL or p in MODALS or p in ("do", "does", "did", "to", "who", "which", "that", "not", "never", "n't")
+                  or p.endswith("n't") or p in CUE_ADVERBS or (p.endswith("s") and not p.endswith("ss") and p not in DETERMINERS and p not in AUX)
+                  or i == ts)
+            return ok
+        return True
+    if form == "ing":
+        if p in BE or p in ("been", "while", "by", "after", "before", "when", "without", "and", "also", "not", "even", "then", "again", "repeatedly", "publicly", "privately") or p == ",":
+            return True
+        if p in v.wl.reporting_nouns:
+            return True
+        return i == ts
+    # past / participle
+    return True
+
+
+def find_candidates(v: View, si: int) -> list[Cand]:
+    """All cue candidates of sentence ``si`` with their sources (content comes later)."""
+    doc = v.doc
+    sent = doc.sentences[si]
+    ts, te = sent.token_start, sent.token_end
+    low = v.low
+    wl = v.wl
+    out: list[Cand] = []
+    i = ts
+    while i < te:
+        if v.inq[i] >= 0:
+            i += 1
+            continue
+        w = low[i]
+        if w == "according" and i + 1 < te and low[i + 1] == "to":
+            c = Cand("according_to", "according to", "speech", "", i, (i, i + 2), si, rule="according_to")
+            _according_source(v, c, i + 2, te)
+            out.append(c)
+            i = max([i + 2] + [r[1] for r in ([c.source] if c.source else []) + c.via])
+            continue
+        if w == ":" and v.is_punct(i):
+            c = _colon_candidate(v, i, ts, te, si)
+            if c is not None:
+                out.append(c)
+            i += 1
+            continue
+        vf = wl.verb_forms.get(w)
+        if vf is not None and v.toks[i][2] != PUNCT:
+            lemma, form = vf
+            entry = wl.verbs.get(lemma)
+            if entry is not None and (entry.prior is None or entry.prior >= PRIOR_THRESHOLD) and _verb_ok(v, i, ts, te, lemma, form):
+                c = _verb_candidate(v, i, ts, te, si, lemma, form, entry)
+                if c is not None:
+                    out.append(c)
+                    i = c.cue[1]
+                    continue
+        i += 1
+    return out
+
+
+def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form: str, entry) -> Cand | None:
+    low = v.low
+    cstart, passive = _left_cue_extension(v, i, ts)
+    passive = passive and form == "past"
+    cend = _right_cue_extension(v, i, te, entry)
+    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive)
+    prev = cstart - 1
+    # participle clause: ", saying ..." shares the main clause's source
+    if form == "ing" and (prev < ts or low[prev] in (",", "and", "while", "by", "after", "before", "when", "without", "then")) and not passive:
+        c.source_how = "shared"
+        c.rule = "verb:participle"
+        if prev >= ts and low[prev] not in (",",) and low[prev] != "and":
+            pass
+        # "a statement saying ...": the document is the source
+        return c
+    if form == "ing" and prev >= ts and low[prev] in v.wl.reporting_nouns:
+        np = left_np(v, cstart, ts)
+        c.source, c.source_how, c.rule = np, "pre", "noun_source:participle"
+        return c
+    if passive:
+        # "was criticized by X"; "is expected to ..." has no source
+        if cend < te and low[cend] == "by":
+            np = right_np(v, cend + 1, te, appositions=True)
+            if np is not None:
+                c.source, c.source_how, c.rule = np, "by", "verb:passive_by"
+                c.cue = (cstart, cend + 1)
+                return c
+        c.rule = "verb:passive"
+        return c
+    # inverted: '"...," said Smith' / '..., said Smith'
+    before_ok = prev < ts or low[prev] == "," or v.is_close_quote(prev) or (v.is_punct(prev) and low[prev] in _DASHES)
+    if before_ok and cstart == i and ("inv" in entry.frames) and cend < te and not v.is_punct(cend):
+        nw = low[cend]
+        if (v.cap[cend] or nw in ("a", "an", "the", "one", "two", "three", "several", "some", "many", "his", "her", "their", "its")) and nw not in ("that", "i") and nw not in PERSONAL:
+            np = right_np(v, cend, te)
+            if np is not None:
+                c.source, c.source_how, c.rule = np, "inv", "verb:inverted"
+                return c
+    np = left_np(v, cstart, ts)
+    if np is not None:
+        c.source, c.source_how = np, "pre"
+        c.rule = "verb:relative" if low[np[0]] in RELATIVES and np[1] - np[0] == 1 else "verb"
+        return c
+    # '"...," he said' with a pronoun after: 'said he'
+    if before_ok and cend < te and low[cend] in ("he", "she", "they", "we", "i"):
+        c.source, c.source_how, c.rule = (cend, cend + 1), "inv", "verb:inverted"
+        return c
+    c.rule = "verb:nosource"
+    return c
+
+
+def _according_source(v: View, c: Cand, start: int, te: int) -> None:
+    np = right_np(v, start, te, open_end=False)
+    if np is None:
+        c.rule = "according_to:nosource"
+        return
+    c.source, c.source_how = np, "after"
+    low = v.low
+    b = np[1]
+    # "according to Russian media reports, citing Kremlin spokesperson Dmitry Peskov"
+    if b + 1 < te and low[b] == "," and low[b + 1] == "citing":
+        np2 = right_np(v, b + 2, te, open_end=False)
+        if np2 is not None:
+            c.via.append(np)
+            c.source = np2
+            c.cue_extra.append((b + 1, b + 2))
+            c.rule = "according_to:citing"
+
+
+def _colon_candidate(v: View, i: int, ts: int, te: int, si: int) -> Cand | None:
+    """'Trump: "We will win."' — a short name before a colon at the start of a sentence."""
+    low = v.low
+    if i - ts < 1 or i - ts > 6 or i + 1 >= te + 1:
+        return None
+    if any(v.inq[k] >= 0 for k in range(ts, i)):
+        return None
+    words = [k for k in range(ts, i) if not v.is_punct(k)]
+    if not words or not v.cap[words[0]]:
+        return None
+    if any(low[k] in COLON_LABELS for k in words[:1]) or low[words[-1]] in COLON_LABELS:
+        return None
+    if any(low[k] in v.wl.verb_forms for k in words if not v.cap[k]):
+        return None
+    if len(words) == 1 and v.s[v.toks[words[0]][0]:v.toks[words[0]][1]].isupper() and len(low[words[0]]) > 1:
+        # an all-caps single label ("IMAGE:", "WATCH:") — agencies in a credit line too
+        return None
+    # what follows must be a statement: a quotation or at least four words
+    rest = [k for k in range(i + 1, te) if not v.is_punct(k)]
+    nxt_quote = i + 1 < v.n and v.toks[i + 1][2] == PUNCT and low[i + 1] in _OPENQ
+    if not nxt_quote and len(rest) < 4:
+        return None
+    c = Cand("colon", ":", ":", "speech", i, (i, i + 1), si, source=(ts, i), source_how="colon", rule="colon")
+    return c

@@ -1,0 +1,394 @@
+"""Who is speaking: names, roles, source types and pronoun resolution.
+
+A source span as written ("Kremlin spokesperson Dmitry Peskov", "He", "a White
+House readout", "both the US and NATO") is described by :func:`describe`:
+its name, role and source type. :class:`Resolver` walks the article in
+reading order and resolves pronouns, relative pronouns and bare surnames to
+the fullest earlier mention ("Peskov" -> "Dmitry Peskov", "He" -> the last
+person quoted), carrying the role and type known for that person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from biaskit.extract._attribution_grammar import DETERMINERS, PLURAL_PRONOUNS, SINGULAR_PERSON
+from biaskit.extract._attribution_rules import View, left_np
+
+_PERSON_TYPES = ("official", "expert", "person")
+_ROLE_MAX_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """What a source span says about its speaker."""
+
+    speaker: str | None
+    role: str | None
+    type: str
+    name: str | None  # the personal or proper name part, if any
+    pronoun: str | None  # lower-cased pronoun when the source is one
+    plural: bool
+
+
+def _words(v: View, a: int, b: int) -> list[int]:
+    """Word tokens of a span, leaving out parenthesised ones ("(NSA)")."""
+    out = []
+    depth = 0
+    for k in range(a, b):
+        if v.is_punct(k):
+            if v.low[k] == "(":
+                depth += 1
+            elif v.low[k] == ")":
+                depth = max(0, depth - 1)
+            continue
+        if depth == 0:
+            out.append(k)
+    return out
+
+
+def _role_at(v: View, idx: list[int], k: int) -> int:
+    """Length (in words) of a role entry starting at word position ``k`` of ``idx``, 0 if none."""
+    roles = v.wl.roles
+    best = 0
+    for n in range(1, _ROLE_MAX_WORDS + 1):
+        if k + n > len(idx):
+            break
+        key = " ".join(v.low[t] for t in idx[k:k + n])
+        if key in roles or key.rstrip("s") in roles and n == 1 and key.endswith("s"):
+            best = n
+    if best == 0:
+        w = v.low[idx[k]]
+        if w.rstrip(".") in roles:
+            return 1
+    return best
+
+
+def _find_phrase(v: View, idx: list[int], table, *, case_sensitive: bool = False, max_n: int = 5) -> tuple[int, int, str] | None:
+    """Longest entry of ``table`` occurring in the words ``idx``: (start word, end word, key)."""
+    best = None
+    for i in range(len(idx)):
+        for n in range(min(max_n, len(idx) - i), 0, -1):
+            toks = idx[i:i + n]
+            raw = " ".join(v.s[v.toks[t][0]:v.toks[t][1]] for t in toks)
+            key = raw if case_sensitive else raw.lower()
+            if key in table or (case_sensitive and raw.lower() in table and raw.lower() == raw):
+                if best is None or n > best[1] - best[0]:
+                    best = (i, i + n, raw)
+                break
+    return best
+
+
+def describe(v: View, span: tuple[int, int]) -> Described:
+    """Name, role and source type of the source span ``span`` (token range)."""
+    wl = v.wl
+    a, b = span
+    low = v.low
+    # the first segment (before an apposition comma) carries the name
+    seg_end = b
+    for k in range(a, b):
+        if low[k] == "," and v.is_punct(k):
+            seg_end = k
+            break
+    appos = None
+    if seg_end < b:
+        aa = seg_end + 1
+        bb = b
+        while bb > aa and v.is_punct(bb - 1):
+            bb -= 1
+        if bb > aa:
+            appos = v.tok_text(aa, bb)
+    idx = _words(v, a, seg_end)
+    if not idx:
+        return Described(None, None, "unknown", None, None, False)
+    first = low[idx[0]]
+    if len(idx) == 1 and first in ("he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "his", "their", "who", "which", "that", "its"):
+        return Described(None, None, "unknown", None, first, first in PLURAL_PRONOUNS)
+    # drop leading determiners for the speaker text
+    k0 = 0
+    while k0 < len(idx) - 1 and low[idx[k0]] in DETERMINERS and low[idx[k0]] not in ("both", "all", "many", "some", "several", "most", "few", "one", "two", "three"):
+        k0 += 1
+    core = idx[k0:]
+    text = v.s[v.toks[core[0]][0]:v.toks[idx[-1]][1]]
+    words_low = [low[t] for t in core]
+    raw_full = v.tok_text(a, b)
+    full_low = raw_full.lower()
+
+    # ---- name and role -------------------------------------------------
+    name_start = None
+    last_role = -1
+    role_type = None
+    i = 0
+    while i < len(core):
+        n = _role_at(v, core, i)
+        if n:
+            last_role = i + n - 1
+            key = " ".join(low[t] for t in core[i:i + n])
+            role_type = wl.roles.get(key) or wl.roles.get(key.rstrip(".")) or wl.roles.get(key.rstrip("s")) or role_type
+            i += n
+            continue
+        i += 1
+    # the name: capitalised words after the last role word, up to the end of the segment
+    cand = [t for t in core[last_role + 1:]]
+    if cand and all(v.cap[t] or low[t] in ("of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "der") for t in cand) and v.cap[cand[-1]]:
+        name_start = cand[0]
+    name = None
+    role = None
+    if name_start is not None:
+        name = " ".join(v.s[v.toks[t][0]:v.toks[t][1]] for t in cand)
+        if last_role >= 0:
+            r0, r1 = core[0], core[last_role]
+            role = _clean_role(v.s[v.toks[r0][0]:v.toks[r1][1]])
+    elif last_role >= 0 and last_role == len(core) - 1:
+        role = _clean_role(text)
+    if appos:
+        role = role or appos
+        if role_type is None:
+            role_type = _appos_type(v, appos)
+
+    # ---- source type -----------------------------------------------------
+    plural = bool(words_low) and (words_low[-1].endswith("s") and not words_low[-1].endswith("ss")) and name is None
+    anon = wl.anonymity
+    head = words_low[-1] if words_low else ""
+    for i, w in enumerate(words_low):
+        if i > 0 and w in ("of", "at", "in", "for", "from", "with", "on", "who", "that", "familiar", "close"):
+            head = words_low[i - 1]
+            break
+    plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
+    if name is None and (anon.get(head) == "head" or any(m in full_low for m, kind in anon.items() if kind == "marker")):
+        if not _has_proper(v, core) or anon.get(head) == "head" and not _outlet_or_gov(v, core):
+            return Described(text, role, "anonymous", None, None, plural)
+    out = wl.outlet(text) or wl.outlet(raw_full)
+    if out is None:
+        hit = _find_phrase(v, core, _OutletTable(wl))
+        if hit is not None and (hit[1] - hit[0]) >= max(1, len(core) - 2):
+            out = wl.outlet(hit[2])
+    if out is not None:
+        return Described(out[0], role, "agency" if out[1] == "agency" else "media", out[0], None, False)
+    if head in wl.agency_words and name is None:
+        kind = wl.agency_words[head]
+        return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
+    if len(core) >= 2 and " ".join(words_low[-2:]) in wl.agency_words:
+        kind = wl.agency_words[" ".join(words_low[-2:])]
+        return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
+    gov = _find_phrase(v, core, wl.government, case_sensitive=True)
+    if gov is not None:
+        gi, gj, gname = gov
+        rest = words_low[gj:]
+        if not rest or all(w in wl.reporting_nouns or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
+            if name is None or gj == len(core) or (name and v.toks[core[gi]][0] >= v.toks[name_start][0]):
+                return Described(gname, role, "government", None, None, False)
+    if "both" in words_low or ("and" in words_low and _has_proper(v, core) and name is None):
+        return Described(text, role, "group", None, None, True)
+    if name is None and (head in wl.group_words or (plural and head not in wl.reporting_nouns)):
+        return Described(text, role, "group", None, None, True)
+    if name is None and head in wl.reporting_nouns:
+        return Described(text, role, "unknown", None, None, False)
+    org = any(w in wl.organization_words for w in words_low) or any(v.s[v.toks[t][0]:v.toks[t][1]] in wl.organization_words for t in core)
+    if role_type in ("official", "expert", "person", "media") and (name is not None or role_type):
+        st = role_type if role_type != "person" else "person"
+        if role_type == "media":
+            st = "media"
+        return Described(name or text, role, st, name, None, False)
+    if org:
+        return Described(text, role, "organization", None, None, False)
+    if name is not None:
+        return Described(name, role, "person", name, None, False)
+    if _has_proper(v, core):
+        return Described(text, role, "person", text, None, False)
+    return Described(text, role, "unknown", None, None, plural)
+
+
+class _OutletTable:
+    """Lookup adaptor: outlet names and aliases, compared as the word list does."""
+
+    def __init__(self, wl) -> None:
+        self.wl = wl
+
+    def __contains__(self, key: str) -> bool:
+        return self.wl.outlet(key) is not None
+
+
+def _has_proper(v: View, core: list[int]) -> bool:
+    return any(v.cap[t] for t in core)
+
+
+def _outlet_or_gov(v: View, core: list[int]) -> bool:
+    text = " ".join(v.s[v.toks[t][0]:v.toks[t][1]] for t in core)
+    return v.wl.outlet(text) is not None
+
+
+def _clean_role(s: str) -> str:
+    # drop a parenthesised acronym: "US National Security Advisor (NSA)"
+    out = []
+    depth = 0
+    for ch in s:
+        if ch == "(":
+            depth += 1
+            continue
+        if ch == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth == 0:
+            out.append(ch)
+    return " ".join("".join(out).split()).strip(" ,")
+
+
+def _appos_type(v: View, appos: str) -> str | None:
+    low = appos.lower()
+    for w in low.replace(",", " ").split():
+        t = v.wl.roles.get(w)
+        if t is not None and t != "person":
+            return t
+    if any(x in low for x in ("university", "institute", "professor", "school of", "college")):
+        return "expert"
+    return None
+
+
+# --------------------------------------------------------------------------
+# Resolution in reading order
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Entity:
+    name: str
+    role: str | None
+    type: str
+
+
+class Resolver:
+    """Resolve speakers in reading order (one per document; not shared)."""
+
+    def __init__(self, v: View) -> None:
+        self.v = v
+        self.entities: list[_Entity] = []  # named speakers and mentions, latest last
+        self.by_surname: dict[str, _Entity] = {}
+        self.last_single: _Entity | None = None
+        self.last_plural: tuple[str | None, str] | None = None
+        self.last_thing: tuple[str | None, str] | None = None
+        self._mentions = _name_mentions(v)
+        self._mi = 0
+
+    def _absorb_mentions(self, upto: int) -> None:
+        """Learn names mentioned (not only quoted) before token ``upto``."""
+        ms = self._mentions
+        while self._mi < len(ms) and ms[self._mi][0] < upto:
+            _, name, role, typ = ms[self._mi]
+            self._learn(name, role, typ, speaker=False)
+            self._mi += 1
+
+    def _learn(self, name: str, role: str | None, typ: str, *, speaker: bool) -> _Entity:
+        parts = name.split()
+        sur = parts[-1].lower().rstrip("'s").rstrip("\u2019s") if parts else name.lower()
+        known = self.by_surname.get(sur)
+        if known is not None and (len(parts) == 1 or known.name.lower().endswith(name.lower()) or name.lower().endswith(known.name.lower())):
+            if len(name) > len(known.name) and len(parts) > 1:
+                known.name = name
+            if role and not known.role:
+                known.role = role
+            if typ in ("official", "expert") and known.type in ("person", "unknown"):
+                known.type = typ
+            ent = known
+        else:
+            ent = _Entity(name, role, typ)
+            if len(parts) > 1 or speaker:
+                self.by_surname[sur] = ent
+        return ent
+
+    def resolve(self, span: tuple[int, int] | None, alias: tuple[int, int] | None) -> tuple[str | None, str | None, str]:
+        """(speaker, role, source_type) of a source span, updating the discourse state."""
+        v = self.v
+        if span is None:
+            return None, None, "unknown"
+        self._absorb_mentions(span[0])
+        d = describe(v, span)
+        if d.pronoun is not None and alias is not None:
+            d2 = describe(v, alias)
+            if d2.pronoun is None:
+                d = d2
+        if d.pronoun is not None:
+            p = d.pronoun
+            if p in ("who", "which", "that"):
+                ante = _antecedent(v, span[0])
+                if ante is not None:
+                    return self._named(describe(v, ante))
+                return None, None, "unknown"
+            if p in SINGULAR_PERSON and self.last_single is not None:
+                e = self.last_single
+                return e.name, e.role, e.type
+            if p in ("they", "them", "their") and self.last_plural is not None:
+                return self.last_plural[0], None, self.last_plural[1]
+            if p in ("it", "its") and self.last_thing is not None:
+                return self.last_thing[0], None, self.last_thing[1]
+            return None, None, "unknown"
+        return self._named(d)
+
+    def _named(self, d: Described) -> tuple[str | None, str | None, str]:
+        if d.type in _PERSON_TYPES and d.name:
+            parts = d.name.split()
+            sur = parts[-1].lower()
+            known = self.by_surname.get(sur)
+            if known is not None and len(parts) == 1:
+                ent = known
+                if d.role and not ent.role:
+                    ent.role = d.role
+                if d.type in ("official", "expert") and ent.type == "person":
+                    ent.type = d.type
+            else:
+                ent = self._learn(d.name, d.role, d.type, speaker=True)
+            self.last_single = ent
+            return ent.name, d.role or ent.role, ent.type
+        if d.plural or d.type in ("group", "anonymous") and d.plural:
+            self.last_plural = (d.speaker, d.type)
+        elif d.type in ("government", "organization", "media", "agency", "unknown"):
+            self.last_thing = (d.speaker, d.type)
+            if d.type in ("government", "organization"):
+                self.last_plural = (d.speaker, d.type)
+        return d.speaker, d.role, d.type
+
+
+def _antecedent(v: View, rel: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at token ``rel`` refers to."""
+    k = rel
+    if k - 1 >= 0 and v.low[k - 1] == ",":
+        k -= 1
+    s = v.doc.sentences[v.doc.sentence_at(v.toks[rel][0])]
+    return left_np(v, k, s.token_start)
+
+
+def _name_mentions(v: View) -> list[tuple[int, str, str | None, str]]:
+    """Capitalised names (with a preceding title) mentioned anywhere: (token, name, role, type)."""
+    out = []
+    n = v.n
+    k = 0
+    roles = v.wl.roles
+    while k < n:
+        if v.cap[k] and not v.is_punct(k):
+            j = k
+            while j < n and ((v.cap[j] and not v.is_punct(j)) or (v.low[j] == "." and j > k and len(v.low[j - 1]) <= 3)):
+                j += 1
+            # words k..j
+            words = [t for t in range(k, j) if not v.is_punct(t)]
+            if len(words) >= 2:
+                last_role = -1
+                rtype = None
+                for i, t in enumerate(words):
+                    w = v.low[t].rstrip(".")
+                    if w in roles:
+                        last_role = i
+                        rtype = roles[w]
+                name_toks = words[last_role + 1:]
+                # a lower-case role just before the capitalised run: "Kremlin spokesperson Dmitry Peskov"
+                if len(name_toks) >= 2:
+                    name = v.s[v.toks[name_toks[0]][0]:v.toks[name_toks[-1]][1]]
+                    role = None
+                    if last_role >= 0:
+                        role = _clean_role(v.s[v.toks[words[0]][0]:v.toks[words[last_role]][1]])
+                    typ = rtype if rtype in ("official", "expert") else "person"
+                    if not any(v.low[t] in v.wl.organization_words or v.s[v.toks[t][0]:v.toks[t][1]] in v.wl.government for t in name_toks):
+                        out.append((k, name, role, typ))
+            k = max(j, k + 1)
+        else:
+            k += 1
+    return out

@@ -1,0 +1,366 @@
+"""Attributions: who is quoted, how, saying what, and through whom.
+
+:func:`attributions` reads the shared parse of an article and returns one
+:class:`~biaskit.records.Attribution` per attribution it finds, plus one
+record per quotation that no one is said to have said (a scare quote such
+as "any time now"; ``quote_form="unattributed"``, no speaker).
+
+How it works (rules and word lists, no model)
+---------------------------------------------
+1. **Cues.** Every word outside quotation marks that is a form of a
+   reporting verb or predicate in the word list (``say``, ``stress``,
+   ``warn``, ``want``, ``believe``, ...; see ``biaskit/wordlists``) is a cue
+   candidate, with the auxiliaries, negation and adverbs before it ("has
+   repeatedly said", "did not respond") and its particles or a "in a
+   statement" after it. "according to" and a speaker's colon ("Trump:
+   ...") are cues too. A verb form used as a noun ("the report", "media
+   reports say") is not.
+2. **Sources.** The noun phrase before the verb ("Kremlin spokesperson
+   Dmitry Peskov stressed"), with its apposition ("Smith, a professor at
+   Yale, said"); after it when inverted ('"...," said Smith'), after "by"
+   in a passive, after "according to" (and after "citing" in "according to
+   X, citing Y"); a relative pronoun ("a readout, which stated"); for a
+   participle ("..., saying") the source of the main clause.
+3. **Contents.** What follows the cue (from "that", a quotation, or the
+   first word after the addressee of "told") up to the end of the sentence
+   or the start of a coordinate attribution ("..., adding that"); or what
+   precedes it when the cue closes the sentence ('"...," she said'),
+   reaching back to the opening mark of a quotation that spans sentences.
+   A quotation that continues after the cue ('"A," he said, "B."') and
+   following sentences or paragraphs that are only quotation join the
+   content as further pieces (``content_spans``).
+4. **Nesting and relays.** As in PolNeAR's annotation, a report inside
+   another's content is not a second attribution ("Song said Clinton had
+   said ..."). A relaying construction becomes the ``via`` chain of the
+   attribution it relays, nearest to the outlet first: "according to
+   Russian media reports, citing X", "X said, quoted by RIA Novosti", "CNN
+   quoted X as saying", "X told CNN", "in an interview with Y", "Y
+   reported, citing X", "X said ..., according to Y".
+5. **Speakers.** Pronouns, relative pronouns and bare surnames resolve to
+   the fullest earlier mention ("He" -> "Jake Sullivan", "Peskov" ->
+   "Dmitry Peskov"); the role ("Kremlin spokesperson") and the source type
+   come from the word lists (roles, outlets and agencies, government bodies,
+   anonymity phrases, group words).
+
+Only numbers were learned from annotated data (the per-verb ``prior``
+column of the verb list, estimated on the PolNeAR *train* split); no text of
+it is shipped.
+
+Examples
+--------
+>>> from biaskit.parse import parse
+>>> doc = parse('"We will win," Smith said. He added that the polls were wrong.')
+>>> [(a.speaker, a.cue_lemma, a.quote_form, a.content_text) for a in attributions(doc)]
+[('Smith', 'say', 'direct', '"We will win,"'), ('Smith', 'add', 'indirect', 'that the polls were wrong')]
+>>> doc = parse('According to Reuters, citing two officials, the talks failed.')
+>>> a = attributions(doc)[0]
+>>> a.source_text, a.via, a.source_type, a.construction
+('two officials', ('Reuters',), 'anonymous', 'according_to')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from biaskit.extract._attribution_content import resolve_sentence
+from biaskit.extract._attribution_rules import Cand, View, find_candidates
+from biaskit.extract._attribution_speakers import Resolver, describe
+from biaskit.parse import Doc
+from biaskit.records import Attribution
+from biaskit.wordlists import Wordlists, load_wordlists
+
+__all__ = ["attributions"]
+
+_SPEECH = frozenset({"speech", "writing", ":"})
+_HEDGE_WINDOW = 6
+
+
+def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None = None) -> list[Attribution]:
+    """Every attribution in a parsed article, and every unattributed quotation.
+
+    Parameters
+    ----------
+    doc : Doc
+        The parse of the article (:func:`biaskit.parse.parse` or
+        :func:`biaskit.features.parse_article`); the title line, when parsed,
+        is covered too.
+    wordlists : Wordlists, path or mapping, optional
+        Word lists to use: a :class:`biaskit.wordlists.Wordlists`, or what
+        :func:`biaskit.wordlists.load_wordlists` accepts as ``extra`` (the
+        user's own CSV/YAML entries added to the packaged lists).
+
+    Returns
+    -------
+    list of Attribution
+        In reading order. All offsets point into ``doc.text``.
+    """
+    wl = wordlists if isinstance(wordlists, Wordlists) else load_wordlists(wordlists)
+    v = View(doc, wl)
+    live: list[Cand] = []
+    for si in range(len(doc.sentences)):
+        cands = find_candidates(v, si)
+        if cands:
+            live.extend(resolve_sentence(v, si, cands))
+    live = [c for c in live if _keep(c)]
+    _continuations(v, live)
+    records = _records(v, live)
+    records.extend(_unattributed(v, live))
+    records.sort(key=lambda r: (_anchor(r), r.quote_form == "unattributed"))
+    return records
+
+
+def _keep(c: Cand) -> bool:
+    if c.source is None and c.kind != "according_to":
+        return c.rule == "verb:passive" and c.cls in ("cognition", "appearance") and bool(c.content)
+    if not c.content and c.kind != "verb":
+        return False
+    return True
+
+
+def _anchor(r: Attribution) -> int:
+    for x in (r.cue_start, r.source_start, r.content_start):
+        if x is not None:
+            return x
+    return 0
+
+
+# --------------------------------------------------------------------------
+# Quotations that continue an attribution
+# --------------------------------------------------------------------------
+
+
+def _continuations(v: View, live: list[Cand]) -> None:
+    """Sentences (and paragraphs) that are only quotation continue the last attribution."""
+    doc = v.doc
+    if not live:
+        return
+    by_sentence: dict[int, list[Cand]] = {}
+    for c in live:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    covered = _covered_chars(live)
+    last: Cand | None = None
+    last_si = -10
+    for si, sent in enumerate(doc.sentences):
+        if si in by_sentence:
+            cs = by_sentence[si]
+            last = max(cs, key=lambda c: c.cue[0])
+            last_si = si
+            continue
+        if last is None or last.cls not in _SPEECH:
+            continue
+        # only the next sentence(s): same paragraph, or the first sentence of the next one
+        prev = doc.sentences[si - 1] if si > 0 else None
+        if prev is None:
+            continue
+        same_para = sent.paragraph == doc.sentences[last_si].paragraph
+        next_para = sent.paragraph == doc.sentences[last_si].paragraph + 1 and _last_in_para(doc, last_si)
+        if not (same_para or next_para) or si != last_si + 1:
+            continue
+        k = sent.token_start
+        if k >= sent.token_end or not (v.is_open_quote(k) or v.inq[k] >= 0):
+            continue
+        q = doc.quotes[v.inq[k]]
+        if q.start < sent.start and _inside(covered, q.start):
+            # the quotation already belongs to the attribution's content
+            last_si = si
+            continue
+        # the whole sentence must be quotation (bar the final punctuation)
+        end = min(q.end, doc.paragraphs[sent.paragraph][1])
+        if end < sent.end - 2:
+            continue
+        a, b = max(q.start, sent.start), min(end, sent.end)
+        if last.content and last.content[-1][1] >= a:
+            continue
+        last.content.append((a, b))
+        covered.append((a, b))
+        last_si = si
+
+
+def _last_in_para(doc: Doc, si: int) -> bool:
+    return si + 1 >= len(doc.sentences) or doc.sentences[si + 1].paragraph != doc.sentences[si].paragraph
+
+
+def _covered_chars(live: list[Cand]) -> list[tuple[int, int]]:
+    return [piece for c in live if c.cls in _SPEECH or c.kind != "verb" for piece in c.content]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+# --------------------------------------------------------------------------
+# Records
+# --------------------------------------------------------------------------
+
+
+def _quoted_share(v: View, pieces: list[tuple[int, int]]) -> float:
+    s = v.s
+    total = sum(1 for a, b in pieces for ch in s[a:b] if not ch.isspace())
+    if not total:
+        return 0.0
+    inside = 0
+    for qi in v.qidx:
+        q = v.doc.quotes[qi]
+        for a, b in pieces:
+            lo, hi = max(a, q.start), min(b, q.end)
+            if lo < hi:
+                inside += sum(1 for ch in s[lo:hi] if not ch.isspace())
+    return min(1.0, inside / total)
+
+
+def _quote_form(v: View, c: Cand, share: float) -> str:
+    if share <= 0.0 or c.cls not in _SPEECH and c.kind == "verb":
+        return "indirect"
+    if share >= 0.9:
+        return "direct"
+    return "mixed"
+
+
+def _hedged(v: View, c: Cand) -> bool:
+    hedges = v.wl.hedges
+    low = v.low
+    if any(low[k] in hedges and hedges[low[k]] in ("adverb", "verb", "adjective") for k in range(*c.cue)):
+        return True
+    sent = v.doc.sentences[c.sentence]
+    lo = max(sent.token_start, c.cue[0] - _HEDGE_WINDOW)
+    hi = min(sent.token_end, c.cue[1] + 3)
+    for k in range(lo, hi):
+        w = low[k]
+        kind = hedges.get(w)
+        if kind == "adverb" and v.inq[k] < 0:
+            return True
+        if k + 2 < hi and f"{w} {low[k + 1]} {low[k + 2]}" in hedges:
+            return True
+    return False
+
+
+def _construction(v: View, c: Cand) -> str:
+    if c.kind == "according_to":
+        return "according_to"
+    if c.kind == "colon":
+        return "colon"
+    if c.source is not None:
+        a, b = c.source
+        low = v.low
+        words = [low[k] for k in range(a, b) if not v.is_punct(k)]
+        if c.rule == "verb:relative":
+            from biaskit.extract._attribution_speakers import _antecedent
+
+            ante = _antecedent(v, a)
+            if ante is not None:
+                words = [low[k] for k in range(*ante) if not v.is_punct(k)]
+        if words and (words[-1] in v.wl.reporting_nouns and v.wl.reporting_nouns[words[-1]] in ("document", "message")):
+            return "noun_source"
+    return "verb"
+
+
+def _span_text(v: View, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None, str | None, tuple]:
+    """Text offsets of char pieces of doc.string: (start, end, text, spans)."""
+    doc = v.doc
+    if not pieces:
+        return None, None, None, ()
+    pieces = sorted(pieces)
+    merged: list[list[int]] = []
+    for a, b in pieces:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    spans = tuple(doc.text_span(a, b) for a, b in merged)
+    start, end = spans[0][0], spans[-1][1]
+    if len(spans) == 1:
+        return start, end, doc.text[start:end], ()
+    text = " ... ".join(doc.text[a:b] for a, b in spans)
+    return start, end, text, spans
+
+
+def _tok_chars(v: View, rng: tuple[int, int]) -> tuple[int, int]:
+    return v.toks[rng[0]][0], v.toks[rng[1] - 1][1]
+
+
+def _records(v: View, live: list[Cand]) -> list[Attribution]:
+    res = Resolver(v)
+    out: list[Attribution] = []
+    for c in sorted(live, key=lambda c: c.cue[0]):
+        speaker, role, stype = res.resolve(c.source, c.alias)
+        via_names = []
+        for span in c.via:
+            d = describe(v, span)
+            via_names.append(d.speaker or v.tok_text(*span))
+        cue_pieces = [_tok_chars(v, c.cue)] + [_tok_chars(v, x) for x in c.cue_extra]
+        cs, ce, ctext, cspans = _span_text(v, cue_pieces)
+        if c.source is not None:
+            ss, se, stext, sspans = _span_text(v, [_tok_chars(v, c.source)])
+        else:
+            ss = se = stext = None
+            sspans = ()
+        ts_, te_, ttext, tspans = _span_text(v, c.content)
+        share = _quoted_share(v, c.content)
+        form = _quote_form(v, c, share) if c.content else "indirect"
+        out.append(Attribution(
+            quote_form=form,
+            construction=_construction(v, c),
+            speaker=speaker,
+            source_type=stype,
+            role=role,
+            via=tuple(via_names),
+            hedged=_hedged(v, c),
+            rule=c.rule or c.kind,
+            cue_lemma=c.lemma,
+            source_start=ss,
+            source_end=se,
+            source_text=stext,
+            cue_start=cs,
+            cue_end=ce,
+            cue_text=ctext,
+            content_start=ts_,
+            content_end=te_,
+            content_text=ttext,
+            quoted_share=share,
+            sentence=c.sentence,
+            cue_spans=cspans,
+            content_spans=tspans,
+            source_spans=sspans,
+        ))
+    return out
+
+
+def _unattributed(v: View, live: list[Cand]) -> list[Attribution]:
+    """Quotations outside every attributed content: scare quotes and unsourced quotations."""
+    doc = v.doc
+    covered = sorted(_covered_chars(live))
+    own = sorted(_tok_chars(v, r) for c in live for r in ([c.cue] + ([c.source] if c.source else [])))
+    out = []
+    for qi in v.qidx:
+        q = doc.quotes[qi]
+        inner = doc.string[q.inner_start:q.inner_end]
+        if not any(ch.isalnum() for ch in inner):
+            continue
+        if any(a < q.end and q.start < b for a, b in covered) or any(a < q.end and q.start < b for a, b in own):
+            continue
+        start, end = doc.text_span(q.start, q.end)
+        si = doc.sentence_at(q.start)
+        out.append(Attribution(
+            quote_form="unattributed",
+            construction=None,
+            speaker=None,
+            source_type="unknown",
+            role=None,
+            via=(),
+            hedged=False,
+            rule="quote:unattributed",
+            cue_lemma=None,
+            source_start=None,
+            source_end=None,
+            source_text=None,
+            cue_start=None,
+            cue_end=None,
+            cue_text=None,
+            content_start=start,
+            content_end=end,
+            content_text=doc.text[start:end],
+            quoted_share=1.0,
+            sentence=si if si >= 0 else None,
+        ))
+    return out

@@ -1,0 +1,458 @@
+"""Word lists that drive the attribution extractor, stored as data.
+
+The packaged lists are CSV files beside this module (their provenance is in
+``README.md``): reporting verbs with their forms, reporting nouns, roles and
+titles, news outlets and wire/news agencies, government bodies, anonymity
+phrases, hedges, group words and organisation words.
+
+:func:`load_wordlists` reads them into one immutable :class:`Wordlists`
+object, optionally adding a user's own entries from CSV or YAML files, so a
+scholar can teach biaskit a local outlet or a new reporting verb without
+editing the package.
+
+User files
+----------
+A user CSV has a ``list`` column naming the list each row extends, then the
+columns of that list (see :data:`LIST_COLUMNS`); missing columns take their
+defaults::
+
+    list,lemma,class,frames,name,kind,country
+    reporting_verbs,opine,speech,inv that,,,
+    outlets,,,,Kyiv Independent,media,Ukraine
+
+A user YAML file maps list names to rows (mappings) or to bare strings (the
+list's first column)::
+
+    outlets:
+      - {name: Meduza, kind: media, country: Latvia}
+    hedges: [rumoredly]
+
+A mapping ``{list_name: path}`` reads a CSV that has that list's own header.
+
+Examples
+--------
+>>> wl = load_wordlists()
+>>> wl.verb_forms["said"]
+('say', 'past')
+>>> wl.outlet("RIA Novosti")
+('RIA Novosti', 'agency')
+>>> wl.outlet("the AP")
+('Associated Press', 'agency')
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from biaskit.errors import LexiconError
+
+__all__ = ["LIST_COLUMNS", "VerbEntry", "Wordlists", "load_wordlists", "verb_forms"]
+
+_HERE = Path(__file__).resolve().parent
+
+#: The packaged lists, their CSV file names and columns (the first column is
+#: the entry itself; a row must give it).
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "reporting_verbs": ("lemma", "class", "forms", "particles", "frames", "prior"),
+    "reporting_nouns": ("noun", "kind"),
+    "roles": ("role", "type"),
+    "outlets": ("name", "kind", "country", "aliases"),
+    "agency_words": ("word", "kind"),
+    "government": ("name", "kind"),
+    "countries": ("name", "kind"),
+    "anonymity": ("phrase", "kind"),
+    "hedges": ("phrase", "kind"),
+    "group_words": ("word", "kind"),
+    "organization_words": ("word", "kind"),
+}
+
+_ALLOWED = {
+    ("reporting_verbs", "class"): {
+        "speech", "writing", "cognition", "intention", "evaluation", "evidence",
+        "perception", "stance", "action", "appearance",
+    },
+    ("reporting_verbs", "frames"): {"inv", "tell", "that", "to", "obj"},
+    ("roles", "type"): {"official", "expert", "person", "media", "organization"},
+    ("outlets", "kind"): {"media", "agency"},
+    ("agency_words", "kind"): {"media", "agency"},
+    ("anonymity", "kind"): {"head", "marker", "modifier"},
+}
+
+_DEFAULTS = {
+    ("reporting_verbs", "class"): "speech",
+    ("roles", "type"): "person",
+    ("outlets", "kind"): "media",
+    ("agency_words", "kind"): "media",
+    ("reporting_nouns", "kind"): "document",
+    ("government", "kind"): "body",
+    ("countries", "kind"): "country",
+    ("anonymity", "kind"): "head",
+    ("hedges", "kind"): "adverb",
+    ("group_words", "kind"): "plural",
+    ("organization_words", "kind"): "organization",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """A reporting verb (or predicate) of the word list.
+
+    Attributes
+    ----------
+    lemma : str
+    cls : str
+        ``speech``, ``writing``, ``cognition``, ``intention``, ``stance``,
+        ``evidence``, ``appearance``, ``action``, ...
+    particles : tuple of str
+        Words that join the verb in the cue ("point out", "call for").
+    frames : frozenset of str
+        ``inv``: may come before its source ("said Smith"); ``tell``: takes an
+        addressee before its content ("told reporters that ..."); ``that`` /
+        ``to``: takes a clause / an infinitive.
+    prior : float or None
+        A number learned from annotated data (see README.md): how often the
+        word, used as a verb outside quotations, marks an attribution.
+    """
+
+    lemma: str
+    cls: str
+    particles: tuple[str, ...]
+    frames: frozenset[str]
+    prior: float | None
+
+
+@dataclass(frozen=True)
+class Wordlists:
+    """All word lists, read-only (see :func:`load_wordlists`)."""
+
+    verbs: Mapping[str, VerbEntry]
+    verb_forms: Mapping[str, tuple[str, str]]
+    reporting_nouns: Mapping[str, str]
+    roles: Mapping[str, str]
+    outlets: Mapping[str, tuple[str, str]]
+    agency_words: Mapping[str, str]
+    government: Mapping[str, str]
+    countries: Mapping[str, str]
+    anonymity: Mapping[str, str]
+    hedges: Mapping[str, str]
+    group_words: Mapping[str, str]
+    organization_words: Mapping[str, str]
+    sources: tuple[str, ...]
+
+    def outlet(self, name: str) -> tuple[str, str] | None:
+        """``(canonical name, "media" | "agency")`` for an outlet name or alias."""
+        key = _outlet_key(name)
+        return self.outlets.get(key)
+
+    def is_government(self, name: str) -> bool:
+        """True if ``name`` is a listed government body (case-sensitive for capitalised entries)."""
+        return name in self.government or name.lower() in self.government
+
+
+def _outlet_key(name: str) -> str:
+    k = " ".join(name.replace("\u2019", "'").split()).lower()
+    if k.startswith("the "):
+        k = k[4:]
+    return k
+
+
+# --------------------------------------------------------------------------
+# Verb forms
+# --------------------------------------------------------------------------
+
+_VOWELS = set("aeiou")
+
+
+def verb_forms(lemma: str) -> dict[str, str]:
+    """Regular English forms of a verb: ``{form: kind}``.
+
+    ``kind`` is ``base``, ``3sg``, ``past`` (also the past participle) or
+    ``ing``. Verbs that double their last consonant or are irregular list
+    their forms in the CSV instead.
+
+    Examples
+    --------
+    >>> verb_forms("say")
+    {'say': 'base', 'says': '3sg', 'sayed': 'past', 'saying': 'ing'}
+    >>> verb_forms("deny")
+    {'deny': 'base', 'denies': '3sg', 'denied': 'past', 'denying': 'ing'}
+    >>> sorted(verb_forms("argue"))
+    ['argue', 'argued', 'argues', 'arguing']
+    """
+    w = lemma
+    if w.endswith(("s", "sh", "ch", "x", "z", "o")):
+        s3 = w + "es"
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        s3 = w[:-1] + "ies"
+    else:
+        s3 = w + "s"
+    if w.endswith("e"):
+        past = w + "d"
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        past = w[:-1] + "ied"
+    else:
+        past = w + "ed"
+    if w.endswith("ie"):
+        ing = w[:-2] + "ying"
+    elif w.endswith("e") and not w.endswith(("ee", "ye", "oe")):
+        ing = w[:-1] + "ing"
+    else:
+        ing = w + "ing"
+    return {w: "base", s3: "3sg", past: "past", ing: "ing"}
+
+
+def _explicit_forms(lemma: str, spec: str, where: str) -> dict[str, str]:
+    parts = [p.strip() for p in spec.split("|")]
+    if len(parts) != 4 or not all(parts):
+        raise LexiconError(f"{where}: 'forms' must be '3sg|past|participle|ing' (four forms), got {spec!r}")
+    s3, past, pp, ing = parts
+    out = {lemma: "base", s3: "3sg", past: "past", ing: "ing"}
+    out.setdefault(pp, "past")
+    return out
+
+
+# --------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------
+
+
+def _read_csv_rows(path: Path, name: str) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a CSV file as (line number, row) pairs, checked against the list's columns."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise LexiconError(f"{path}: cannot read word list ({e.strerror or e})") from None
+    except UnicodeDecodeError as e:
+        raise LexiconError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    reader = csv.DictReader(io.StringIO(raw))
+    header = reader.fieldnames or []
+    cols = LIST_COLUMNS[name]
+    if cols[0] not in header:
+        raise LexiconError(f"{path}, line 1: the word list {name!r} needs a {cols[0]!r} column (header is {header})")
+    unknown = [h for h in header if h not in cols and h != "list"]
+    if unknown:
+        raise LexiconError(f"{path}, line 1: unknown column(s) {unknown} for the word list {name!r}; expected {list(cols)}")
+    return [(reader.line_num, row) for row in reader]
+
+
+def _read_user_file(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
+    """(list name, 'file, line N', row) triples from a user CSV (with a ``list`` column) or YAML file."""
+    if not path.exists():
+        raise LexiconError(f"{path}: word list file not found")
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    if path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            line = f", line {mark.line + 1}" if mark is not None else ""
+            raise LexiconError(f"{path}{line}: not valid YAML ({getattr(e, 'problem', e)})") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise LexiconError(f"{path}: cannot read word list ({e})") from None
+        if not isinstance(data, Mapping):
+            raise LexiconError(f"{path}, line 1: a YAML word list must map list names ({', '.join(LIST_COLUMNS)}) to entries")
+        lines = text.splitlines()
+        for name, entries in data.items():
+            if name not in LIST_COLUMNS:
+                raise LexiconError(f"{path}, line {_yaml_line(lines, str(name))}: unknown word list {name!r}; "
+                                   f"expected one of {', '.join(LIST_COLUMNS)}")
+            if not isinstance(entries, list):
+                raise LexiconError(f"{path}, line {_yaml_line(lines, str(name))}: {name!r} must hold a list of entries")
+            first = LIST_COLUMNS[name][0]
+            for k, e in enumerate(entries):
+                where = f"{path}, line {_yaml_line(lines, str(name))} ({name} entry {k + 1})"
+                if isinstance(e, str):
+                    out.append((name, where, {first: e}))
+                elif isinstance(e, Mapping):
+                    out.append((name, where, {str(a): "" if b is None else str(b) for a, b in e.items()}))
+                else:
+                    raise LexiconError(f"{where}: an entry must be a string or a mapping, got {e!r}")
+        return out
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise LexiconError(f"{path}: cannot read word list ({e})") from None
+    reader = csv.DictReader(io.StringIO(raw))
+    header = reader.fieldnames or []
+    if "list" not in header:
+        raise LexiconError(f"{path}, line 1: a user word list CSV needs a 'list' column naming the list each row "
+                           f"extends ({', '.join(LIST_COLUMNS)}); header is {header}")
+    for row in reader:
+        name = (row.get("list") or "").strip()
+        where = f"{path}, line {reader.line_num}"
+        if name not in LIST_COLUMNS:
+            raise LexiconError(f"{where}: unknown word list {name!r}; expected one of {', '.join(LIST_COLUMNS)}")
+        out.append((name, where, {k: (v or "") for k, v in row.items() if k in LIST_COLUMNS[name]}))
+    return out
+
+
+def _yaml_line(lines: list[str], key: str) -> int:
+    for i, ln in enumerate(lines):
+        if ln.lstrip().startswith(key + ":") or ln.lstrip().startswith(f'"{key}":'):
+            return i + 1
+    return 1
+
+
+class _Builder:
+    """Collects entries (packaged, then user) and freezes them."""
+
+    def __init__(self) -> None:
+        self.verbs: dict[str, VerbEntry] = {}
+        self.forms: dict[str, tuple[str, str]] = {}
+        self.simple: dict[str, dict[str, Any]] = {n: {} for n in LIST_COLUMNS if n != "reporting_verbs"}
+        self.sources: list[str] = []
+
+    def add(self, name: str, row: Mapping[str, Any], where: str) -> None:
+        cols = LIST_COLUMNS[name]
+        val = {c: str(row.get(c) or "").strip() for c in cols}
+        key = val[cols[0]]
+        if not key:
+            raise LexiconError(f"{where}: empty {cols[0]!r} in the word list {name!r}")
+        for c in cols[1:]:
+            if not val[c] and (name, c) in _DEFAULTS:
+                val[c] = _DEFAULTS[(name, c)]
+            allowed = _ALLOWED.get((name, c))
+            if allowed and val[c]:
+                items = val[c].split() if c == "frames" else [val[c]]
+                bad = [x for x in items if x not in allowed]
+                if bad:
+                    raise LexiconError(f"{where}: {c} {bad[0]!r} is not one of {sorted(allowed)} in the word list {name!r}")
+        if name == "reporting_verbs":
+            self._add_verb(val, where)
+        elif name == "outlets":
+            canon = key
+            for alias in [key, *[a for a in val["aliases"].split("|") if a.strip()]]:
+                self.simple["outlets"][_outlet_key(alias)] = (canon, val["kind"])
+        else:
+            k = key if name in ("government", "countries") else key.lower()
+            self.simple[name][k] = val[cols[1]] if len(cols) > 1 else ""
+
+    def _add_verb(self, val: dict[str, str], where: str) -> None:
+        lemma = val["lemma"].lower()
+        prior = None
+        if val["prior"]:
+            try:
+                prior = float(val["prior"])
+            except ValueError:
+                raise LexiconError(f"{where}: prior {val['prior']!r} is not a number") from None
+            if not 0.0 <= prior <= 1.0:
+                raise LexiconError(f"{where}: prior {prior} must lie between 0 and 1")
+        forms = _explicit_forms(lemma, val["forms"], where) if val["forms"] else verb_forms(lemma)
+        entry = VerbEntry(
+            lemma=lemma,
+            cls=val["class"],
+            particles=tuple(p.strip().lower() for p in val["particles"].split("|") if p.strip()),
+            frames=frozenset(val["frames"].split()),
+            prior=prior,
+        )
+        self.verbs[lemma] = entry
+        for f, kind in forms.items():
+            f = f.lower()
+            old = self.forms.get(f)
+            # an explicit lemma wins over a form generated for another lemma
+            if old is None or old[0] == lemma or val["forms"]:
+                self.forms[f] = (lemma, kind)
+
+    def freeze(self) -> Wordlists:
+        ro = MappingProxyType
+        s = self.simple
+        return Wordlists(
+            verbs=ro(dict(self.verbs)),
+            verb_forms=ro(dict(self.forms)),
+            reporting_nouns=ro(dict(s["reporting_nouns"])),
+            roles=ro(dict(s["roles"])),
+            outlets=ro(dict(s["outlets"])),
+            agency_words=ro(dict(s["agency_words"])),
+            government=ro(dict(s["government"])),
+            countries=ro(dict(s["countries"])),
+            anonymity=ro(dict(s["anonymity"])),
+            hedges=ro(dict(s["hedges"])),
+            group_words=ro(dict(s["group_words"])),
+            organization_words=ro(dict(s["organization_words"])),
+            sources=tuple(self.sources),
+        )
+
+
+def _packaged(builder: _Builder) -> None:
+    for name in LIST_COLUMNS:
+        path = _HERE / f"{name}.csv"
+        for line, row in _read_csv_rows(path, name):
+            builder.add(name, row, f"{path.name}, line {line}")
+        builder.sources.append(f"biaskit/wordlists/{name}.csv")
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> Wordlists:
+    b = _Builder()
+    _packaged(b)
+    return b.freeze()
+
+
+def load_wordlists(extra: str | Path | Mapping[str, str | Path] | Iterable[str | Path] | None = None) -> Wordlists:
+    """Load the packaged word lists, plus a user's own entries.
+
+    Parameters
+    ----------
+    extra : path, list of paths, or mapping, optional
+        User files that extend the packaged lists: a CSV with a ``list``
+        column, a YAML file mapping list names to entries, or a mapping
+        ``{list_name: csv_path}`` whose CSV files carry that list's header.
+        Later entries override earlier ones with the same key.
+
+    Returns
+    -------
+    Wordlists
+        Read-only; the packaged lists alone are read once per process.
+
+    Raises
+    ------
+    biaskit.errors.LexiconError
+        For a missing file, an unknown list or column, or a bad value; the
+        message names the file and line.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp()
+    >>> p = os.path.join(d, "mine.csv")
+    >>> _ = open(p, "w").write("list,lemma,class,frames\\nreporting_verbs,opine,speech,inv that\\n")
+    >>> load_wordlists(p).verb_forms["opined"]
+    ('opine', 'past')
+    >>> _ = open(p, "w").write("list,lemma\\nreporting_verb,opine\\n")
+    >>> load_wordlists(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    biaskit.errors.LexiconError: ...mine.csv, line 2: unknown word list 'reporting_verb'; ...
+    """
+    if extra is None:
+        return _default()
+    b = _Builder()
+    _packaged(b)
+    if isinstance(extra, Mapping):
+        for name, path in extra.items():
+            if name not in LIST_COLUMNS:
+                raise LexiconError(f"unknown word list {name!r}; expected one of {', '.join(LIST_COLUMNS)}")
+            p = Path(path)
+            if not p.exists():
+                raise LexiconError(f"{p}: word list file not found")
+            for line, row in _read_csv_rows(p, name):
+                b.add(name, row, f"{p}, line {line}")
+            b.sources.append(str(p))
+        return b.freeze()
+    paths = [extra] if isinstance(extra, (str, Path)) else list(extra)
+    for path in paths:
+        p = Path(path)
+        for name, where, row in _read_user_file(p):
+            b.add(name, row, where)
+        b.sources.append(str(p))
+    return b.freeze()
