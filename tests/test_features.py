@@ -1,0 +1,150 @@
+"""The feature table and its scikit-learn wrapper."""
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import biaskit
+from biaskit.errors import BiaskitError
+from biaskit.features import FAMILIES, FeatureExtractor, extract_features, feature_names, parse_article
+
+TEXTS = [
+    'Officials said on Monday that the talks had failed. "We are deeply alarmed," the minister told reporters.',
+    "The committee approved the budget after a long debate. Critics called the plan reckless and cruel.",
+    "",
+    "   \n\t ",
+    "Der Minister sagte am Montag, dass die Gespräche gescheitert seien und dass die Regierung "
+    "keine weiteren Einzelheiten nennen werde, weil die Lage im Land nach wie vor schwierig ist.",
+    "Short.",
+]
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return pd.DataFrame(
+        {
+            "id": [f"a{i}" for i in range(len(TEXTS))],
+            "outlet": ["X", "Y", "X", "Y", "Z", "Z"],
+            "date": pd.to_datetime(["2026-01-0%d" % (i + 1) for i in range(len(TEXTS))], utc=True),
+            "title": ["t"] * len(TEXTS),
+            "text": TEXTS,
+            "body": TEXTS,
+        }
+    )
+
+
+@pytest.mark.parametrize("families", [["readability"], ["sentiment"], ["readability", "sentiment"]])
+def test_one_row_per_article_in_order(articles, families):
+    out = extract_features(articles, families=families)
+    assert len(out) == len(articles)
+    assert list(out["id"]) == list(articles["id"])
+    assert out.columns[:5].tolist() == ["id", "outlet", "date", "title", "status"]
+    assert list(out["status"]) == ["ok", "ok", "empty_text", "empty_text", "not_english", "ok"]
+    feat_cols = [c for c in out.columns if "." in c]
+    assert feat_cols == feature_names(families)
+    assert all(c.split(".")[0] in families for c in feat_cols)
+    assert out.loc[out["status"] != "ok", feat_cols].isna().all().all()
+    assert out.loc[out["status"] == "ok", feat_cols].notna().any(axis=1).all()
+
+
+def test_families_keep_canonical_order_and_reject_unknown(articles):
+    out = extract_features(articles, families="sentiment,readability")
+    fams = [c.split(".")[0] for c in out.columns if "." in c]
+    assert fams.index("sentiment") > max(i for i, f in enumerate(fams) if f == "readability")
+    with pytest.raises(BiaskitError, match="unknown feature family 'mood'"):
+        extract_features(articles, families=["mood"])
+
+
+def test_all_families_have_content_independent_names():
+    for fam in FAMILIES:
+        try:
+            names = feature_names([fam])
+        except ImportError:
+            pytest.skip(f"family {fam} not available")
+        assert names and all(n.startswith(fam + ".") for n in names)
+
+
+def test_list_of_texts_input():
+    out = extract_features(["The minister resigned on Friday.", None], families=["readability"])
+    assert list(out["status"]) == ["ok", "empty_text"]
+
+
+def test_parse_article_maps_offsets_into_text():
+    text = "Talks fail in Geneva\nAdvertisement\nOfficials said the talks failed.\nThey left."
+    body = "Officials said the talks failed.\nThey left."
+    doc = parse_article({"text": text, "body": body, "title": "Talks fail in Geneva"})
+    assert doc.sentences[0].part == "title"
+    for s in doc.sentences:
+        a, b = doc.text_span(s.start, s.end)
+        assert text[a:b] == doc.span(s.start, s.end)
+
+
+def test_body_not_drawn_from_text_points_into_body():
+    doc = parse_article({"text": "something else entirely", "body": "A body. Another one."})
+    assert doc.text == "A body. Another one."
+
+
+def test_feature_extractor_sklearn_contract():
+    from sklearn.base import clone
+
+    fx = FeatureExtractor(families=["readability", "sentiment"])
+    assert fx.get_params() == {"families": ["readability", "sentiment"], "text_column": "text", "lexicon": None}
+    assert clone(fx).get_params()["families"] == ["readability", "sentiment"]
+    with pytest.raises(TypeError):
+        FeatureExtractor(["readability"])  # keyword-only
+    X = TEXTS[:2] + [TEXTS[5]]
+    Xt = fx.fit_transform(X)
+    assert Xt.shape == (3, len(fx.get_feature_names_out()))
+    nan_cols = {n for n, ok in zip(fx.get_feature_names_out(), np.isfinite(Xt).all(axis=0)) if not ok}
+    assert nan_cols <= {"sentiment.title_compound"}  # texts without a title line
+    pd_out = fx.set_output(transform="pandas").fit_transform(pd.DataFrame({"text": X, "other": [1, 2, 3]}))
+    assert list(pd_out.columns) == list(fx.get_feature_names_out())
+
+
+def test_feature_extractor_in_pipeline():
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    X = TEXTS * 4
+    y = [0, 1, 0, 1, 0, 1] * 4
+    pipe = make_pipeline(FeatureExtractor(families=["readability"]), SimpleImputer(), LogisticRegression())
+    pipe.fit(X, y)
+    assert pipe.predict(X).shape == (len(X),)
+
+
+def test_feature_extractor_api_checks():
+    """scikit-learn's API checks pass where they apply to a text transformer.
+
+    A transformer of texts declares string input, for which scikit-learn runs
+    no checks at all; so the API checks are run with the 2-D tag forced on.
+    Those that feed multi-column numeric arrays do not apply: they must fail
+    only with biaskit's clear input error, never with a crash.
+    """
+    from sklearn.utils.estimator_checks import check_estimator
+
+    class Forced(FeatureExtractor):
+        def __sklearn_tags__(self):
+            tags = super().__sklearn_tags__()
+            tags.input_tags.two_d_array = True
+            return tags
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        results = check_estimator(Forced(families=["readability"]), on_fail=None, legacy=False)
+    assert len(results) >= 10
+    passed = {r["check_name"] for r in results if r["status"] == "passed"}
+    assert {"check_estimator_cloneable", "check_estimator_repr", "check_no_attributes_set_in_init",
+            "check_do_not_raise_errors_in_init_or_set_params", "check_mixin_order",
+            "check_valid_tag_types"} <= passed
+    for r in results:
+        if r["status"] == "failed":
+            assert "expected a 1-D list of texts" in str(r["exception"]) or "InputError" in str(r["exception"]), r
+
+
+def test_lazy_exports():
+    assert biaskit.extract_features is extract_features
+    with pytest.raises(AttributeError):
+        biaskit.does_not_exist  # noqa: B018
