@@ -431,9 +431,16 @@ def test_table_and_profile_on_the_bundled_sample(tmp_path, capsys):
     assert set(table["id"]) <= set(arts["id"])
     texts = dict(zip(arts["id"], arts["text"], strict=True))
     for r in table.to_dict("records"):
+        text = texts[r["id"]]
         for part in ("source", "cue", "content"):
-            if not pd.isna(r[f"{part}_start"]):
-                assert texts[r["id"]][r[f"{part}_start"]:r[f"{part}_end"]] == r[f"{part}_text"]
+            if pd.isna(r[f"{part}_start"]):
+                continue
+            pieces = r.get(f"{part}_spans") or [(r[f"{part}_start"], r[f"{part}_end"])]
+            assert pieces[0][0] == r[f"{part}_start"] and pieces[-1][1] == r[f"{part}_end"]
+            if len(pieces) == 1:
+                assert text[r[f"{part}_start"]:r[f"{part}_end"]] == r[f"{part}_text"]
+            for a, b in pieces:  # a discontinuous part: each piece is written in the text column
+                assert text[a:b] in r[f"{part}_text"]
         assert r["quote_form"] in ("direct", "mixed", "indirect", "unattributed")
         assert r["source_type"] in SOURCE_TYPES
     profile = sourcing_profile(table, arts)
