@@ -454,3 +454,19 @@ def test_table_and_profile_on_the_bundled_sample(tmp_path, capsys):
     assert len(back) == len(table)
     again = sourcing_profile(back, arts)
     pd.testing.assert_frame_equal(again, profile, check_dtype=False)
+
+
+def test_cli_attributions_user_wordlists(tmp_path, capsys):
+    pytest.importorskip("biaskit.extract.sourcing")
+    src = tmp_path / "a.csv"
+    src.write_text('id,outlet,text\n1,X,"The mayor said the bridge would open, according to Oskmark Courier."\n',
+                   encoding="utf-8")
+    good = tmp_path / "mine.csv"
+    good.write_text("list,name,kind,country\noutlets,Oskmark Courier,media,Oskmark\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    code, _, err = _cli(["attributions", str(src), "-o", str(out), "--wordlists", str(good)], capsys)
+    assert code == 0, err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("list,lemma\nno_such_list,opine\n", encoding="utf-8")
+    code, _, err = _cli(["attributions", str(src), "-o", str(out), "--wordlists", str(bad)], capsys)
+    assert code != 0 and "bad.csv" in err and "Traceback" not in err

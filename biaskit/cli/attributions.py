@@ -54,6 +54,9 @@ def register(subparsers) -> None:
     )
     add_input_options(p)
     add_output_option(p, _SUFFIXES)
+    p.add_argument("--wordlists", action="append", default=[], metavar="PATH",
+                   help="your own word lists (CSV or YAML) adding outlets, agencies, reporting verbs, "
+                        "roles ... to the packaged ones; repeat for several files")
     p.add_argument("--quiet", action="store_true", help="do not print the summary line")
     p.set_defaults(func=run)
 
@@ -65,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
     out = check_output(args.output, _SUFFIXES)
     articles = load_input(args)
-    table = attribution_table(articles)
+    table = attribution_table(articles, wordlists=args.wordlists or None)
     write_attribution_table(table, out)
     if not args.quiet:
         n_articles = len(articles)

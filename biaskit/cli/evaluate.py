@@ -77,6 +77,8 @@ def register(subparsers) -> None:
     )
     pa.add_argument("--gold", required=True, metavar="FILE.jsonl",
                     help="PolNeAR JSON Lines file (plain or .gz) with gold attributions")
+    pa.add_argument("--wordlists", action="append", default=[], metavar="PATH",
+                    help="your own word lists (CSV or YAML) for the extractor; repeat for several files")
     pa.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
     pa.set_defaults(func=run_attributions)
 
@@ -119,7 +121,8 @@ def run_attributions(args: argparse.Namespace) -> int:
     from biaskit.evaluate.attributions import evaluate_attributions
 
     gold = _check_file(args.gold, "gold")
-    result = evaluate_attributions(gold)
+    lists = [_check_file(p, "word list") for p in args.wordlists]
+    result = evaluate_attributions(gold, wordlists=lists or None)
     if args.json:
         print(json.dumps(_json_safe(result), indent=2, ensure_ascii=False))
     else:

@@ -46,7 +46,7 @@ import string
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, is_dataclass
+from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -205,8 +205,8 @@ def _gold_pieces(span: Any) -> list[Interval]:
 def _as_mapping(record: Any) -> Mapping:
     if isinstance(record, Mapping):
         return record
-    if is_dataclass(record):
-        return asdict(record)
+    if is_dataclass(record):  # not dataclasses.asdict: it deep-copies every field
+        return {f: getattr(record, f) for f in record.__dataclass_fields__}
     if hasattr(record, "_asdict"):
         return record._asdict()
     raise InputError(f"cannot read a predicted attribution of type {type(record).__name__}")
@@ -545,7 +545,8 @@ def polnear_doc(text: str):
     return parse(text[b0:], title=title, text=text, title_offset=t0, body_offset=b0)
 
 
-def evaluate_attributions(gold_path: str | Path, *, extractor: Callable | None = None) -> dict:
+def evaluate_attributions(gold_path: str | Path, *, extractor: Callable | None = None,
+                          wordlists: Any = None) -> dict:
     """Run an extractor over the gold articles' texts and score it.
 
     Parameters
@@ -557,6 +558,9 @@ def evaluate_attributions(gold_path: str | Path, *, extractor: Callable | None =
         ``doc.text``); defaults to :func:`biaskit.extract.sourcing.attributions`.
         Each article's ``text`` is parsed with :func:`polnear_doc` (first
         line = title), so attributions in the headline are found too.
+    wordlists : optional
+        Word lists for the default extractor (a ``Wordlists``, or paths of
+        the user's own files; see :func:`biaskit.wordlists.load_wordlists`).
 
     Returns
     -------
@@ -568,7 +572,15 @@ def evaluate_attributions(gold_path: str | Path, *, extractor: Callable | None =
 
     gold = read_polnear(gold_path)
     if extractor is None:
-        from biaskit.extract.sourcing import attributions as extractor
+        from biaskit.extract.sourcing import attributions
+        from biaskit.wordlists import load_wordlists
+
+        wl = wordlists if wordlists is None or hasattr(wordlists, "verbs") else load_wordlists(wordlists)
+
+        def extractor(doc):
+            return attributions(doc, wordlists=wl)
+    elif wordlists is not None:
+        raise ValueError("give wordlists only with the default extractor")
     predicted: dict[str, list] = {}
     t0 = time.perf_counter()
     for article in gold:

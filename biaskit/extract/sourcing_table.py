@@ -69,7 +69,7 @@ import warnings
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, is_dataclass
+from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -176,14 +176,9 @@ def via_kind(entry: str, *, wordlists: Any = None) -> str:
 def _missing(v: Any) -> bool:
     if v is None:
         return True
-    if isinstance(v, float) and math.isnan(v):
-        return True
-    try:
-        import pandas as pd
-
-        return v is pd.NA or v is pd.NaT
-    except ImportError:  # pragma: no cover
-        return False
+    if isinstance(v, float):
+        return math.isnan(v)
+    return type(v).__name__ in ("NAType", "NaTType")  # pandas' missing markers
 
 
 def _get(rec: Any, key: str, default: Any = None) -> Any:
@@ -439,7 +434,8 @@ def _text_of(row: Mapping) -> str | None:
 
 
 def _record_row(rec: Any, aid: Any, outlet: Any) -> dict:
-    d = dict(asdict(rec)) if is_dataclass(rec) else dict(rec)
+    # not dataclasses.asdict: it deep-copies every field
+    d = {f: getattr(rec, f) for f in rec.__dataclass_fields__} if is_dataclass(rec) else dict(rec)
     row = {c: d.get(c) for c in _TABLE_COLUMNS}
     row["id"], row["outlet"] = aid, outlet
     row["via"] = list(d.get("via") or ())
@@ -482,8 +478,9 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
     articles : DataFrame or path
         The articles table (:func:`biaskit.read_articles`), or anything it
         reads (a file or folder, such as a PolNeAR JSONL file).
-    wordlists : optional
-        Word lists for the extractor (default: the packaged ones).
+    wordlists : Wordlists, path or list of paths, optional
+        Word lists for the extractor (default: the packaged ones); paths add
+        a user's own entries (see :func:`biaskit.wordlists.load_wordlists`).
     extractor : callable, optional
         ``extractor(doc, wordlists=...) -> list of Attribution``; default
         :func:`biaskit.extract.sourcing.attributions`.
@@ -504,6 +501,8 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
 
     if extractor is None:
         from biaskit.extract.sourcing import attributions as extractor
+    if wordlists is not None:
+        wordlists = _resolve_wordlists(wordlists)  # read the user's files once
     table = _articles_frame(articles)
     rows: list[dict] = []
     for row in table.to_dict("records"):
