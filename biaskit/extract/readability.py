@@ -58,7 +58,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from biaskit.errors import BiaskitError
-from biaskit.extract._syllables import default_counter
+from biaskit.extract._syllables import SyllableCounter, default_counter
 from biaskit.parse import WORD, Doc
 
 __all__ = [
@@ -149,28 +149,37 @@ def load_easy_words() -> frozenset[str]:
     )
 
 
-_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+_CONSONANTS = "bcdfghjklmnpqrstvwxz"
 
 
-def _stems(w: str):
-    """Candidate base forms of a regularly inflected word (plural, -ed, -ing, -er, -est)."""
-    if w.endswith("'s"):
-        yield w[:-2]
+def _inflections(word: str):
+    """Regular forms of a word: plural and possessive, -ed, -ing, -er, -est."""
+    yield word
+    yield word + "'s"
+    if word.endswith("s"):
+        yield word + "'"
+    if word.endswith("y") and len(word) > 1 and word[-2] in _CONSONANTS:
+        stem = word[:-1]
+        yield from (stem + "ies", stem + "ied", stem + "ier", stem + "iest", word + "ing")
         return
-    if w.endswith("s'"):
-        yield w[:-1]
+    if word.endswith("e"):
+        yield from (word + "s", word + "d", word + "r", word + "st", word[:-1] + "ing")
         return
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y")):
-        if w.endswith(suffix) and len(w) > len(suffix) + 1:
-            yield w[: -len(suffix)] + repl
-    for suffix in ("s", "es", "ed", "d", "er", "r", "est", "st", "ing"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            stem = w[: -len(suffix)]
-            yield stem
-            if suffix in ("ing", "ed", "er", "est"):
-                yield stem + "e"  # hoping -> hope, later -> late
-                if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] in _CONSONANTS:
-                    yield stem[:-1]  # stopped -> stop, bigger -> big
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        yield word + "es"
+    else:
+        yield word + "s"
+    yield from (word + "ed", word + "ing", word + "er", word + "est")
+    if len(word) > 2 and word[-1] in _CONSONANTS and word[-1] not in "wxy" and word[-2] in "aeiou" \
+            and word[-3] not in "aeiou":
+        double = word + word[-1]  # stop -> stopped, big -> bigger
+        yield from (double + "ed", double + "ing", double + "er", double + "est")
+
+
+@lru_cache(maxsize=4)
+def _familiar_forms(easy_words: frozenset[str]) -> frozenset[str]:
+    """The familiar words with all their regular forms (built once per word list)."""
+    return frozenset(form for word in easy_words for form in _inflections(word))
 
 
 def is_familiar(word: str, easy_words: Set[str] | None = None) -> bool:
@@ -178,9 +187,11 @@ def is_familiar(word: str, easy_words: Set[str] | None = None) -> bool:
 
     A word is familiar when it is on the list of words known to most
     fourth-graders, or is a regular form of one (plural or possessive *-s*,
-    *-es*, *-ies*; *-ed*, *-ing*; comparative *-er*, *-est*), or is a number
-    written in digits, or is a hyphenated compound whose parts are all
-    familiar. Case does not matter.
+    *-es*, *-ies*; *-ed*, *-ing*; comparative *-er*, *-est*; with a final
+    *e* dropped, a *y* turned into *i* or a final consonant doubled as
+    spelling requires), or is a number (begins with a digit: *2022*, *3.5*,
+    *5th*), or is a hyphenated compound whose parts are all familiar. Case
+    does not matter.
 
     Parameters
     ----------
@@ -193,22 +204,20 @@ def is_familiar(word: str, easy_words: Set[str] | None = None) -> bool:
     >>> [is_familiar(w) for w in ["House", "houses", "walked", "stopped", "2022", "legislation"]]
     [True, True, True, True, True, False]
     """
-    easy = load_easy_words() if easy_words is None else easy_words
+    easy = load_easy_words() if easy_words is None else frozenset(easy_words)
     w = word.lower()
     if "\u2019" in w:
         w = w.replace("\u2019", "'")
-    return _familiar(w, easy)
+    return _familiar(w, _familiar_forms(easy))
 
 
-def _familiar(w: str, easy: Set[str]) -> bool:
-    if w in easy:
+def _familiar(w: str, forms: frozenset[str]) -> bool:
+    if w in forms or w[:1].isdigit():
         return True
-    if not any(c.isalpha() for c in w):
-        return True  # a number
     if "-" in w:
         parts = [p for p in w.split("-") if p]
-        return bool(parts) and all(_familiar(p, easy) for p in parts)
-    return any(stem in easy for stem in _stems(w))
+        return bool(parts) and all(p in forms or p[:1].isdigit() for p in parts)
+    return False
 
 
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]")
@@ -242,32 +251,32 @@ def readability_counts(doc: Doc, *, syllables: Callable[[str], int] | None = Non
     ReadabilityCounts(words=8, sentences=2, syllables=18, polysyllables=3, complex_words=2, difficult_words=6, letters=45)
     """
     count = default_counter() if syllables is None else syllables
-    easy = load_easy_words() if easy_words is None else easy_words
+    forms = _familiar_forms(load_easy_words() if easy_words is None else frozenset(easy_words))
     s = doc.string
     bs = doc.body_start
-    n_words = n_syll = n_poly = n_complex = n_difficult = n_chars = 0
-    parts = []
-    for a, b, kind in doc.tokens:
-        if kind != WORD or a < bs:
-            continue
-        w = s[a:b]
-        parts.append(w)
+    n_syll = n_poly = n_complex = n_difficult = 0
+    # the dictionary lookup inlined for the default counter (the hot path)
+    lookup = count.table.get if isinstance(count, SyllableCounter) else None
+    words = [s[a:b] for a, b, kind in doc.tokens if kind == WORD and a >= bs]
+    for w in words:
         low = w.lower()
         if "\u2019" in low:
             low = low.replace("\u2019", "'")
-        n = count(low)
-        n_words += 1
+        n = lookup(low) if lookup is not None else None
+        if n is None:
+            n = count(low)
         n_syll += n
-        n_chars += b - a
-        familiar = _familiar(low, easy)
+        familiar = low in forms or _familiar(low, forms)
         if not familiar:
             n_difficult += 1
         if n >= 3:
             n_poly += 1
             if not familiar:
                 n_complex += 1
+    n_words = len(words)
+    n_chars = sum(map(len, words))
     # letters: characters of words less inner marks (hyphens, apostrophes, dots)
-    n_letters = n_chars - len(_NOT_LETTER_OR_DIGIT.findall("".join(parts)))
+    n_letters = n_chars - len(_NOT_LETTER_OR_DIGIT.findall("".join(words)))
     return ReadabilityCounts(
         words=n_words,
         sentences=doc.sentence_count,
