@@ -186,7 +186,7 @@ def language_status(doc: Doc) -> str:
     body = doc.string[doc.body_start:]
     letters = _LETTER_RE.findall(body[:20000])
     if letters:
-        latin = sum(1 for c in letters if _LATIN_RE.match(c))
+        latin = len(_LATIN_RE.findall("".join(letters)))  # same count, one C-level pass
         if latin / len(letters) < 0.5:
             return "not_english"
     words = [w.lower() for w in doc.words()[:3000]]
