@@ -50,10 +50,10 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
     entry = v.wl.verbs.get(c.lemma)
     tell = entry is not None and "tell" in entry.frames
     # "told reporters that", "told CNN on Monday that": skip the addressee
-    if tell and j < te and not v.is_punct(j) and low[j] != "that":
+    if tell and j < te and not v.punct[j] and low[j] != "that":
         m = j
         limit = min(te, j + 8)
-        while m < limit and not v.is_punct(m) and low[m] not in ("that", "to", "about", "of") and v.inq[m] < 0:
+        while m < limit and not v.punct[m] and low[m] not in ("that", "to", "about", "of") and v.inq[m] < 0:
             m += 1
         if m < te and (low[m] in ("that", "to", "about", "of") or v.is_open_quote(m) or low[m] in (",", ":")):
             j = m
@@ -61,7 +61,7 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
             return "post", -1
     while j < te:
         lw = low[j]
-        if v.is_punct(j):
+        if v.punct[j]:
             if lw == ":" or lw in _DASHES:
                 j += 1
                 continue
@@ -85,7 +85,7 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
         if lw in ("on", "at", "in", "during") and j + 1 < te:
             # "said at a rally that": skip a short prepositional phrase ending at "that" or a comma
             m = j + 1
-            while m < min(te, j + 7) and not v.is_punct(m) and low[m] != "that":
+            while m < min(te, j + 7) and not v.punct[m] and low[m] != "that":
                 m += 1
             if m < te and (low[m] == "that" or low[m] == ","):
                 j = m
@@ -144,7 +144,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         if c.source_how == "after":
             own_start = c.cue[0]
         c.region = (own_start, after)
-        before_material = own_start > ts and any(not v.is_punct(k) for k in range(ts, own_start))
+        before_material = own_start > ts and any(not v.punct[k] for k in range(ts, own_start))
         if c.kind == "colon":
             c.direction, fstart = "fwd", after
         elif c.kind == "according_to":
@@ -154,7 +154,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                 fstart = after
                 # "according to X on Friday, the meeting ...": skip a short adverbial
                 m = fstart
-                while m < min(te, fstart + 5) and low[m] != "," and not v.is_punct(m):
+                while m < min(te, fstart + 5) and low[m] != "," and not v.punct[m]:
                     m += 1
                 if m < te and m > fstart and low[m] == "," and (low[fstart] in PREPOSITIONS or low[fstart] in TIME_WORDS):
                     fstart = m
@@ -292,7 +292,7 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
             if as_saying and prev:
                 # find "by V" later in the clause
                 m = k + 2
-                while m < te and low[m] != "by" and not (v.is_punct(m) and low[m] in ",;"):
+                while m < te and low[m] != "by" and not (v.punct[m] and low[m] in ",;"):
                     m += 1
                 d = prev[-1]
                 if m < te and low[m] == "by":
@@ -361,7 +361,7 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
         # "X told CNN" / "X said in an interview with CNN"
         if c.kind == "verb" and c.lemma in ("tell", "say", "speak", "talk"):
             k = c.cue[1]
-            if c.lemma == "tell" and k < te and not v.is_punct(k):
+            if c.lemma == "tell" and k < te and not v.punct[k]:
                 obj = right_np(v, k, te, appositions=False)
                 if obj is not None and _is_media(v, obj):
                     c.via.insert(0, obj)

@@ -14,6 +14,7 @@ them to the input text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from biaskit.extract._attribution_grammar import (
@@ -86,7 +87,8 @@ class Cand:
 class View:
     """Token-level view of a Doc shared by the rules (built once per document)."""
 
-    __slots__ = ("doc", "s", "toks", "low", "inq", "cap", "qidx", "wl", "n")
+    __slots__ = ("doc", "s", "toks", "low", "inq", "cap", "qidx", "wl", "n", "punct", "vf", "triggers",
+                 "anon_markers", "qstarts")
 
     def __init__(self, doc: Doc, wl: Wordlists) -> None:
         self.doc = doc
@@ -96,8 +98,17 @@ class View:
         toks = doc.tokens
         self.toks = toks
         self.n = len(toks)
-        self.low = [s[a:b].lower().replace("\u2019", "'") for a, b, _ in toks]
-        self.cap = [s[a].isupper() for a, _, _ in toks]
+        ls = s.lower().replace("\u2019", "'")
+        if len(ls) != len(s):  # a character whose lower case is longer ("\u0130")
+            ls = "".join(ch.lower()[:1] for ch in s).replace("\u2019", "'")
+        self.low = [ls[a:b] for a, b, _ in toks]
+        # capitalised: the first character changes when lower-cased
+        self.cap = [ls[a] != s[a] for a, _, _ in toks]
+        self.punct = [k for _, _, k in toks]  # 1 (PUNCT) for punctuation, 0 for words
+        self.vf = wl.verb_forms
+        low = self.low
+        vf = self.vf
+        self.triggers = [i for i, w in enumerate(low) if w in vf or w == "according" or w == ":"]
         # quotation (index into doc.quotes, depth 0) holding each token, -1 outside
         inq = [-1] * len(toks)
         qidx = [q for q in range(len(doc.quotes)) if doc.quotes[q].depth == 0]
@@ -113,12 +124,14 @@ class View:
                 j += 1
         self.inq = inq
         self.qidx = qidx
+        self.qstarts = [doc.quotes[q].start for q in qidx]
+        self.anon_markers = tuple(m for m, kind in wl.anonymity.items() if kind == "marker")
 
     def tok_text(self, a: int, b: int) -> str:
         return self.s[self.toks[a][0]:self.toks[b - 1][1]]
 
     def is_punct(self, i: int) -> bool:
-        return self.toks[i][2] == PUNCT
+        return self.punct[i]
 
     def is_open_quote(self, i: int) -> bool:
         if self.toks[i][2] != PUNCT or self.low[i] not in _QUOTE_CHARS:
@@ -155,7 +168,7 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
         return None
     low = v.low
     w = low[j]
-    if w in ("who", "which") or (w == "that" and j - 1 >= lo and not v.is_punct(j - 1) and low[j - 1] not in NP_STOP):
+    if w in ("who", "which") or (w == "that" and j - 1 >= lo and not v.punct[j - 1] and low[j - 1] not in NP_STOP):
         return (j, j + 1)
     if w == ",":
         return _apposition_np(v, j, lo)
@@ -176,13 +189,13 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
             if lw in ("who", "that", "which") and k < j:
                 pass
             # "the US and NATO", "Smith and Jones": keep "and" between capitalised words
-            if lw == "and" and k - 1 >= lo and k + 1 <= j and v.cap[k + 1] and v.cap[k - 1] and not v.is_punct(k - 1):
+            if lw == "and" and k - 1 >= lo and k + 1 <= j and v.cap[k + 1] and v.cap[k - 1] and not v.punct[k - 1]:
                 k -= 1
                 continue
             break
         if lw in ("who", "which") and k < j:
             # a relative clause inside the subject: "people who voted for him say"
-            if k - 1 >= lo and not v.is_punct(k - 1) and low[k - 1] not in NP_STOP:
+            if k - 1 >= lo and not v.punct[k - 1] and low[k - 1] not in NP_STOP:
                 k -= 1
                 continue
             break
@@ -224,7 +237,7 @@ def _apposition_np(v: View, comma: int, lo: int) -> tuple[int, int] | None:
     seg_len = comma - seg_a
     if seg_len > 18:
         return None
-    looks_appos = first in ("a", "an", "the") or (not v.cap[seg_a] and not v.is_punct(seg_a)) or first.isdigit() or first in ("former", "then", "now")
+    looks_appos = first in ("a", "an", "the") or (not v.cap[seg_a] and not v.punct[seg_a]) or first.isdigit() or first in ("former", "then", "now")
     if v.cap[seg_a] and first not in ("a", "an", "the"):
         # "Smith, Senate Majority Leader, said" — a capitalised title
         looks_appos = looks_appos or any(low[t] in v.wl.roles for t in range(seg_a, comma))
@@ -250,7 +263,7 @@ def right_np(v: View, start: int, te: int, *, appositions: bool = True, open_end
             if lw in "()&/":
                 k += 1
                 continue
-            if lw == "." and _is_abbrev_dot(v, k, start) and k + 1 < te and not v.is_punct(k + 1):
+            if lw == "." and _is_abbrev_dot(v, k, start) and k + 1 < te and not v.punct[k + 1]:
                 k += 1
                 continue
             break
@@ -274,7 +287,7 @@ def right_np(v: View, start: int, te: int, *, appositions: bool = True, open_end
         while b < te and low[b] == "," and b + 1 < te and n_app < 2:
             nxt = b + 1
             f = low[nxt]
-            if v.is_punct(nxt) or f in TAIL_STARTERS or f in NP_LEAD_DROP:
+            if v.punct[nxt] or f in TAIL_STARTERS or f in NP_LEAD_DROP:
                 break
             vf = v.wl.verb_forms.get(f)
             if vf is not None and vf[1] == "ing":
@@ -282,7 +295,7 @@ def right_np(v: View, start: int, te: int, *, appositions: bool = True, open_end
             if not (f in ("a", "an", "the", "former", "then") or any(low[t] in v.wl.roles for t in range(nxt, min(te, nxt + 3)))):
                 break
             e = nxt
-            while e < te and not (v.is_punct(e) and low[e] in ",;:") and v.inq[e] < 0 and not (v.is_punct(e) and low[e] == "." and not _is_abbrev_dot(v, e, nxt)):
+            while e < te and not (v.punct[e] and low[e] in ",;:") and v.inq[e] < 0 and not (v.punct[e] and low[e] == "." and not _is_abbrev_dot(v, e, nxt)):
                 e += 1
             if e - nxt > 20 or any(low[t] in _FINITE for t in range(nxt, e)):
                 break
@@ -300,19 +313,19 @@ def clause_subject(v: View, ts: int, te: int) -> tuple[int, int] | None:
     # skip introductory comma-segments ("However, in January, ...")
     for _ in range(4):
         j = k
-        while j < te and low[j] != "," and not (v.is_punct(j) and low[j] in ";:"):
+        while j < te and low[j] != "," and not (v.punct[j] and low[j] in ";:"):
             j += 1
         if j < te and low[j] == "," and j - k <= 6 and (low[k] in PREPOSITIONS or low[k] in NP_LEAD_DROP or low[k] in TIME_WORDS or (j - k == 1 and not v.cap[k]) or low[k] in ("however", "meanwhile", "still", "indeed", "jointly", "separately", "instead", "earlier", "later")):
             k = j + 1
             continue
         break
-    while k < te and (low[k] in NP_LEAD_DROP) and not v.is_punct(k):
+    while k < te and (low[k] in NP_LEAD_DROP) and not v.punct[k]:
         k += 1
     a = k
     wl = v.wl
     while k < te:
         lw = low[k]
-        if v.is_punct(k):
+        if v.punct[k]:
             if lw in "()&/" or (lw == "." and _is_abbrev_dot(v, k, a)):
                 k += 1
                 continue
@@ -344,7 +357,7 @@ def _left_cue_extension(v: View, i: int, ts: int) -> tuple[int, bool]:
     j = i - 1
     passive = False
     low = v.low
-    while j >= ts and v.inq[j] < 0 and not v.is_punct(j):
+    while j >= ts and v.inq[j] < 0 and not v.punct[j]:
         w = low[j]
         if w in AUX or w in NEGATION or w in CUE_ADVERBS or w.endswith("n't"):
             if w in BE or w in ("been", "being"):
@@ -376,7 +389,7 @@ def _right_cue_extension(v: View, i: int, te: int, entry) -> int:
         for m in range(k + 2, min(te, k + 5)):
             if low[m] in _CUE_NOUNS_AFTER:
                 return m + 1
-            if v.is_punct(m):
+            if v.punct[m]:
                 break
     if k + 1 < te and low[k] == "on" and low[k + 1] in ("twitter", "facebook", "instagram"):
         return k + 2
@@ -387,7 +400,7 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     low = v.low
     p = low[i - 1] if i - 1 >= ts else ""
     nx = low[i + 1] if i + 1 < te else ""
-    pi = i - 1 >= ts and v.is_punct(i - 1)
+    pi = i - 1 >= ts and v.punct[i - 1]
     if p in NOUN_SIGNALS:
         return False
     if form in ("base", "3sg") and (p in PREPOSITIONS or p == "of"):
@@ -428,35 +441,37 @@ def find_candidates(v: View, si: int) -> list[Cand]:
     low = v.low
     wl = v.wl
     out: list[Cand] = []
-    i = ts
-    while i < te:
-        if v.inq[i] >= 0:
-            i += 1
+    trig = v.triggers
+    t = bisect_left(trig, ts)
+    skip_to = ts
+    while t < len(trig) and trig[t] < te:
+        i = trig[t]
+        t += 1
+        if i < skip_to or v.inq[i] >= 0:
             continue
         w = low[i]
-        if w == "according" and i + 1 < te and low[i + 1] == "to":
-            c = Cand("according_to", "according to", "speech", "", i, (i, i + 2), si, rule="according_to")
-            _according_source(v, c, i + 2, te)
-            out.append(c)
-            i = max([i + 2] + [r[1] for r in ([c.source] if c.source else []) + c.via])
-            continue
-        if w == ":" and v.is_punct(i):
-            c = _colon_candidate(v, i, ts, te, si)
-            if c is not None:
+        if w == "according":
+            if i + 1 < te and low[i + 1] == "to":
+                c = Cand("according_to", "according to", "speech", "", i, (i, i + 2), si, rule="according_to")
+                _according_source(v, c, i + 2, te)
                 out.append(c)
-            i += 1
+                skip_to = max([i + 2] + [r[1] for r in ([c.source] if c.source else []) + c.via])
             continue
-        vf = wl.verb_forms.get(w)
-        if vf is not None and v.toks[i][2] != PUNCT:
+        if w == ":":
+            if v.punct[i]:
+                c = _colon_candidate(v, i, ts, te, si)
+                if c is not None:
+                    out.append(c)
+            continue
+        vf = v.vf.get(w)
+        if vf is not None and not v.punct[i]:
             lemma, form = vf
             entry = wl.verbs.get(lemma)
             if entry is not None and (entry.prior is None or entry.prior >= PRIOR_THRESHOLD) and _verb_ok(v, i, ts, te, lemma, form):
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry)
                 if c is not None:
                     out.append(c)
-                    i = c.cue[1]
-                    continue
-        i += 1
+                    skip_to = c.cue[1]
     return out
 
 
@@ -490,8 +505,8 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         c.rule = "verb:passive"
         return c
     # inverted: '"...," said Smith' / '..., said Smith'
-    before_ok = prev < ts or low[prev] == "," or v.is_close_quote(prev) or (v.is_punct(prev) and low[prev] in _DASHES)
-    if before_ok and cstart == i and ("inv" in entry.frames) and cend < te and not v.is_punct(cend):
+    before_ok = prev < ts or low[prev] == "," or v.is_close_quote(prev) or (v.punct[prev] and low[prev] in _DASHES)
+    if before_ok and cstart == i and ("inv" in entry.frames) and cend < te and not v.punct[cend]:
         nw = low[cend]
         if (v.cap[cend] or nw in ("a", "an", "the", "one", "two", "three", "several", "some", "many", "his", "her", "their", "its")) and nw not in ("that", "i") and nw not in PERSONAL:
             np = right_np(v, cend, te)
@@ -536,7 +551,7 @@ def _colon_candidate(v: View, i: int, ts: int, te: int, si: int) -> Cand | None:
         return None
     if any(v.inq[k] >= 0 for k in range(ts, i)):
         return None
-    words = [k for k in range(ts, i) if not v.is_punct(k)]
+    words = [k for k in range(ts, i) if not v.punct[k]]
     if not words or not v.cap[words[0]]:
         return None
     if any(low[k] in COLON_LABELS for k in words[:1]) or low[words[-1]] in COLON_LABELS:
@@ -547,7 +562,7 @@ def _colon_candidate(v: View, i: int, ts: int, te: int, si: int) -> Cand | None:
         # an all-caps single label ("IMAGE:", "WATCH:") — agencies in a credit line too
         return None
     # what follows must be a statement: a quotation or at least four words
-    rest = [k for k in range(i + 1, te) if not v.is_punct(k)]
+    rest = [k for k in range(i + 1, te) if not v.punct[k]]
     nxt_quote = i + 1 < v.n and v.toks[i + 1][2] == PUNCT and low[i + 1] in _OPENQ
     if not nxt_quote and len(rest) < 4:
         return None

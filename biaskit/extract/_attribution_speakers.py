@@ -10,6 +10,7 @@ person quoted), carrying the role and type known for that person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from biaskit.extract._attribution_grammar import DETERMINERS, PLURAL_PRONOUNS, SINGULAR_PERSON
@@ -36,7 +37,7 @@ def _words(v: View, a: int, b: int) -> list[int]:
     out = []
     depth = 0
     for k in range(a, b):
-        if v.is_punct(k):
+        if v.punct[k]:
             if v.low[k] == "(":
                 depth += 1
             elif v.low[k] == ")":
@@ -50,27 +51,35 @@ def _words(v: View, a: int, b: int) -> list[int]:
 def _role_at(v: View, idx: list[int], k: int) -> int:
     """Length (in words) of a role entry starting at word position ``k`` of ``idx``, 0 if none."""
     roles = v.wl.roles
+    low = v.low
+    w = low[idx[k]]
+    top = v.wl.phrase_heads.get(w, 0)
     best = 0
-    for n in range(1, _ROLE_MAX_WORDS + 1):
-        if k + n > len(idx):
-            break
-        key = " ".join(v.low[t] for t in idx[k:k + n])
-        if key in roles or key.rstrip("s") in roles and n == 1 and key.endswith("s"):
-            best = n
-    if best == 0:
-        w = v.low[idx[k]]
-        if w.rstrip(".") in roles:
-            return 1
-    return best
+    if top > 1:
+        key = w
+        for n in range(2, min(top, _ROLE_MAX_WORDS, len(idx) - k) + 1):
+            key = key + " " + low[idx[k + n - 1]]
+            if key in roles:
+                best = n
+    if best:
+        return best
+    if w in roles or w.rstrip(".") in roles or (w.endswith("s") and w[:-1] in roles):
+        return 1
+    return 0
 
 
 def _find_phrase(v: View, idx: list[int], table, *, case_sensitive: bool = False, max_n: int = 5) -> tuple[int, int, str] | None:
     """Longest entry of ``table`` occurring in the words ``idx``: (start word, end word, key)."""
     best = None
+    heads = v.wl.phrase_heads
+    s = v.s
+    toks = v.toks
     for i in range(len(idx)):
-        for n in range(min(max_n, len(idx) - i), 0, -1):
-            toks = idx[i:i + n]
-            raw = " ".join(v.s[v.toks[t][0]:v.toks[t][1]] for t in toks)
+        top = heads.get(v.low[idx[i]])
+        if not top:
+            continue
+        for n in range(min(top, max_n, len(idx) - i), 0, -1):
+            raw = " ".join(s[toks[t][0]:toks[t][1]] for t in idx[i:i + n])
             key = raw if case_sensitive else raw.lower()
             if key in table or (case_sensitive and raw.lower() in table and raw.lower() == raw):
                 if best is None or n > best[1] - best[0]:
@@ -87,14 +96,14 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     # the first segment (before an apposition comma) carries the name
     seg_end = b
     for k in range(a, b):
-        if low[k] == "," and v.is_punct(k):
+        if low[k] == "," and v.punct[k]:
             seg_end = k
             break
     appos = None
     if seg_end < b:
         aa = seg_end + 1
         bb = b
-        while bb > aa and v.is_punct(bb - 1):
+        while bb > aa and v.punct[bb - 1]:
             bb -= 1
         if bb > aa:
             appos = v.tok_text(aa, bb)
@@ -104,6 +113,20 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     first = low[idx[0]]
     if len(idx) == 1 and first in ("he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "his", "their", "who", "which", "that", "its"):
         return Described(None, None, "unknown", None, first, first in PLURAL_PRONOUNS)
+    if len(idx) == 1 and appos is None:
+        t = idx[0]
+        word = v.s[v.toks[t][0]:v.toks[t][1]]
+        if v.cap[t] and first not in wl.roles and first not in wl.group_words and first not in wl.anonymity:
+            out = wl.outlet(word)
+            if out is not None:
+                return Described(out[0], None, "agency" if out[1] == "agency" else "media", out[0], None, False)
+            if word in wl.government or word in wl.countries:
+                return Described(word, None, "government", None, None, False)
+            if word in wl.organization_words or first in wl.organization_words:
+                return Described(word, None, "organization", None, None, False)
+            if word.endswith(("'s", "\u2019s")):
+                word = word[:-2]
+            return Described(word, None, "person", word, None, False)
     # drop leading determiners for the speaker text
     k0 = 0
     while k0 < len(idx) - 1 and low[idx[k0]] in DETERMINERS and low[idx[k0]] not in ("both", "all", "many", "some", "several", "most", "few", "one", "two", "three"):
@@ -155,7 +178,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             head = words_low[i - 1]
             break
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
-    if name is None and (anon.get(head) == "head" or any(m in full_low for m, kind in anon.items() if kind == "marker")):
+    if name is None and (anon.get(head) == "head" or any(m in full_low for m in v.anon_markers)):
         if not _has_proper(v, core) or anon.get(head) == "head" and not _outlet_or_gov(v, core):
             return Described(text, role, "anonymous", None, None, plural)
     out = wl.outlet(text) or wl.outlet(raw_full)
@@ -171,6 +194,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if len(core) >= 2 and " ".join(words_low[-2:]) in wl.agency_words:
         kind = wl.agency_words[" ".join(words_low[-2:])]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
+    if text in wl.countries or text.replace("the ", "", 1) in wl.countries:
+        return Described(text, role, "government", None, None, False)
     gov = _find_phrase(v, core, wl.government, case_sensitive=True)
     if gov is not None:
         gi, gj, gname = gov
@@ -301,7 +326,7 @@ class Resolver:
         v = self.v
         if span is None:
             return None, None, "unknown"
-        self._absorb_mentions(span[0])
+        self._absorb_mentions(v.toks[span[0]][0])
         d = describe(v, span)
         if d.pronoun is not None and alias is not None:
             d2 = describe(v, alias)
@@ -357,38 +382,30 @@ def _antecedent(v: View, rel: int) -> tuple[int, int] | None:
     return left_np(v, k, s.token_start)
 
 
+_NAME_RUN_RE = re.compile(r"[A-Z][\w'\u2019.\-]*(?:[ ]+(?:\([A-Z]{2,6}\)|[A-Z][\w'\u2019.\-]*))+")
+
+
 def _name_mentions(v: View) -> list[tuple[int, str, str | None, str]]:
-    """Capitalised names (with a preceding title) mentioned anywhere: (token, name, role, type)."""
+    """Capitalised names (with a preceding title) mentioned anywhere: (offset, name, role, type)."""
     out = []
-    n = v.n
-    k = 0
     roles = v.wl.roles
-    while k < n:
-        if v.cap[k] and not v.is_punct(k):
-            j = k
-            while j < n and ((v.cap[j] and not v.is_punct(j)) or (v.low[j] == "." and j > k and len(v.low[j - 1]) <= 3)):
-                j += 1
-            # words k..j
-            words = [t for t in range(k, j) if not v.is_punct(t)]
-            if len(words) >= 2:
-                last_role = -1
-                rtype = None
-                for i, t in enumerate(words):
-                    w = v.low[t].rstrip(".")
-                    if w in roles:
-                        last_role = i
-                        rtype = roles[w]
-                name_toks = words[last_role + 1:]
-                # a lower-case role just before the capitalised run: "Kremlin spokesperson Dmitry Peskov"
-                if len(name_toks) >= 2:
-                    name = v.s[v.toks[name_toks[0]][0]:v.toks[name_toks[-1]][1]]
-                    role = None
-                    if last_role >= 0:
-                        role = _clean_role(v.s[v.toks[words[0]][0]:v.toks[words[last_role]][1]])
-                    typ = rtype if rtype in ("official", "expert") else "person"
-                    if not any(v.low[t] in v.wl.organization_words or v.s[v.toks[t][0]:v.toks[t][1]] in v.wl.government for t in name_toks):
-                        out.append((k, name, role, typ))
-            k = max(j, k + 1)
-        else:
-            k += 1
+    orgs = v.wl.organization_words
+    gov = v.wl.government
+    for m in _NAME_RUN_RE.finditer(v.s):
+        words = [w for w in m.group().split() if not w.startswith("(")]
+        last_role = -1
+        rtype = None
+        for i, w in enumerate(words):
+            lw = w.lower().rstrip(".")
+            if lw in roles:
+                last_role = i
+                rtype = roles[lw]
+        name_words = [w.rstrip(".,") if w.endswith(",") else w for w in words[last_role + 1:]]
+        if len(name_words) < 2 or any(w.lower() in orgs or w in orgs or w in gov for w in name_words):
+            continue
+        if name_words[-1].endswith(("'s", "\u2019s")):
+            name_words[-1] = name_words[-1][:-2]
+        role = " ".join(words[:last_role + 1]) if last_role >= 0 else None
+        typ = rtype if rtype in ("official", "expert") else "person"
+        out.append((m.start(), " ".join(name_words), role, typ))
     return out

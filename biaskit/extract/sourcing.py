@@ -60,6 +60,7 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -194,18 +195,28 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 # --------------------------------------------------------------------------
 
 
+def _nonspace(s: str) -> int:
+    return len(s) - s.count(" ") - s.count("\n")
+
+
 def _quoted_share(v: View, pieces: list[tuple[int, int]]) -> float:
+    """Share of the content's non-space characters that lie inside quotation marks."""
     s = v.s
-    total = sum(1 for a, b in pieces for ch in s[a:b] if not ch.isspace())
+    total = sum(_nonspace(s[a:b]) for a, b in pieces)
     if not total:
         return 0.0
     inside = 0
-    for qi in v.qidx:
-        q = v.doc.quotes[qi]
-        for a, b in pieces:
+    quotes = v.doc.quotes
+    for a, b in pieces:
+        # quotations are sorted and do not overlap at depth 0: start one before the first that may touch
+        k = max(0, bisect_left(v.qstarts, a) - 1)
+        for qi in v.qidx[k:]:
+            q = quotes[qi]
+            if q.start >= b:
+                break
             lo, hi = max(a, q.start), min(b, q.end)
             if lo < hi:
-                inside += sum(1 for ch in s[lo:hi] if not ch.isspace())
+                inside += _nonspace(s[lo:hi])
     return min(1.0, inside / total)
 
 
@@ -217,21 +228,40 @@ def _quote_form(v: View, c: Cand, share: float) -> str:
     return "mixed"
 
 
-def _hedged(v: View, c: Cand) -> bool:
+def _hedge_positions(v: View) -> list[int]:
+    """Token indices where a hedge word or construction starts, outside quotations."""
     hedges = v.wl.hedges
     low = v.low
-    if any(low[k] in hedges and hedges[low[k]] in ("adverb", "verb", "adjective") for k in range(*c.cue)):
-        return True
+    out = []
+    for k in [i for i, w in enumerate(low) if w in hedges or w in _BE3]:
+        if v.inq[k] >= 0:
+            continue
+        w = low[k]
+        if w in _BE3:
+            if k + 2 < v.n and f"{w} {low[k + 1]} {low[k + 2]}" in hedges:
+                out.append(k)
+            continue
+        out.append(k)
+    return out
+
+
+_BE3 = frozenset({"is", "are", "was", "were"})
+
+
+def _hedged(v: View, c: Cand, hedges: list[int]) -> bool:
+    """A hedge in or just before the cue ("reportedly said", "is said to", "claimed")."""
+    if not hedges:
+        return False
     sent = v.doc.sentences[c.sentence]
     lo = max(sent.token_start, c.cue[0] - _HEDGE_WINDOW)
     hi = min(sent.token_end, c.cue[1] + 3)
-    for k in range(lo, hi):
-        w = low[k]
-        kind = hedges.get(w)
-        if kind == "adverb" and v.inq[k] < 0:
+    k = bisect_left(hedges, lo)
+    while k < len(hedges) and hedges[k] < hi:
+        p = hedges[k]
+        # a hedging verb ("claimed") counts only as the cue itself
+        if v.wl.hedges.get(v.low[p]) != "verb" or p == c.verb:
             return True
-        if k + 2 < hi and f"{w} {low[k + 1]} {low[k + 2]}" in hedges:
-            return True
+        k += 1
     return False
 
 
@@ -243,13 +273,13 @@ def _construction(v: View, c: Cand) -> str:
     if c.source is not None:
         a, b = c.source
         low = v.low
-        words = [low[k] for k in range(a, b) if not v.is_punct(k)]
+        words = [low[k] for k in range(a, b) if not v.punct[k]]
         if c.rule == "verb:relative":
             from biaskit.extract._attribution_speakers import _antecedent
 
             ante = _antecedent(v, a)
             if ante is not None:
-                words = [low[k] for k in range(*ante) if not v.is_punct(k)]
+                words = [low[k] for k in range(*ante) if not v.punct[k]]
         if words and (words[-1] in v.wl.reporting_nouns and v.wl.reporting_nouns[words[-1]] in ("document", "message")):
             return "noun_source"
     return "verb"
@@ -281,6 +311,7 @@ def _tok_chars(v: View, rng: tuple[int, int]) -> tuple[int, int]:
 
 def _records(v: View, live: list[Cand]) -> list[Attribution]:
     res = Resolver(v)
+    hedges = _hedge_positions(v)
     out: list[Attribution] = []
     for c in sorted(live, key=lambda c: c.cue[0]):
         speaker, role, stype = res.resolve(c.source, c.alias)
@@ -305,7 +336,7 @@ def _records(v: View, live: list[Cand]) -> list[Attribution]:
             source_type=stype,
             role=role,
             via=tuple(via_names),
-            hedged=_hedged(v, c),
+            hedged=_hedged(v, c, hedges),
             rule=c.rule or c.kind,
             cue_lemma=c.lemma,
             source_start=ss,

@@ -145,6 +145,9 @@ class Wordlists:
     group_words: Mapping[str, str]
     organization_words: Mapping[str, str]
     sources: tuple[str, ...]
+    #: first word (lower case) of outlet, government, country and role
+    #: entries -> the most words such an entry has (for fast phrase search)
+    phrase_heads: Mapping[str, int]
 
     def outlet(self, name: str) -> tuple[str, str] | None:
         """``(canonical name, "media" | "agency")`` for an outlet name or alias."""
@@ -380,7 +383,23 @@ class _Builder:
             group_words=ro(dict(s["group_words"])),
             organization_words=ro(dict(s["organization_words"])),
             sources=tuple(self.sources),
+            phrase_heads=ro(self._heads()),
         )
+
+    def _heads(self) -> dict[str, int]:
+        heads: dict[str, int] = {}
+        keys = (list(self.simple["outlets"]) + list(self.simple["government"]) + list(self.simple["countries"])
+                + list(self.simple["roles"]))
+        for k in keys:
+            words = k.replace("\u2019", "'").split()
+            if not words:
+                continue
+            h = words[0].lower()
+            heads[h] = max(heads.get(h, 0), len(words))
+            if h == "the" and len(words) > 1:
+                h2 = words[1].lower()
+                heads[h2] = max(heads.get(h2, 0), len(words) - 1)
+        return heads
 
 
 def _packaged(builder: _Builder) -> None:
