@@ -470,3 +470,21 @@ def test_cli_attributions_user_wordlists(tmp_path, capsys):
     bad.write_text("list,lemma\nno_such_list,opine\n", encoding="utf-8")
     code, _, err = _cli(["attributions", str(src), "-o", str(out), "--wordlists", str(bad)], capsys)
     assert code != 0 and "bad.csv" in err and "Traceback" not in err
+
+
+def test_via_kinds_come_from_the_word_lists(tmp_path):
+    pytest.importorskip("biaskit.wordlists")
+    from biaskit.extract.sourcing_table import via_kind
+
+    text = "The mayor said the bridge would open, the Oskmark Courier reported."
+    doc = parse(text)
+    r = rec(text, speaker="the mayor", source="The mayor", cue="said", content="the bridge would open",
+            source_type="official", via=["Oskmark Courier"])
+    assert sourcing_features(doc, [r])["second_hand_share"] == 0.0  # an unknown name
+    mine = tmp_path / "mine.csv"
+    mine.write_text("list,name,kind,country\noutlets,Oskmark Courier,media,Oskmark\n", encoding="utf-8")
+    assert sourcing_features(doc, [r], wordlists=mine)["second_hand_share"] == 1.0
+    assert via_kind("Oskmark Courier", wordlists=mine) == "media"
+    assert [via_kind(v) for v in ("Reuters", "the Associated Press", "a White House readout",
+                                  "local media", "a press release")] == \
+        ["agency", "agency", "government", "media", "other"]

@@ -133,8 +133,11 @@ def via_kind(entry: str, *, wordlists: Any = None) -> str:
     to five words of the entry, in this order: a listed news outlet or
     agency ("CNN", "RIA Novosti") gives its kind; then a listed government
     body ("a Kremlin statement", "the State Department's readout") gives
-    "government"; then a media or agency word ("Russian media reports",
-    "a wire service") gives its kind.
+    "government"; then the head of the phrase (its longest listed ending):
+    a media or agency word ("Russian media reports", "a wire service")
+    gives its kind, a reporting noun ("a press release", "a statement")
+    gives "other" (the source's own document, not a relay); last, a media or
+    agency word anywhere in the entry.
 
     Parameters
     ----------
@@ -161,6 +164,16 @@ def via_kind(entry: str, *, wordlists: Any = None) -> str:
     for g in grams:
         if wl.is_government(g):
             return "government"
+    # the head of the phrase (its longest listed ending) decides: "media
+    # reports" is media, but "a press release" is a document of the source
+    # itself, not a relay
+    for n in range(min(5, len(words)), 0, -1):
+        tail = " ".join(words[-n:]).lower()
+        kind = wl.agency_words.get(tail)
+        if kind in ("media", "agency"):
+            return kind
+        if tail in wl.reporting_nouns:
+            return "other"
     for g in grams:
         kind = wl.agency_words.get(g.lower())
         if kind in ("media", "agency"):
@@ -311,8 +324,12 @@ def sourcing_features(doc, records: Iterable[Any], *, via_kinds: Callable[[str],
     0.1818
     """
     if via_kinds is None:
+        resolved: list = []
+
         def via_kinds(entry: str) -> str:
-            return via_kind(entry, wordlists=wordlists)
+            if not resolved:  # read the word lists once, and only if a via entry needs them
+                resolved.append(_resolve_wordlists(wordlists))
+            return via_kind(entry, wordlists=resolved[0])
 
     attributed, unsourced = [], 0
     for rec in records:
