@@ -418,3 +418,29 @@ def test_dev_quality_floors():
     assert result["overlap"]["content"]["f1"] >= 0.62
     for role in ("source", "cue", "content"):
         assert 0.0 <= result["exact"][role]["f1"] <= result["overlap"][role]["f1"] + 1e-9
+
+
+def test_cli_attributions_json_shape(tmp_path, capsys, monkeypatch):
+    text = "Smith said it rained."
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(article(text, [att(span(text, "Smith"), span(text, "said"),
+                                                  span(text, "it rained"))])) + "\n", encoding="utf-8")
+    import biaskit.evaluate.attributions as ev
+
+    real = ev.evaluate_attributions
+
+    def with_stand_in(gold_path, *, extractor=None, wordlists=None):
+        return real(gold_path, extractor=lambda doc: [{"source_start": 0, "source_end": 5}])
+
+    monkeypatch.setattr(ev, "evaluate_attributions", with_stand_in)
+    code, out, err = _cli(["evaluate", "attributions", "--gold", str(path), "--json"], capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data) == {"exact", "overlap", "per_outlet"}
+    assert data["exact"]["source"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert data["overlap"]["cue"]["recall"] == 0.0
+    assert set(data["per_outlet"]) == {"nyt"} and set(data["per_outlet"]["nyt"]) == {"exact", "overlap"}
+    code, out, err = _cli(["evaluate", "attributions", "--gold", str(path)], capsys)
+    assert code == 0 and "(1 article," in out.splitlines()[0]
+    assert any(line.split()[:2] == ["all", "source"] and line.split()[2:5] == ["1.000"] * 3
+               for line in out.splitlines())

@@ -124,7 +124,9 @@ def run_attributions(args: argparse.Namespace) -> int:
     lists = [_check_file(p, "word list") for p in args.wordlists]
     result = evaluate_attributions(gold, wordlists=lists or None)
     if args.json:
-        print(json.dumps(_json_safe(result), indent=2, ensure_ascii=False))
+        # exactly the documented shape (article count and timing are in the table print)
+        shape = {k: result[k] for k in ("exact", "overlap", "per_outlet")}
+        print(json.dumps(_json_safe(shape), indent=2, ensure_ascii=False))
     else:
         print(format_attribution_scores(result, title=f"Attribution extraction against {gold.name}"))
     return 0
@@ -150,7 +152,8 @@ def format_attribution_scores(result: dict, *, title: str = "Attribution extract
     lines = [title]
     extra = []
     if "articles" in result:
-        extra.append(f"{result['articles']} articles")
+        n = result["articles"]
+        extra.append(f"{n} article{'' if n == 1 else 's'}")
     if "seconds" in result:
         extra.append(f"extraction {result['seconds']:.1f} s")
     if extra:
