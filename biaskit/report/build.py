@@ -161,7 +161,7 @@ def _load(data: Any) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     if isinstance(data, pd.DataFrame):
         if _is_feature_table(data):
             return None, data
-        if "text" in data.columns:
+        if "text" in data.columns and "body" in data.columns:  # already an articles table
             return data, None
     from biaskit.io import read_articles
 

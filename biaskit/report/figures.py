@@ -286,7 +286,6 @@ def draw(figure: Figure) -> MplFigure:
     with rc_context(_STYLE):
         fig = func(figure.data, **dict(figure.params))
         FigureCanvasAgg(fig)
-        fig.canvas.draw()  # lay out inside the style context
     return fig
 
 

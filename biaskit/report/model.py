@@ -246,24 +246,25 @@ class Report:
                     yield s, b
 
     # -- rendering --------------------------------------------------------------
-    def to_html(self, path: str | Path | None = None, *, standalone: bool = True) -> str:
+    def to_html(self, path: str | Path | None = None, *, standalone: bool = True, dpi: int | None = None) -> str:
         """Render as one self-contained HTML document (figures embedded).
 
-        Returns the HTML; also writes it to ``path`` when given.
+        Returns the HTML; also writes it to ``path`` when given. ``dpi`` sets
+        the figures' resolution (default 150).
         """
         from biaskit.report.html import render_html
 
-        html = render_html(self, standalone=standalone)
+        html = render_html(self, standalone=standalone, dpi=dpi)
         if path is not None:
             Path(path).write_text(html, encoding="utf-8")
         return html
 
-    def to_pdf(self, path: str | Path | None = None, *, pagesize: str = "a4") -> bytes:
-        """Render as PDF (``pagesize`` "a4" or "letter"); returns the bytes, also
-        written to ``path`` when given."""
+    def to_pdf(self, path: str | Path | None = None, *, pagesize: str = "a4", dpi: int | None = None) -> bytes:
+        """Render as PDF (``pagesize`` "a4" or "letter"; figures at ``dpi``,
+        default 170); returns the bytes, also written to ``path`` when given."""
         from biaskit.report.pdf import render_pdf
 
-        data = render_pdf(self, pagesize=pagesize)
+        data = render_pdf(self, pagesize=pagesize, dpi=dpi)
         if path is not None:
             Path(path).write_bytes(data)
         return data

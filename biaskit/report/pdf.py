@@ -62,7 +62,7 @@ _FONT_FILES = {
     FONT + "-Oblique": "DejaVuSans-Oblique.ttf",
     FONT + "-BoldOblique": "DejaVuSans-BoldOblique.ttf",
 }
-_FIGURE_DPI = 200
+_FIGURE_DPI = 170  # print quality at the 17 cm text width
 _PAGE_SIZES = {"a4": A4, "letter": letter}
 
 
@@ -215,8 +215,8 @@ def _table_flowables(table: Table, st: dict, avail: float) -> list:
     return out
 
 
-def _figure_flowables(fig: Figure, st: dict, avail_w: float, avail_h: float) -> list:
-    png = figures.render(fig, "png", dpi=_FIGURE_DPI)
+def _figure_flowables(fig: Figure, st: dict, avail_w: float, avail_h: float, dpi: int) -> list:
+    png = figures.render(fig, "png", dpi=dpi)
     w_px, h_px = figures.png_size(png)
     width = avail_w
     height = width * h_px / w_px
@@ -249,14 +249,17 @@ class _Doc(BaseDocTemplate):
             self.notify("TOCEntry", (0, text, self.page, key))
 
 
-def render_pdf(report: Report, *, pagesize: str = "a4") -> bytes:
+def render_pdf(report: Report, *, pagesize: str = "a4", dpi: int | None = None) -> bytes:
     """The report as PDF bytes.
 
     Parameters
     ----------
     report : Report
     pagesize : {"a4", "letter"}
+    dpi : int, optional
+        Resolution of the figures (default 170).
     """
+    dpi = int(dpi or _FIGURE_DPI)
     register_fonts()
     try:
         size = _PAGE_SIZES[pagesize.lower()]
@@ -314,7 +317,7 @@ def render_pdf(report: Report, *, pagesize: str = "a4") -> bytes:
             elif isinstance(block, Table):
                 flows = _table_flowables(block, st, doc.width)
             elif isinstance(block, Figure):
-                flows = _figure_flowables(block, st, doc.width, doc.height)
+                flows = _figure_flowables(block, st, doc.width, doc.height, dpi)
             else:  # pragma: no cover - the model has no other blocks
                 raise BiaskitError(f"cannot render a {type(block).__name__} in a PDF")
             if pending and isinstance(block, (Table, Figure)):

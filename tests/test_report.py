@@ -1,0 +1,312 @@
+"""The report: model, builder, PDF and HTML renderers, and the report command."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import biaskit
+from biaskit.errors import BiaskitError
+from biaskit.report import Report
+from biaskit.report._format import format_value, table_cells
+from biaskit.report.build import SECTION_HEADINGS, report
+from biaskit.report.model import Column, Figure, Section, Table, Text
+
+pypdf = pytest.importorskip("pypdf")
+
+XSS_OUTLET = "<script>alert(1)</script>"
+XSS_TITLE = '"><img src=x onerror=alert(1)>'
+GREEK_OUTLET = "Καθημερινή Ώρα"
+
+_SPEAKERS = [("Minister Lena Ortiz", "official"), ("Professor Amir Haddad", "expert"),
+             ("union leader Tom Berg", "person")]
+_CLAIMS = ["the budget would be balanced by next year", "the port strike had cost the region dearly",
+           "the new bridge was safe", "inflation would fall before the winter"]
+_LOADED = ["slammed", "chaos", "reckless", "disastrous", "regime", "massive"]
+
+
+def _article(rng: np.random.Generator, outlet_style: int, i: int) -> str:
+    """A small news text whose sourcing and wording vary with the outlet's style."""
+    sents = []
+    for k in range(4 + outlet_style):
+        who, _ = _SPEAKERS[(i + k) % len(_SPEAKERS)]
+        claim = _CLAIMS[(i + k) % len(_CLAIMS)]
+        form = (k + outlet_style) % 4
+        if form == 0:
+            sents.append(f'"We are certain that {claim}," {who} said on Monday.')
+        elif form == 1:
+            sents.append(f"{who} said that {claim}.")
+        elif form == 2:
+            sents.append(f"Officials familiar with the talks said {claim}, according to local media reports.")
+        else:
+            word = _LOADED[int(rng.integers(len(_LOADED)))] if outlet_style else "criticised"
+            sents.append(f"The council {word} the plan as the debate over the \"reform\" went on.")
+    sents.append("The city has about " + str(int(rng.integers(20, 90))) + " thousand inhabitants.")
+    return " ".join(sents)
+
+
+def _corpus(outlets: list[str], n: int, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    rows = []
+    for j, outlet in enumerate(outlets):
+        for i in range(n):
+            text = _article(rng, j % 3, i)
+            rows.append({"id": f"{j}-{i}", "outlet": outlet, "title": f"Story {i} of {outlet}",
+                         "date": f"2025-0{1 + i % 9}-1{j % 9}", "text": text})
+    return pd.DataFrame(rows)
+
+
+OUTLETS = ["Harbor Ledger", XSS_OUTLET, GREEK_OUTLET]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> pd.DataFrame:
+    return biaskit.read_articles(_corpus(OUTLETS, 6))
+
+
+@pytest.fixture(scope="module")
+def feats(corpus) -> pd.DataFrame:
+    return biaskit.extract_features(corpus)
+
+
+@pytest.fixture(scope="module")
+def rep(corpus) -> Report:
+    return report(corpus, title=XSS_TITLE, author="Test Author", n_boot=200, min_n=3)
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes(rep) -> bytes:
+    return rep.to_pdf(dpi=60)  # low resolution keeps the test fast; the layout is the same
+
+
+@pytest.fixture(scope="module")
+def pdf_text(pdf_bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
+    return " ".join(re.sub(r"\s+", " ", page.extract_text() or "") for page in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def html(rep) -> str:
+    return rep.to_html(dpi=40)
+
+
+# ---------------------------------------------------------------------------
+# the model and the builder
+# ---------------------------------------------------------------------------
+
+
+def test_report_has_every_section_in_order(rep):
+    assert [s.key for s in rep.sections] == list(SECTION_HEADINGS)
+    assert rep.section("overview").skipped is None
+    assert rep.provenance["biaskit_version"] == biaskit.__version__
+    assert re.fullmatch(r"[0-9a-f]{64}", rep.provenance["input_fingerprint"])
+
+
+def test_fingerprint_follows_the_input(rep, corpus):
+    from biaskit.report.build import _fingerprint
+
+    assert rep.provenance["input_fingerprint"] == _fingerprint(corpus, None)
+    assert _fingerprint(corpus.copy(), None) == _fingerprint(corpus, None)
+    changed = corpus.copy()
+    changed.loc[changed.index[0], "text"] = changed["text"].iloc[0] + " One more sentence."
+    assert _fingerprint(changed, None) != _fingerprint(corpus, None)
+    renamed = corpus.copy()
+    renamed.loc[renamed.index[0], "outlet"] = "Somebody else"
+    assert _fingerprint(renamed, None) != _fingerprint(corpus, None)
+
+
+def test_tables_keep_full_precision(rep, feats):
+    """The model holds compare()'s estimates unrounded; only rendering rounds them."""
+    table = next(t for s, t in rep.tables() if s.key == "tone" and "sentiment.mean_compound" in t.data.columns)
+    for outlet, value in zip(table.data["group"], table.data["sentiment.mean_compound"], strict=True):
+        expected = feats.loc[feats["outlet"] == outlet, "sentiment.mean_compound"].mean()
+        assert value == pytest.approx(expected, rel=1e-12)
+    cells = table_cells(table)
+    col = [c.key for c in table.columns].index("sentiment.mean_compound")
+    assert all(len(row[col].text.split(".")[-1]) == 3 for row in cells)  # 3 decimals when rendered
+
+
+def test_feature_table_input_notes_what_needs_texts(feats):
+    rep = report(feats, n_boot=100, min_n=3, classifier=False)
+    distinctive = rep.section("distinctive")
+    notes = " ".join(getattr(b, "text", "") for b in distinctive.blocks)
+    assert "need the articles" in notes
+    assert rep.provenance["input_kind"] == "feature table"
+
+
+def test_missing_families_skip_their_section_with_a_note(feats):
+    readability_only = feats[[c for c in feats.columns if "." not in c or c.startswith("readability.")]]
+    rep = report(readability_only, n_boot=100, min_n=3, classifier=False)
+    assert rep.section("sourcing").skipped
+    assert rep.section("vocabulary").skipped
+    assert rep.section("tone").skipped is None
+
+
+def test_skipped_section_renders_its_heading_and_note():
+    rep = Report("r", sections=(Section("a", "Sourcing", skipped="No attribution table was available."),
+                                Section("b", "Tone", (Text(("fine",)),))))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(rep.to_pdf())).pages))
+    assert "1. Sourcing No attribution table was available." in text and "2. Tone" in text
+    html = rep.to_html()
+    assert "No attribution table was available." in html and "(skipped)" in html
+
+
+def test_many_outlets_are_folded_into_other():
+    rng = np.random.default_rng(3)
+    outlets = [f"Outlet {k:02d}" for k in range(30)]
+    feats = pd.DataFrame({
+        "id": [f"{o}-{i}" for o in outlets for i in range(4 + outlets.index(o) % 3)],
+    })
+    feats["outlet"] = feats["id"].str.rsplit("-", n=1).str[0]
+    feats["date"] = "2025-01-01"
+    feats["title"] = "t"
+    feats["status"] = "ok"
+    feats["readability.flesch_reading_ease"] = rng.normal(50, 10, len(feats))
+    feats["sentiment.mean_compound"] = rng.normal(0, 0.2, len(feats))
+    rep = report(feats, n_boot=50, classifier=False, max_groups=12)
+    overview = rep.section("overview")
+    per_outlet = next(b for b in overview.blocks if isinstance(b, Table))
+    assert len(per_outlet.data) == 30  # the overview lists every outlet
+    for _, fig in rep.figures():
+        groups = set(fig.data[fig.params.get("y", "group")]) if fig.params.get("y") else set()
+        assert len(groups) <= 12
+    other = [g for g in next(f for s, f in rep.figures() if s.key == "tone").data["group"] if g.startswith("Other")]
+    assert other and other[0] == "Other (19 outlets)"
+    assert "Outlet 00" in str(rep.section("overview").blocks[0].paragraphs)  # the folded names are listed
+
+
+def test_bad_arguments_are_clear_errors(corpus):
+    with pytest.raises(BiaskitError, match="no column 'leaning'"):
+        report(corpus, by="leaning", n_boot=50)
+    with pytest.raises(BiaskitError, match="max_groups"):
+        report(corpus, max_groups=1)
+    with pytest.raises(BiaskitError, match="columns"):
+        Table(pd.DataFrame({"a": [1]}), (Column("b", "B"),))
+    with pytest.raises(BiaskitError, match=r"\.pdf or \.html"):
+        Report("x").save("report.docx")
+
+
+def test_stories_from_a_column_add_the_within_story_comparison(feats):
+    with_events = feats.assign(event=[f"e{i % 4}" for i in range(len(feats))])
+    rep = report(with_events, stories="event", n_boot=100, min_n=2, classifier=False)
+    models = rep.section("models")
+    captions = [getattr(b, "caption", "") for b in models.blocks]
+    assert "Story coverage" in captions
+    assert any("Within-story differences" in c for c in captions)
+
+
+# ---------------------------------------------------------------------------
+# rendering
+# ---------------------------------------------------------------------------
+
+
+def test_format_rounds_only_when_rendering():
+    assert format_value(0.123456, Column("x", "X", "num", 3)) == "0.123"
+    assert format_value(-0.5, Column("x", "X", "num", 1)) == "−0.5"
+    assert format_value(0.5, Column("x", "X", "pct", 0)) == "50%"
+    assert format_value(0.0123, Column("p", "p", "p")) == "0.012"
+    assert format_value(pd.Timestamp("2025-03-04T10:00Z"), Column("d", "D", "date")) == "2025-03-04"
+    assert format_value(None, Column("x", "X", "num")) == "–"
+
+
+def test_pdf_pages_and_text(pdf_bytes, pdf_text, rep):
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
+    assert 4 <= len(reader.pages) <= 30
+    for number, section in enumerate(rep.sections, start=1):
+        assert f"{number}. {section.heading}" in pdf_text
+    for outlet in ("Harbor Ledger", XSS_OUTLET, GREEK_OUTLET):
+        assert outlet in pdf_text  # shown as text; Greek needs the registered DejaVu font
+    assert XSS_TITLE in pdf_text
+    assert reader.metadata.title == XSS_TITLE
+
+
+def test_pdf_outline_has_the_sections(pdf_bytes, rep):
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles == [f"{n}. {s.heading}" for n, s in enumerate(rep.sections, start=1)]
+
+
+def test_pdf_tables_fit_the_page():
+    """A wide table of long words still fits: widths never exceed the frame."""
+    from biaskit.report import pdf as pdfmod
+
+    pdfmod.register_fonts()
+    long = "Extraordinarily-long-hyphenated-outlet-name-that-cannot-break " * 2
+    data = pd.DataFrame({f"c{k}": [long, "short"] for k in range(9)})
+    table = Table(data, tuple(Column(f"c{k}", f"Column number {k}") for k in range(9)))
+    flows = pdfmod._table_flowables(table, pdfmod._styles(), 480.0)
+    rl = next(f for f in flows if f.__class__.__name__ == "Table")
+    assert sum(rl._colWidths) <= 480.0 + 0.5
+    report_ = Report("wide", sections=(Section("s", "Wide", (table,)),))
+    assert report_.to_pdf()[:5] == b"%PDF-"
+
+
+def test_html_is_self_contained(html):
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<script" not in html.replace("&lt;script", "")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", html)
+    assert "@import" not in html and "<link" not in html and "url(" not in html
+    images = re.findall(r'<img src="([^"]*)"', html)
+    assert images and all(src.startswith("data:image/png;base64,") for src in images)
+
+
+def test_html_escapes_article_derived_text(html):
+    assert XSS_OUTLET not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert XSS_TITLE not in html
+    assert "<img src=x" not in html
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
+    assert GREEK_OUTLET in html
+
+
+def test_jupyter_repr_is_a_fragment():
+    rep = Report("Small", sections=(Section("s", "One", (Text(("text",)),)),))
+    fragment = rep._repr_html_()
+    assert "<!DOCTYPE" not in fragment and "<html" not in fragment
+    assert 'class="biaskit-report"' in fragment
+
+
+def test_text_blocks_are_escaped_in_pdf_markup():
+    """reportlab reads paragraph markup: article text with tags must not break it."""
+    rep = Report("<b>not bold</b> & co", sections=(Section("s", "A <i>heading</i>", (Text(("x < y & <br/> z",)),)),))
+    text = pypdf.PdfReader(io.BytesIO(rep.to_pdf())).pages[0].extract_text()
+    assert "<b>not bold</b> & co" in text and "x < y & <br/> z" in text
+
+
+def test_unknown_figure_kind_is_an_error():
+    from biaskit.report.figures import render
+
+    with pytest.raises(BiaskitError, match="unknown figure"):
+        render(Figure("pie", pd.DataFrame({"a": [1]})))
+
+
+# ---------------------------------------------------------------------------
+# the command line
+# ---------------------------------------------------------------------------
+
+
+def test_cli_report_html_and_errors(tmp_path, capsys):
+    from biaskit.cli.main import main
+
+    src = tmp_path / "features.csv"
+    rng = np.random.default_rng(0)
+    table = pd.DataFrame({"id": [f"a{i}" for i in range(12)], "outlet": ["Alpha News", "Beta Post"] * 6,
+                          "date": "2025-02-03", "title": "t", "status": "ok",
+                          "readability.flesch_reading_ease": rng.normal(50, 9, 12)})
+    biaskit.write_table(table, src)
+    out = tmp_path / "out" / "report.html"
+    code = main(["report", str(src), "-o", str(out), "--n-boot", "100", "--no-classifier", "--dpi", "40",
+                 "--report-title", "Class report", "--author", "A. Teacher", "--no-progress"])
+    assert code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Class report" in page and "A. Teacher" in page and "Alpha News" in page
+    capsys.readouterr()
+    assert main(["report", str(src), "-o", str(tmp_path / "r.docx")]) == 2
+    assert "use one of .pdf" in capsys.readouterr().err
+    assert main(["report", str(src), "--by", "leaning", "-o", str(tmp_path / "r.html"), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "no column 'leaning'" in err and "Traceback" not in err
