@@ -16,6 +16,7 @@ from biaskit.evaluate.attributions import (
     polnear_doc,
     read_polnear,
     score_attributions,
+    span_errors,
 )
 from biaskit.records import Attribution
 
@@ -429,7 +430,7 @@ def test_cli_attributions_json_shape(tmp_path, capsys, monkeypatch):
 
     real = ev.evaluate_attributions
 
-    def with_stand_in(gold_path, *, extractor=None, wordlists=None):
+    def with_stand_in(gold_path, *, extractor=None, wordlists=None, errors=False):
         return real(gold_path, extractor=lambda doc: [{"source_start": 0, "source_end": 5}])
 
     monkeypatch.setattr(ev, "evaluate_attributions", with_stand_in)
@@ -444,3 +445,47 @@ def test_cli_attributions_json_shape(tmp_path, capsys, monkeypatch):
     assert code == 0 and "(1 article," in out.splitlines()[0]
     assert any(line.split()[:2] == ["all", "source"] and line.split()[2:5] == ["1.000"] * 3
                for line in out.splitlines())
+
+
+def test_span_errors_list_missed_false_and_partial():
+    text = "Smith said taxes rose. Jones claimed prices fell sharply."
+    gold = [article(text, [att(span(text, "Smith"), span(text, "said"), span(text, "taxes rose")),
+                           att(span(text, "Jones"), span(text, "claimed"), span(text, "prices fell sharply"))])]
+    p = {"a1": [pred(text, "Smith", "said", "taxes rose"),
+                pred(text, "Jones claimed", "claimed", "prices fell"),
+                pred(text, source="taxes")]}
+    errs = span_errors(gold, p)
+    got = [(e["role"], e["error"], e["text"], e["other_text"]) for e in errs]
+    # {Jones} vs {Jones, claimed}: Jaccard 0.5 is a match, so the pair is partial
+    assert got == [
+        ("source", "false", "taxes", None),
+        ("source", "partial", "Jones", "Jones claimed"),
+        ("content", "partial", "prices fell sharply", "prices fell"),
+    ]
+    assert errs[1]["jaccard"] == 0.5 and errs[2]["jaccard"] == pytest.approx(2 / 3)
+    c = count_attributions(gold, p)
+    n_partial = sum(1 for e in errs if e["error"] == "partial")
+    for role in ("source", "cue", "content"):
+        tp, n_gold, n_pred = c["overlap"][role]
+        assert sum(1 for e in errs if e["role"] == role and e["error"] == "missed") == n_gold - tp
+        assert sum(1 for e in errs if e["role"] == role and e["error"] == "false") == n_pred - tp
+    assert n_partial == 2
+
+
+def test_cli_errors_file(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("biaskit.io")
+    import biaskit.evaluate.attributions as ev
+    from biaskit.io import read_table
+
+    text = "Smith said it rained."
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(article(text, [att(span(text, "Smith"), span(text, "said"),
+                                                  span(text, "it rained"))])) + "\n", encoding="utf-8")
+    real = ev.evaluate_attributions
+    monkeypatch.setattr(ev, "evaluate_attributions", lambda gold_path, **kw: real(
+        gold_path, extractor=lambda doc: [{"source_start": 0, "source_end": 5}], errors=kw.get("errors", False)))
+    out = tmp_path / "errors.csv"
+    code, _, err = _cli(["evaluate", "attributions", "--gold", str(path), "--errors", str(out)], capsys)
+    assert code == 0, err
+    table = read_table(out)
+    assert sorted(zip(table["role"], table["error"], strict=True)) == [("content", "missed"), ("cue", "missed")]

@@ -41,6 +41,7 @@ _ATTR_EPILOG = """\
 examples:
   biaskit evaluate attributions --gold ../shared/datasets/polnear/dev.jsonl
   biaskit evaluate attributions --gold dev.jsonl --json > scores.json
+  biaskit evaluate attributions --gold train.jsonl --errors train_errors.csv
 """
 
 _VOCAB_DESCRIPTION = """\
@@ -79,6 +80,8 @@ def register(subparsers) -> None:
                     help="PolNeAR JSON Lines file (plain or .gz) with gold attributions")
     pa.add_argument("--wordlists", action="append", default=[], metavar="PATH",
                     help="your own word lists (CSV or YAML) for the extractor; repeat for several files")
+    pa.add_argument("--errors", metavar="OUT.csv",
+                    help="also write every missed, false and partial span (CSV or JSONL) to look at")
     pa.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
     pa.set_defaults(func=run_attributions)
 
@@ -122,7 +125,19 @@ def run_attributions(args: argparse.Namespace) -> int:
 
     gold = _check_file(args.gold, "gold")
     lists = [_check_file(p, "word list") for p in args.wordlists]
-    result = evaluate_attributions(gold, wordlists=lists or None)
+    errors_out = None
+    if args.errors:
+        from biaskit.cli._common import check_output
+
+        errors_out = check_output(args.errors, (".csv", ".csv.gz", ".jsonl", ".jsonl.gz"))
+    result = evaluate_attributions(gold, wordlists=lists or None, errors=errors_out is not None)
+    if errors_out is not None:
+        import pandas as pd
+
+        from biaskit.io import write_table
+
+        columns = ["id", "outlet", "role", "error", "start", "end", "text", "other_text", "jaccard"]
+        write_table(pd.DataFrame(result.pop("errors"), columns=columns), errors_out)
     if args.json:
         # exactly the documented shape (article count and timing are in the table print)
         shape = {k: result[k] for k in ("exact", "overlap", "per_outlet")}

@@ -61,6 +61,7 @@ __all__ = [
     "read_polnear",
     "score_attributions",
     "span_counts",
+    "span_errors",
 ]
 
 #: The three scored roles of an attribution.
@@ -277,9 +278,11 @@ def _positions(span: NormSpan, starts: list[int], ends: list[int]) -> frozenset:
     return frozenset(-(c + 1) for a, b in span for c in range(a, b))
 
 
-def _greedy_matches(gold: list[NormSpan], pred: list[NormSpan], starts: list[int], ends: list[int]) -> int:
+def _greedy_pairs(gold: list[NormSpan], pred: list[NormSpan], starts: list[int],
+                  ends: list[int]) -> list[tuple[int, int, float]]:
+    """One-to-one matches ``(gold index, predicted index, Jaccard)``, best first."""
     if not gold or not pred:
-        return 0
+        return []
     gpos = [_positions(s, starts, ends) for s in gold]
     ppos = [_positions(s, starts, ends) for s in pred]
     pairs = []
@@ -294,12 +297,18 @@ def _greedy_matches(gold: list[NormSpan], pred: list[NormSpan], starts: list[int
     pairs.sort()
     used_g: set[int] = set()
     used_p: set[int] = set()
-    for _, gi, pi in pairs:
+    out = []
+    for neg, gi, pi in pairs:
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
         used_p.add(pi)
-    return len(used_g)
+        out.append((gi, pi, -neg))
+    return out
+
+
+def _greedy_matches(gold: list[NormSpan], pred: list[NormSpan], starts: list[int], ends: list[int]) -> int:
+    return len(_greedy_pairs(gold, pred, starts, ends))
 
 
 def _gold_spans(article: Mapping, attributions: Iterable[Mapping], where: str) -> dict[str, set]:
@@ -507,6 +516,76 @@ def _gold_as_record(att: Mapping) -> dict:
     return rec
 
 
+def span_errors(gold_articles: Iterable[Mapping], predicted: Any) -> list[dict]:
+    """The spans behind the overlap scores: what was missed, what was wrong.
+
+    Uses the protocol of :func:`score_attributions` (trimming, union of
+    pieces, de-duplication, greedy overlap matching) and lists, per article
+    and role, every gold span left unmatched (``"missed"``), every predicted
+    span left unmatched (``"false"``), and every matched pair that is not
+    exact (``"partial"``, with the Jaccard similarity).
+
+    Returns
+    -------
+    list of dict
+        ``id``, ``outlet``, ``role``, ``error`` ("missed", "false",
+        "partial"), ``start``, ``end`` (of the trimmed span, its first to last
+        piece), ``text``, ``other_text`` (the matched span of a partial pair)
+        and ``jaccard``; in article order, then role, then position.
+
+    Examples
+    --------
+    >>> gold = [{"id": "a", "outlet": "x", "text": "Jo said it rained today.",
+    ...          "attributions": [{"source": {"start": 0, "end": 2}, "cue": {"start": 3, "end": 7},
+    ...                            "content": {"start": 8, "end": 23}}]}]
+    >>> pred = {"a": [{"cue_start": 3, "cue_end": 7, "content_start": 8, "content_end": 17}]}
+    >>> [(e["role"], e["error"], e["text"]) for e in span_errors(gold, pred)]
+    [('source', 'missed', 'Jo'), ('content', 'partial', 'it rained today')]
+    """
+    groups = _group_predicted(predicted)
+    out: list[dict] = []
+    for article in gold_articles:
+        aid = str(article["id"])
+        text = article["text"]
+        where = f"article {aid}"
+        gold = _gold_spans(article, article.get("attributions") or (), where)
+        pred = _pred_spans(text, groups.get(aid, ()), f"predicted attributions of {where}")
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _WORD_TOKEN_RE.finditer(text):
+            starts.append(m.start())
+            ends.append(m.end())
+        rows = []
+        for role in ROLES:
+            g, p = sorted(gold[role]), sorted(pred[role])
+            pairs = _greedy_pairs(g, p, starts, ends)
+            mg = {gi: (pi, j) for gi, pi, j in pairs}
+            mp = {pi for _, pi, _ in pairs}
+
+            base = {"id": aid, "outlet": article.get("outlet"), "role": role}
+            for gi, span in enumerate(g):
+                if gi not in mg:
+                    rows.append(_error_row(base, text, span, "missed"))
+                elif p[mg[gi][0]] != span:
+                    rows.append(_error_row(base, text, span, "partial", p[mg[gi][0]], mg[gi][1]))
+            for pi, span in enumerate(p):
+                if pi not in mp:
+                    rows.append(_error_row(base, text, span, "false"))
+        rows.sort(key=lambda r: (ROLES.index(r["role"]), r["start"], r["end"]))
+        out.extend(rows)
+    return out
+
+
+def _error_row(base: dict, text: str, span: NormSpan, error: str, other: NormSpan | None = None,
+               jac: float | None = None) -> dict:
+    return {**base, "error": error, "start": span[0][0], "end": span[-1][1], "text": _span_text(text, span),
+            "other_text": _span_text(text, other) if other else None, "jaccard": jac}
+
+
+def _span_text(text: str, span: NormSpan) -> str:
+    return " ... ".join(text[a:b] for a, b in span)
+
+
 # --------------------------------------------------------------------------
 # Running biaskit's extractor over the gold
 # --------------------------------------------------------------------------
@@ -546,7 +625,7 @@ def polnear_doc(text: str):
 
 
 def evaluate_attributions(gold_path: str | Path, *, extractor: Callable | None = None,
-                          wordlists: Any = None) -> dict:
+                          wordlists: Any = None, errors: bool = False) -> dict:
     """Run an extractor over the gold articles' texts and score it.
 
     Parameters
@@ -561,12 +640,16 @@ def evaluate_attributions(gold_path: str | Path, *, extractor: Callable | None =
     wordlists : optional
         Word lists for the default extractor (a ``Wordlists``, or paths of
         the user's own files; see :func:`biaskit.wordlists.load_wordlists`).
+    errors : bool
+        Also return the missed, false and partial spans (:func:`span_errors`)
+        under ``"errors"``.
 
     Returns
     -------
     dict
         As :func:`score_attributions`, plus ``"articles"`` (the number of
-        gold articles) and ``"seconds"`` (extraction time).
+        gold articles), ``"seconds"`` (extraction time) and, if asked,
+        ``"errors"``.
     """
     import time
 
@@ -590,4 +673,6 @@ def evaluate_attributions(gold_path: str | Path, *, extractor: Callable | None =
     result = score_attributions(gold, predicted)
     result["articles"] = len(gold)
     result["seconds"] = seconds
+    if errors:
+        result["errors"] = span_errors(gold, predicted)
     return result
