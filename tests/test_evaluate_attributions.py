@@ -489,3 +489,14 @@ def test_cli_errors_file(tmp_path, capsys, monkeypatch):
     assert code == 0, err
     table = read_table(out)
     assert sorted(zip(table["role"], table["error"], strict=True)) == [("content", "missed"), ("cue", "missed")]
+
+
+def test_gold_as_a_dataframe():
+    pd = pytest.importorskip("pandas")
+    text = "Smith said it rained."
+    rows = [article(text, [att(span(text, "Smith"))]), {**article("Nothing.", [], "a2"), "attributions": None}]
+    p = {"a1": [pred(text, source="Smith")]}
+    assert score_attributions(pd.DataFrame(rows), p) == score_attributions(rows, p)
+    assert count_attributions(pd.DataFrame(rows), p)["exact"]["source"] == (1, 1, 1)
+    with pytest.raises(InputError, match="list of attributions"):
+        score_attributions([{**rows[0], "attributions": "oops"}], p)

@@ -346,6 +346,24 @@ def _pred_spans(text: str, records: Iterable[Any], where: str) -> dict[str, set]
     return out
 
 
+def _as_list(v: Any) -> list:
+    """A list field of a gold row; None or NaN (a missing cell) is empty."""
+    if isinstance(v, (list, tuple)):
+        return list(v)
+    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
+        return list(v.tolist())
+    if v is None or (isinstance(v, float) and v != v):
+        return []
+    raise InputError(f"expected a list of attributions, got {type(v).__name__}")
+
+
+def _gold_rows(gold_articles: Any) -> list:
+    """Gold articles as a list of mappings (a DataFrame such as ``load_polnear()`` too)."""
+    if hasattr(gold_articles, "to_dict") and hasattr(gold_articles, "columns"):
+        return gold_articles.to_dict("records")
+    return list(gold_articles)
+
+
 def _group_predicted(predicted: Any) -> dict[str, list]:
     """Predicted attributions grouped by article id."""
     if hasattr(predicted, "to_dict") and hasattr(predicted, "columns"):  # a DataFrame
@@ -398,7 +416,7 @@ def _count_all(gold_articles: Iterable[Mapping], predicted: Any, *, gold_key: Ca
     total: dict = {}
     per_outlet: dict[str, dict] = {}
     seen: set[str] = set()
-    for article in gold_articles:
+    for article in _gold_rows(gold_articles):
         aid = str(article["id"])
         where = f"article {aid}"
         if aid in seen:
@@ -424,8 +442,9 @@ def score_attributions(gold_articles: Iterable[Mapping], predicted: Any) -> dict
 
     Parameters
     ----------
-    gold_articles : iterable of dict
-        Articles in the PolNeAR JSONL form (see :func:`read_polnear`): ``id``,
+    gold_articles : iterable of dict, or DataFrame
+        Articles in the PolNeAR JSONL form (see :func:`read_polnear`, or
+        :func:`biaskit.datasets.load_polnear`): ``id``,
         ``text``, ``outlet`` and ``attributions``, each with ``source``,
         ``cue`` and ``content`` span dicts (``start``, ``end``, optional
         ``fragments``) or ``None``.
@@ -462,7 +481,7 @@ def score_attributions(gold_articles: Iterable[Mapping], predicted: Any) -> dict
     >>> s["exact"]["cue"], s["exact"]["source"]["recall"]
     ({'precision': 1.0, 'recall': 1.0, 'f1': 1.0}, 0.0)
     """
-    total, per_outlet = _count_all(gold_articles, predicted, gold_key=lambda a: a.get("attributions") or ())
+    total, per_outlet = _count_all(gold_articles, predicted, gold_key=lambda a: _as_list(a.get("attributions")))
     result = _scores(total)
     result["per_outlet"] = {o: _scores(c) for o, c in sorted(per_outlet.items())}
     return result
@@ -474,7 +493,7 @@ def count_attributions(gold_articles: Iterable[Mapping], predicted: Any) -> dict
     Returns ``{"exact": {role: (tp, gold, pred)}, "overlap": {...},
     "per_outlet": {outlet: {...}}}``.
     """
-    total, per_outlet = _count_all(gold_articles, predicted, gold_key=lambda a: a.get("attributions") or ())
+    total, per_outlet = _count_all(gold_articles, predicted, gold_key=lambda a: _as_list(a.get("attributions")))
     full = {s: dict(total.get(s, {})) for s in ("exact", "overlap")}
     for s in full:
         for role in ROLES:
@@ -498,8 +517,8 @@ def annotator_agreement(gold_articles: Iterable[Mapping]) -> dict:
         number of articles compared.
     """
     pairs_gold, pred = [], {}
-    for article in gold_articles:
-        for k, alt in enumerate(article.get("alternative_annotations") or ()):
+    for article in _gold_rows(gold_articles):
+        for k, alt in enumerate(_as_list(article.get("alternative_annotations"))):
             key = f"{article['id']}#{k}"
             pairs_gold.append({**article, "id": key})
             pred[key] = [_gold_as_record(a) for a in alt.get("attributions") or ()]
@@ -544,11 +563,11 @@ def span_errors(gold_articles: Iterable[Mapping], predicted: Any) -> list[dict]:
     """
     groups = _group_predicted(predicted)
     out: list[dict] = []
-    for article in gold_articles:
+    for article in _gold_rows(gold_articles):
         aid = str(article["id"])
         text = article["text"]
         where = f"article {aid}"
-        gold = _gold_spans(article, article.get("attributions") or (), where)
+        gold = _gold_spans(article, _as_list(article.get("attributions")), where)
         pred = _pred_spans(text, groups.get(aid, ()), f"predicted attributions of {where}")
         starts: list[int] = []
         ends: list[int] = []
