@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 __all__ = [
     "CleanResult",
@@ -134,12 +135,45 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
-def _furniture_rules() -> tuple[tuple[str, re.Pattern], ...]:
-    rules = []
+def _furniture_rules() -> tuple[re.Pattern | None, tuple, tuple]:
+    """The furniture rules of ``boilerplate.csv``, compiled once.
+
+    Rules flagged ``i`` (ignore case) are written in lower case and run on the
+    lower-cased line (case-sensitive matching is several times faster).
+    Returns the ``i`` rules without a prefilter combined in one pattern (a
+    fast first pass) with their list, and the other rules, each with its
+    prefilter (a cheap search that must succeed before the rule is tried)
+    and whether it runs on the lower-cased line.
+    """
+    plain, other, parts = [], [], []
     for row in _read_csv("boilerplate.csv"):
-        flags = re.IGNORECASE if "i" in row["flags"] else 0
-        rules.append((row["kind"], re.compile(row["pattern"], flags)))
-    return tuple(rules)
+        lower = "i" in row["flags"]
+        requires = re.compile(row["requires"]) if row.get("requires") else None
+        rule = (row["kind"], re.compile(row["pattern"]), requires)
+        if lower and not row.get("prefilter"):
+            parts.append(f"(?P<r{len(plain)}>{row['pattern']})")
+            plain.append(rule)
+        else:
+            pre = re.compile(row["prefilter"]) if row.get("prefilter") else None
+            other.append((lower, pre, *rule))
+    combined = re.compile("|".join(parts)) if parts else None
+    return combined, tuple(plain), tuple(other)
+
+
+def _furniture_kind(line: str) -> str | None:
+    """The kind of the first furniture rule that the whole line matches, or None."""
+    combined, plain, other = _furniture_rules()
+    low = line.lower()
+    m = combined.fullmatch(low) if combined is not None else None
+    if m is not None:
+        for kind, rx, requires in plain[int(m.lastgroup[1:]):]:
+            if rx.fullmatch(low) and (requires is None or requires.search(low)):
+                return kind
+    for lower, pre, kind, rx, requires in other:
+        s = low if lower else line
+        if (pre is None or pre.search(s)) and rx.fullmatch(s) and (requires is None or requires.search(s)):
+            return kind
+    return None
 
 
 def _parse_offset(s: str) -> timedelta:
@@ -329,6 +363,9 @@ _DATE_LABEL_RE = re.compile(
 )
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _one_date(piece: str) -> tuple[str, datetime] | None:
     label = None
     rest = piece
@@ -349,6 +386,8 @@ def _date_line(line: str) -> tuple[str, dict[str, datetime]] | None:
     "Published: 18:05 CET, 7 March 2026 | Updated: 19:40 CET, 7 March 2026"
     gives both; the kind is ``"date"`` when a publication date is among them.
     """
+    if len(line) > 200 or not _DIGIT_RE.search(line):
+        return None
     found: dict[str, datetime] = {}
     pieces = [p for p in re.split(r"\s+[|\u2022\u00b7]\s+(?=(?i:[a-z ]*(?:published|posted|updated|modified)))", line)]
     for piece in pieces:
@@ -371,9 +410,11 @@ _BYLINE_RE = re.compile(
     r"(?:(?i:(?:reported|written|story|text|words|posted|compiled|produced|edited)\s+by|by|author|authors"
     r"|reporter|reporters|correspondent|writer)\s*[:\-]?\s+)(?P<name>.+)"
 )
-_CREDITS_RE = re.compile(
-    r"\(?(?i:(?:additional\s+)?reporting|writing|editing|compiled|research|produced)\s+by\s+(?P<name>[^;()]+?)"
-    r"(?:[;,][^()]*)?\)?"
+# one credit of a production line: "Reporting by X", "Editing by Y", "Cameras by Z"
+_CREDIT_PART_RE = re.compile(
+    r"(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|written|hosted|shot|filmed|"
+    r"graphics|music|cameras?|video|photos?|photography|illustrations?|research|interviews?)(?:\s+and\s+\w+)?)"
+    r"\s+(?i:by)\s+(?P<name>.+)"
 )
 _NAME_STOP_RE = re.compile(r"\s*(?:[|\u2013\u2014]|\s-\s|,|;|\bin\b|\bfor\b).*$")
 
@@ -404,16 +445,41 @@ def _byline(line: str) -> str | None:
         name = _name(head)
         tail = rest[len(head):]
         # what follows a separator is an outlet or a role, kept short
-        if name and len(tail) <= 80 and not re.search(r"[.!?][\"'\u201d\u2019]?\s+\S", tail):
+        # what follows the name is an outlet or a role: short, and never a sentence
+        if name and len(tail) <= 80 and not re.search(r"[.!?][\"'\u201d\u2019]?\s+\S", tail) \
+                and not (tail.strip() and line.rstrip()[-1] in ".!?"):
             return name
     return None
 
 
 def _credits(line: str) -> str | None:
-    m = _CREDITS_RE.fullmatch(line)
-    if m and (line.startswith("(") == line.endswith(")")):
-        return _name(m.group("name")) or ""
-    return None
+    """The first name of a production-credit line, "" when it names nobody, None when not one.
+
+    In parentheses, a Reuters-style line ("(Reporting by X in Kyiv; Editing by
+    Y)") needs only its first part to be a credit. Without parentheses every
+    part, separated by ";" or ". ", must be "<role> by <name>" with a proper
+    name, so that "Research by the Census Bureau found that ..." stays a
+    sentence of the body.
+    """
+    bracketed = line.startswith("(") and line.endswith(")")
+    inner = line[1:-1].strip() if bracketed else line
+    parts = [p.strip(" .") for p in re.split(r";|\.\s+", inner.rstrip(" ."))]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    first = None
+    for k, part in enumerate(parts):
+        m = _CREDIT_PART_RE.fullmatch(part)
+        if m is None:
+            if bracketed and k > 0:
+                continue
+            return None
+        name = _name(m.group("name"))
+        if name is None and not bracketed:
+            return None
+        if k == 0:
+            first = name  # the first credit names the reporter
+    return first or ""
 
 
 _CREDIT_WORDS = (
@@ -431,6 +497,19 @@ _AGENCY_RE = re.compile(
 )
 _NON_CREDITS = {"self", "file", "representative", "representational", "representation",
                 "for representation", "representative image", "screengrab", "screenshot", "twitter"}
+
+
+_CREDIT_CONNECTORS = {"via", "for", "of", "and", "the", "by", "de", "du", "van", "von", "der", "la", "le", "&", "-", "/"}
+
+
+def _credit_like(value: str) -> bool:
+    """A credit names people or agencies: every word capitalised (or a connector)."""
+    for w in re.split(r"[\s/]+", re.sub(r"\([^)]*\)", " ", value)):
+        w = w.strip("()[],.;:")
+        if w and not (w[0].isupper() or w[0].isdigit() or w.lower() in _CREDIT_CONNECTORS
+                      or w.lower() in _NON_CREDITS or not w[0].isalpha()):
+            return False
+    return True
 
 
 def _image_credit(line: str) -> str | None:
@@ -455,6 +534,8 @@ def _image_credit(line: str) -> str | None:
             value = value.rsplit(". ", 1)[1].strip(" .")
         if len(value.split()) > 10:  # a caption, not a credit
             return None
+        if not _credit_like(value):  # a gallery link or a caption: furniture, but no credit
+            value = ""
         if credit is None and value and value.lower() not in _NON_CREDITS:
             credit = value
     return credit if credit is not None else ""
@@ -467,8 +548,7 @@ def _image_credit(line: str) -> str | None:
 _BULLETS = "\u2022\u00b7\u25aa\u25e6\u2023\u25cf\u25cb\u25a0\u25a1\u25ba\u25b6\u2713\u2714*"
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     start: int  # span of the line's stripped content in the text
     end: int
     content: str
@@ -485,12 +565,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
         j = text.find("\n", pos)
         if j < 0:
             j = n
-        a, b = pos, j
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        spans.append((a, b))
+        line = text[pos:j]
+        head = line.lstrip()
+        a = j - len(head)
+        spans.append((a, a + len(head.rstrip())))
         pos = j + 1
     return spans
 
@@ -514,10 +592,8 @@ def _classify(content: str) -> tuple[str, object]:
     name = _credits(key)
     if name is not None:
         return "credits", name
-    for kind, rx in _furniture_rules():
-        if rx.fullmatch(key):
-            return kind, None
-    return "body", None
+    kind = _furniture_kind(key)
+    return (kind, None) if kind else ("body", None)
 
 
 def _words(s: str) -> int:
@@ -525,7 +601,7 @@ def _words(s: str) -> int:
 
 
 def _headline_like(s: str) -> bool:
-    return (1 <= _words(s) <= 30 and len(s) <= 250 and not s[0].islower()
+    return (1 <= _words(s) <= 30 and len(s) <= 250 and not s[0].islower() and s[0] not in "([{"
             and s[-1] not in ".,;:" and not s.endswith("..."))
 
 
@@ -767,10 +843,9 @@ def clean_text(text: str, *, title: str | None = None) -> CleanResult:
         ln = lines[i]
         if prev is not None:
             sep = "\n" if i == prev + 1 else "\n\n"
-            gap_nl = [k for k in range(lines[prev].end, ln.start) if text[k] == "\n"]
-            segments.append((pos, gap_nl[0]))
+            segments.append((pos, text.find("\n", lines[prev].end, ln.start)))
             if len(sep) == 2:
-                segments.append((pos + 1, gap_nl[-1]))
+                segments.append((pos + 1, text.rfind("\n", lines[prev].end, ln.start)))
             pieces.append(sep)
             pos += len(sep)
         segments.append((pos, ln.start))

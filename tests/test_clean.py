@@ -178,6 +178,9 @@ BODY_LINES = [
     "Ministers met in Geneva | Talks ended without a deal | Both sides blamed each other.",
     "Prices rose 3% > the 2% target, the bank said.",
     "Follow-up talks are planned for March.",
+    "Research by the State Audit Office found that the agency had met only three of 40 targets.",
+    "Polls closed --> counting began at once in every district.",
+    "Photos: protesters gathered outside the ministry on Friday as police watched from a distance.",
 ]
 
 
@@ -312,6 +315,28 @@ def test_known_title_first_line():
     assert r.title_span == (0, 10)
 
 
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        ("Produced by Ann Lee. Written by Bo Park. Cameras by Cy Dunn.", "Ann Lee"),
+        ("Additional reporting by Ann Lee in Delhi", "Ann Lee"),
+        ("(Writing by Ann Lee; Additional reporting by Bo Park in Oslo; Editing by Cy Dunn)", "Ann Lee"),
+        ("(Reporting by VPA staff; editing by Example Ledger)", ""),
+        ("Research by the State Audit Office found that the agency missed its targets.", None),
+        ("Reporting by the agency showed a rise in cases.", None),
+    ],
+)
+def test_credit_lines(line, name):
+    from biaskit.clean import _credits
+
+    assert _credits(line) == name
+
+
+def test_gallery_links_give_no_credit():
+    assert _image_credit("PHOTOS: Best bridges ever built") == ""
+    assert _image_credit("Photo by Ann Lee/Example Images.") == "Ann Lee/Example Images"
+
+
 def test_reuters_credit_line_gives_author():
     text = "Ukraine said talks stalled.\n(Reporting by Jane Smith in Kyiv; Editing by Alex Richardson)"
     r = clean_text(text)
@@ -334,6 +359,8 @@ def test_reuters_credit_line_gives_author():
         ("By Washington standards, this is cheap.", None),
         ("By 2030 the plant will close.", None),
         ("By John Smith. He said the plan would fail. Others agreed.", None),
+        ("By Super Tuesday, most expect two or three candidates to be left.", None),
+        ("By Anthony Example, senior North America correspondent", "Anthony Example"),
     ],
 )
 def test_bylines(line, name):
