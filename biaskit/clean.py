@@ -668,7 +668,7 @@ def _header(lines: list[_Line], known_title: str | None) -> tuple[int, dict[int,
         if not rest:
             return roles
         if known_title is not None:
-            first = next((k for k, i in enumerate(rest) if _same_text(lines[i].content, known_title)), None)
+            first = next((k for k, i in enumerate(rest) if _same_text(lines[i].key, known_title)), None)
             if first is not None and all(_kicker_like(lines[i].content) for i in rest[:first]):
                 options = [first]
             else:
@@ -715,7 +715,7 @@ def _header(lines: list[_Line], known_title: str | None) -> tuple[int, dict[int,
         # (under at most a few section labels)
         after = [i for i in nonblank if i > header_end and lines[i].kind == "body"][:_MAX_KICKERS + 1]
         for k, i in enumerate(after):
-            if _same_text(lines[i].content, known_title):
+            if _same_text(lines[i].key, known_title):
                 if all(_kicker_like(lines[j].content) for j in after[:k]):
                     best = {**best, **{j: "kicker" for j in after[:k]}, i: "title"}
                     header_end = max(header_end, i)
@@ -796,6 +796,8 @@ def clean_text(text: str, *, title: str | None = None) -> CleanResult:
             lines.append(_Line(a, b, "", "", "blank"))
             continue
         key = content.lstrip(_BULLETS + " \t\u00a0")
+        if key.startswith("#"):  # a Markdown heading: "# Title"
+            key = key.lstrip("#").strip() or key
         kind, value = _classify(key)
         lines.append(_Line(a, b, content, key, kind, value))
 

@@ -444,6 +444,11 @@ def _file_article(path: Path, name: str, encoding: str | None, *, explicit: bool
         if not s.strip():
             return {"text": "", "html": s}
         return _html_article(s, name)
+    if _suffix(path) == ".md":
+        # a Markdown file's first line "# Heading" is its title
+        m = re.match(r"\s*#\s+(\S[^\n]*)", s)
+        if m:
+            return {"text": s, "title": m.group(1).strip().rstrip("#").strip()}
     return {"text": s}
 
 

@@ -331,6 +331,14 @@ def test_single_scraped_text_file():
     assert row["body"].startswith("The Riverside city council")
 
 
+def test_markdown_heading_is_the_title(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("# Talks fail in Geneva\n\nOfficials said the talks failed.\n")
+    row = read_articles(path).iloc[0]
+    assert row["title"] == "Talks fail in Geneva"
+    assert row["body"] == "Officials said the talks failed."
+
+
 def test_seed_file_loads():
     seed = SHARED / "seed" / "000_49524e8554e2d548.txt"
     if not seed.exists():
