@@ -687,6 +687,10 @@ def _finish(frame: pd.DataFrame, *, clean: bool) -> pd.DataFrame:
                   "and 'body' holds the text cleaned by biaskit")
     ids = [str(x) for x in frame["id"]]
     frame["id"] = ids
+    blank = [ids[k] for k, v in enumerate(frame["outlet"]) if _is_missing(v) or not str(v).strip()]
+    if blank:
+        _warn(f"{len(blank)} article(s) have an empty outlet, set to {UNKNOWN_OUTLET!r}: "
+              f"{', '.join(blank[:5])}{' ...' if len(blank) > 5 else ''}")
     frame["outlet"] = [UNKNOWN_OUTLET if _is_missing(v) or not str(v).strip() else str(v) for v in frame["outlet"]]
     if pd.api.types.is_datetime64_any_dtype(frame["date"]):
         col = frame["date"]

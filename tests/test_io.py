@@ -130,6 +130,12 @@ def test_no_outlet_column_warns_and_fills():
     assert df["outlet"].tolist() == [UNKNOWN_OUTLET] * 2
 
 
+def test_blank_outlet_values_warn():
+    with pytest.warns(InputWarning, match=r"1 article\(s\) have an empty outlet.*b"):
+        df = read_articles(pd.DataFrame({"id": ["a", "b"], "text": ["x", "y"], "outlet": ["O", " "]}))
+    assert df["outlet"].tolist() == ["O", UNKNOWN_OUTLET]
+
+
 def test_ids_from_table_name_and_position(tmp_path):
     path = tmp_path / "news.csv"
     pd.DataFrame({"text": ["a", "b"], "outlet": ["o", "o"]}).to_csv(path, index=False)
@@ -406,8 +412,12 @@ def test_empty_text_file_in_folder_is_a_flagged_row(tmp_path):
     (tmp_path / "o").mkdir()
     (tmp_path / "o" / "empty.txt").write_text("")
     (tmp_path / "o" / "full.txt").write_text("Text.")
-    with pytest.warns(InputWarning, match=r"o/empty\.txt is empty"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         df = read_articles(tmp_path)
+    messages = [str(w.message) for w in caught]
+    assert any("o/empty.txt is empty" in m for m in messages)
+    assert any("1 article(s) have an empty or whitespace-only text" in m for m in messages)
     assert df["text"].tolist() == ["", "Text."]
 
 
