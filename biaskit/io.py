@@ -413,6 +413,9 @@ def _html_article(markup: str, name: str) -> dict[str, Any]:
     import trafilatura
 
     row: dict[str, Any] = {"html": markup}
+    # lxml refuses str input that carries an XML encoding declaration (XHTML);
+    # the text is already decoded, so the declaration is dropped for parsing
+    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
     try:
         tree = lxml.html.fromstring(markup)
     except (ValueError, lxml.etree.ParserError) as e:

@@ -327,6 +327,25 @@ def test_single_html_page():
     assert "Deputy Mayor Alan Reyes" in row["body"]
 
 
+def test_xhtml_with_xml_declaration(tmp_path):
+    path = tmp_path / "page.xhtml"
+    page = (DATA / "html_page.html").read_text()
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + page.split("\n", 1)[1])
+    row = read_articles(path).iloc[0]
+    assert row["title"] == "Harbor bridge reopens after repairs"
+    assert row["body"].startswith("The Harbor Street bridge reopened")
+
+
+def test_html_page_without_article_text(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><head><title>Nothing</title></head><body><script>var x = 1;</script></body></html>")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = read_articles(path)
+    assert any("no article text could be extracted" in str(w.message) for w in caught)
+    assert len(df) == 1 and df.loc[0, "body"] == ""
+
+
 def test_single_scraped_text_file():
     df = read_articles(DATA / "scraped_us_style.txt")
     row = df.iloc[0]
