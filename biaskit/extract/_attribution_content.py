@@ -53,9 +53,9 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
     if tell and j < te and not v.punct[j] and low[j] != "that":
         m = j
         limit = min(te, j + 8)
-        while m < limit and not v.punct[m] and low[m] not in ("that", "to", "about", "of") and v.inq[m] < 0:
+        while m < limit and not v.punct[m] and low[m] not in ("that", "to", "about", "of") and low[m] not in _WH and v.inq[m] < 0:
             m += 1
-        if m < te and (low[m] in ("that", "to", "about", "of") or v.is_open_quote(m) or low[m] in (",", ":")):
+        if m < te and (low[m] in ("that", "to", "about", "of") or low[m] in _WH or v.is_open_quote(m) or low[m] in (",", ":")):
             j = m
         else:
             return "post", -1
@@ -162,7 +162,15 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                     fstart += 1
                 c.direction = "fwd"
         else:
+            before = _before_kind(v, ts, own_start) if before_material else "none"
             direction, fstart = _forward_start(v, c, after, te)
+            if before == "quote":
+                direction = "post"
+            elif before == "clause" and direction == "fwd":
+                if after < te and low[after] == "," and fstart > after and not v.is_open_quote(fstart) and low[fstart] not in ("that",):
+                    direction = "paren"  # "To win, participants said, the party must ..."
+                elif not (low[fstart] in ("that", ":") or v.is_open_quote(fstart) or low[fstart] in _WH):
+                    direction = "post"
             if direction == "post" and not before_material:
                 # nothing before either: the content is the previous sentence's quotation, or none
                 direction = "none"
@@ -201,6 +209,20 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
             q = doc.quotes[v.inq[k]]
             c.content.append((q.start, min(q.end, pb)))
 
+    # ---- parenthetical "X said," inside the statement: content on both sides ----
+    for c in ordered:
+        if c.dropped or c.direction != "paren":
+            continue
+        a_char, b_char = _trim_chars(v, _char(v, ts), _char(v, c.region[0]))
+        a_char = _quote_extend_back(v, a_char, pa)
+        pieces = [(a_char, b_char)] if b_char > a_char else []
+        for d in ordered:
+            if d is not c and not d.dropped and ts <= d.cue[0] < c.region[0]:
+                d.dropped = True
+        c.content = pieces
+        c.direction = "fwd"
+        c._paren = pieces  # type: ignore[attr-defined]
+
     # ---- forward candidates, left to right -------------------------------
     fwd = [c for c in ordered if not c.dropped and c.direction == "fwd"]
     for c in fwd:
@@ -235,7 +257,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         a_char, b_char = _trim_chars(v, a_char, b_char)
         b_char = _quote_extend_fwd(v, b_char, pb)
         if b_char > a_char:
-            c.content = [(a_char, b_char)]
+            c.content = list(getattr(c, "_paren", [])) + [(a_char, b_char)]
 
     # ---- participles share the main clause's source ----------------------
     live = [c for c in ordered if not c.dropped]
@@ -247,13 +269,50 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
             d = prev[-1]
             c.source = d.source
             c.alias = d.alias
-            c.rule = "verb:participle"
         else:
             subj = clause_subject(v, ts, c.cue[0])
             if subj is not None and subj[1] <= c.cue[0]:
                 c.source = subj
-                c.rule = "verb:participle_subject"
+                c.rule = c.rule + "_subject"
     return live
+
+
+_WH = frozenset({"if", "whether", "why", "how", "what", "who", "when", "where", "which"})
+_ADVERBIAL_OPENERS = frozenset({"however", "meanwhile", "still", "indeed", "instead", "earlier", "later", "then",
+                                "now", "today", "yesterday", "separately", "also", "again", "once", "asked",
+                                "speaking", "writing", "in", "on", "at", "after", "before", "during", "when",
+                                "while", "as", "since", "despite", "following", "with", "without", "for", "from",
+                                "to", "by", "under", "over", "if", "although", "though", "because", "but", "and",
+                                "so", "yet", "or", "last", "this", "next", "this", "ultimately", "finally",
+                                "first", "second", "still", "nevertheless", "nonetheless", "moreover", "besides",
+                                "unlike", "like", "amid", "among", "across", "through", "throughout", "until",
+                                "upon", "within", "outside", "inside", "behind", "beyond", "near", "toward",
+                                "towards", "according", "asked", "pressed", "reached", "interviewed"})
+
+
+def _before_kind(v: View, ts: int, own_start: int) -> str:
+    """What precedes an attribution's own words in its sentence: quote, adverbial, clause or other."""
+    low = v.low
+    k = own_start - 1
+    if k < ts:
+        return "none"
+    if low[k] in ("\u2014", "\u2013", "-") and v.punct[k]:
+        k -= 1
+    if v.is_close_quote(k):
+        return "quote"
+    if low[k] == ",":
+        if k - 1 >= ts and v.is_close_quote(k - 1):
+            return "quote"
+        # the first word of the material before
+        f = ts
+        while f < k and v.punct[f] and not v.is_open_quote(f):
+            f += 1
+        if v.is_open_quote(f) or v.inq[f] >= 0:
+            return "quote"
+        if low[f] in _ADVERBIAL_OPENERS or low[f] in TIME_WORDS or k - f <= 1:
+            return "adverbial"
+        return "clause"
+    return "other"
 
 
 def _prev_is_clause(v: View, ts: int, k: int) -> bool:
@@ -267,7 +326,7 @@ def _coordinate(v: View, d: Cand, ts: int) -> bool:
     p = low[a - 1] if a - 1 >= ts else ""
     pp = low[a - 2] if a - 2 >= ts else ""
     if d.source_how == "shared":
-        return p == "," or (p == "and" and pp == ",")
+        return p in (",", "and", "but", "or", "then", "before", "after", "while", "by", "when", "without", "yet")
     if d.kind == "according_to":
         return p == ","
     if p in (";",) or (p in ("and", "but", "while", "whereas", "though", "although") and pp == ","):

@@ -43,13 +43,18 @@ _CLOSEQ = set("\"'\u201d\u2019\u00bb\u203a`")
 _QUOTE_CHARS = _OPENQ | _CLOSEQ
 _DASHES = {"-", "\u2013", "\u2014", "\u2012", "\u2015"}
 
+# lower-case words that may open an inverted source: 'said former Gov. X', 'said another official'
+_INV_STARTERS = frozenset({"former", "another", "fellow", "then", "longtime", "veteran", "top", "senior",
+                           "chief", "republican", "democratic", "conservative", "liberal", "local", "state",
+                           "federal", "campaign", "white", "house", "party", "city", "county", "police"})
+
 # finite verbs that show a comma-segment is a clause, not an apposition
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                      "should", "may", "might", "must", "do", "does", "did", "included", "includes"})
 
 #: candidates whose lemma prior (learned, see the word list README) is below
 #: this are not proposed
-PRIOR_THRESHOLD = 0.0
+PRIOR_THRESHOLD = 0.25
 
 
 @dataclass
@@ -219,36 +224,73 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
     return (a, b)
 
 
-def _apposition_np(v: View, comma: int, lo: int) -> tuple[int, int] | None:
-    """'Smith, a professor at Yale, said': the name and its apposition ending at ``comma``."""
+_SEG_STOP = frozenset(",;:()\"'\u201c\u201d\u2018\u2019\u2014\u2013")
+
+
+def _segment_start(v: View, end: int, lo: int) -> int:
+    """Start of the comma-segment that ends just before token ``end``."""
+    k = end - 1
     low = v.low
-    k = comma - 1
-    while k >= lo and not (v.toks[k][2] == PUNCT and low[k] in ",;:()\"'\u201c\u201d\u2018\u2019") and v.inq[k] < 0:
+    while k >= lo and not (v.punct[k] and low[k] in _SEG_STOP) and v.inq[k] < 0:
         k -= 1
-    seg_a = k + 1
-    if seg_a >= comma:
-        return None
-    first = low[seg_a]
-    if k < lo or low[k] != ",":
-        return None
-    if first in ("who", "whose", "which", "whom"):
-        # a relative clause: the source is the phrase before it
-        return left_np(v, k, lo)
-    seg_len = comma - seg_a
-    if seg_len > 18:
-        return None
-    looks_appos = first in ("a", "an", "the") or (not v.cap[seg_a] and not v.punct[seg_a]) or first.isdigit() or first in ("former", "then", "now")
-    if v.cap[seg_a] and first not in ("a", "an", "the"):
-        # "Smith, Senate Majority Leader, said" — a capitalised title
-        looks_appos = looks_appos or any(low[t] in v.wl.roles for t in range(seg_a, comma))
-    if not looks_appos or first in TAIL_STARTERS or first in NP_LEAD_DROP:
-        return None
-    head = left_np(v, k, lo)
-    if head is None:
-        return None
-    if v.low[head[0]] in ("who", "which", "that"):
-        return None
-    return (head[0], comma)
+    return k + 1
+
+
+def _looks_appositive(v: View, a: int, b: int) -> bool:
+    """'a professor at Yale', '22', 'of Flint', 'the city's director', 'Senate Majority Leader'."""
+    low = v.low
+    if a >= b or b - a > 14:
+        return False
+    first = low[a]
+    if first in TAIL_STARTERS and first not in ("of", "from", "in") or first in NP_LEAD_DROP:
+        return False
+    if any(low[t] in _FINITE or (t > a and low[t] in ("said", "says")) for t in range(a, b)):
+        return False
+    if first in ("a", "an", "the", "former", "then", "now", "of", "from") or first[:1].isdigit():
+        return True
+    if not v.cap[a] and not v.punct[a]:
+        return True
+    # a capitalised title or a place ("Senate Majority Leader", "Mich.")
+    return any(low[t] in v.wl.roles for t in range(a, b)) or (b - a <= 3 and all(v.cap[t] or v.punct[t] for t in range(a, b)))
+
+
+def _apposition_np(v: View, comma: int, lo: int) -> tuple[int, int] | None:
+    """'Smith, a professor at Yale, said': the name and its appositions, ending at ``comma``.
+
+    Up to four comma-separated appositions are accepted ("Cory James, 22, of
+    Flint, Mich., said"); a relative clause ("Trump, who leads, said") is
+    left out of the source.
+    """
+    low = v.low
+    end = comma
+    for _ in range(4):
+        seg_a = _segment_start(v, end, lo)
+        if seg_a >= end:
+            return None
+        k = seg_a - 1  # the boundary before the segment
+        first = low[seg_a]
+        if first in ("who", "whose", "which", "whom"):
+            if k >= lo and low[k] == ",":
+                return left_np(v, k, lo)
+            return None
+        if k < lo or low[k] != ",":
+            # the segment starts the clause: it is the head if something was appended to it
+            if end == comma:
+                return None
+            head = left_np(v, end, lo)
+            if head is None or low[head[0]] in ("who", "which", "that") or head[0] > seg_a + 2:
+                return None
+            return (head[0], comma)
+        if not _looks_appositive(v, seg_a, end):
+            if end == comma:
+                return None
+            # this segment is the head: an NP that ends at the comma before the appositions
+            head = left_np(v, end, lo)
+            if head is None or low[head[0]] in ("who", "which", "that"):
+                return None
+            return (head[0], comma)
+        end = k
+    return None
 
 
 def right_np(v: View, start: int, te: int, *, appositions: bool = True, open_end: bool = True) -> tuple[int, int] | None:
@@ -297,7 +339,8 @@ def right_np(v: View, start: int, te: int, *, appositions: bool = True, open_end
             e = nxt
             while e < te and not (v.punct[e] and low[e] in ",;:") and v.inq[e] < 0 and not (v.punct[e] and low[e] == "." and not _is_abbrev_dot(v, e, nxt)):
                 e += 1
-            if e - nxt > 20 or any(low[t] in _FINITE for t in range(nxt, e)):
+            rel = next((t for t in range(nxt, e) if low[t] in ("who", "that", "which")), e)
+            if e - nxt > 20 or any(low[t] in _FINITE for t in range(nxt, rel)):
                 break
             if not open_end and not (e < te and low[e] == ","):
                 break
@@ -396,6 +439,12 @@ def _right_cue_extension(v: View, i: int, te: int, entry) -> int:
     return k
 
 
+def _title_case(v: View, ts: int, te: int) -> bool:
+    """A headline written in title case ("Clinton Slams Trump Over Taxes")."""
+    words = [k for k in range(ts, te) if not v.punct[k] and len(v.low[k]) > 3]
+    return len(words) >= 2 and sum(v.cap[k] for k in words) >= 0.8 * len(words)
+
+
 def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     low = v.low
     p = low[i - 1] if i - 1 >= ts else ""
@@ -403,9 +452,9 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     pi = i - 1 >= ts and v.punct[i - 1]
     if p in NOUN_SIGNALS:
         return False
-    if form in ("base", "3sg") and (p in PREPOSITIONS or p == "of"):
+    if form in ("base", "3sg") and (p in PREPOSITIONS or p == "of" or (p.endswith(("'s", "s'")) and p not in ("he's", "she's", "it's", "that's", "who's", "there's", "what's", "let's"))):
         return False
-    if v.cap[i] and i > ts and not (i - 1 >= ts and v.is_open_quote(i - 1)):
+    if v.cap[i] and i > ts and not (i - 1 >= ts and v.is_open_quote(i - 1)) and not _title_case(v, ts, te):
         # "Says" mid-sentence capitalised is a name or a title
         return False
     if form in ("base", "3sg"):
@@ -419,7 +468,7 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
             if pi and p not in (",",):
                 return p in ("(",) and False
             ok = (p in PERSONAL or p in MODALS or p in ("do", "does", "did", "to", "who", "which", "that", "not", "never", "n't")
-                  or p.endswith("n't") or p in CUE_ADVERBS or (p.endswith("s") and not p.endswith("ss") and p not in DETERMINERS and p not in AUX)
+                  or p.endswith("n't") or p in CUE_ADVERBS or (p.endswith("s") and not p.endswith(("ss", "ous", "us", "is")) and p not in DETERMINERS and p not in AUX)
                   or i == ts)
             return ok
         return True
@@ -467,7 +516,8 @@ def find_candidates(v: View, si: int) -> list[Cand]:
         if vf is not None and not v.punct[i]:
             lemma, form = vf
             entry = wl.verbs.get(lemma)
-            if entry is not None and (entry.prior is None or entry.prior >= PRIOR_THRESHOLD) and _verb_ok(v, i, ts, te, lemma, form):
+            prior = wl.cue_priors.get(w)
+            if entry is not None and (prior is None or prior >= PRIOR_THRESHOLD) and _verb_ok(v, i, ts, te, lemma, form):
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry)
                 if c is not None:
                     out.append(c)
@@ -486,14 +536,28 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     if form == "ing" and (prev < ts or low[prev] in (",", "and", "while", "by", "after", "before", "when", "without", "then")) and not passive:
         c.source_how = "shared"
         c.rule = "verb:participle"
-        if prev >= ts and low[prev] not in (",",) and low[prev] != "and":
-            pass
-        # "a statement saying ...": the document is the source
         return c
-    if form == "ing" and prev >= ts and low[prev] in v.wl.reporting_nouns:
-        np = left_np(v, cstart, ts)
-        c.source, c.source_how, c.rule = np, "pre", "noun_source:participle"
-        return c
+    if form == "ing" and prev >= ts:
+        # "a statement saying", "sent a fundraising email Wednesday saying"
+        m = prev
+        while m > ts and (low[m] in TIME_WORDS):
+            m -= 1
+        if low[m] in v.wl.reporting_nouns and not v.punct[m]:
+            d = m
+            while d > ts and m - d < 5 and not (low[d] in DETERMINERS or low[d].endswith(("'s", "s'"))) and not v.punct[d - 1]:
+                d -= 1
+            if low[d] in DETERMINERS or low[d].endswith(("'s", "s'")):
+                before = d - 1
+                if before >= ts and not v.punct[before] and not v.cap[before] and low[before] not in PREPOSITIONS and low[before] not in NP_STOP:
+                    # the document is the object of a verb: "The council approved a resolution condemning"
+                    subj = clause_subject(v, ts, before)
+                    if subj is not None and subj[1] <= before:
+                        c.cue = (before, cend)
+                        c.source, c.source_how, c.rule = subj, "pre", "verb:document"
+                        return c
+                c.source, c.source_how, c.rule = (d, m + 1), "pre", "noun_source:participle"
+                return c
+        return None if not v.cap[i] else c
     if passive:
         # "was criticized by X"; "is expected to ..." has no source
         if cend < te and low[cend] == "by":
@@ -504,11 +568,17 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
                 return c
         c.rule = "verb:passive"
         return c
-    # inverted: '"...," said Smith' / '..., said Smith'
     before_ok = prev < ts or low[prev] == "," or v.is_close_quote(prev) or (v.punct[prev] and low[prev] in _DASHES)
+    # "Smith, a professor at Yale, said": the apposition makes it preverbal
+    if prev >= ts and low[prev] == "," and cstart == i:
+        np = _apposition_np(v, prev, ts)
+        if np is not None:
+            c.source, c.source_how, c.rule = np, "pre", "verb"
+            return c
+    # inverted: '"...," said Smith' / '..., said Smith'
     if before_ok and cstart == i and ("inv" in entry.frames) and cend < te and not v.punct[cend]:
         nw = low[cend]
-        if (v.cap[cend] or nw in ("a", "an", "the", "one", "two", "three", "several", "some", "many", "his", "her", "their", "its")) and nw not in ("that", "i") and nw not in PERSONAL:
+        if (v.cap[cend] or nw in DETERMINERS or nw in _INV_STARTERS or nw in v.wl.roles) and nw not in ("that", "i", "this", "these", "those") and nw not in PERSONAL and nw not in TIME_WORDS:
             np = right_np(v, cend, te)
             if np is not None:
                 c.source, c.source_how, c.rule = np, "inv", "verb:inverted"
@@ -519,8 +589,13 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         c.rule = "verb:relative" if low[np[0]] in RELATIVES and np[1] - np[0] == 1 else "verb"
         return c
     # '"...," he said' with a pronoun after: 'said he'
-    if before_ok and cend < te and low[cend] in ("he", "she", "they", "we", "i"):
+    if before_ok and cend < te and low[cend] in ("he", "she", "they", "we", "i") and (cend + 1 >= te or low[cend + 1] in (",", ".", ";", "\u2014")):
         c.source, c.source_how, c.rule = (cend, cend + 1), "inv", "verb:inverted"
+        return c
+    # "... criticized the policy and said ...": a verb coordinated with an earlier one shares its subject
+    if prev >= ts and low[prev] in ("and", "but", "or", "then", "yet"):
+        c.source_how = "shared"
+        c.rule = "verb:coordinated"
         return c
     c.rule = "verb:nosource"
     return c

@@ -170,7 +170,7 @@ def _continuations(v: View, live: list[Cand]) -> None:
         end = min(q.end, doc.paragraphs[sent.paragraph][1])
         if end < sent.end - 2:
             continue
-        a, b = max(q.start, sent.start), min(end, sent.end)
+        a, b = max(q.start, sent.start), end
         if last.content and last.content[-1][1] >= a:
             continue
         last.content.append((a, b))

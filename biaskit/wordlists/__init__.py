@@ -71,6 +71,7 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "hedges": ("phrase", "kind"),
     "group_words": ("word", "kind"),
     "organization_words": ("word", "kind"),
+    "cue_priors": ("form", "prior"),
 }
 
 _ALLOWED = {
@@ -144,6 +145,7 @@ class Wordlists:
     hedges: Mapping[str, str]
     group_words: Mapping[str, str]
     organization_words: Mapping[str, str]
+    cue_priors: Mapping[str, float]
     sources: tuple[str, ...]
     #: first word (lower case) of outlet, government, country and role
     #: entries -> the most words such an entry has (for fast phrase search)
@@ -336,6 +338,14 @@ class _Builder:
             canon = key
             for alias in [key, *[a for a in val["aliases"].split("|") if a.strip()]]:
                 self.simple["outlets"][_outlet_key(alias)] = (canon, val["kind"])
+        elif name == "cue_priors":
+            try:
+                prior = float(val["prior"])
+            except ValueError:
+                raise LexiconError(f"{where}: prior {val['prior']!r} is not a number") from None
+            if not 0.0 <= prior <= 1.0:
+                raise LexiconError(f"{where}: prior {prior} must lie between 0 and 1")
+            self.simple[name][key.lower()] = prior
         else:
             k = key if name in ("government", "countries") else key.lower()
             self.simple[name][k] = val[cols[1]] if len(cols) > 1 else ""
@@ -382,6 +392,7 @@ class _Builder:
             hedges=ro(dict(s["hedges"])),
             group_words=ro(dict(s["group_words"])),
             organization_words=ro(dict(s["organization_words"])),
+            cue_priors=ro(dict(s["cue_priors"])),
             sources=tuple(self.sources),
             phrase_heads=ro(self._heads()),
         )
