@@ -62,6 +62,7 @@ _EXPORTS = {
     # io helpers
     "write_table": "biaskit.io",
     "read_table": "biaskit.io",
+    "safe_filename": "biaskit.io",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
