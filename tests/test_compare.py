@@ -397,3 +397,54 @@ def test_distinctive_terms_errors():
         distinctive_terms(pd.DataFrame({"outlet": ["A"], "body": ["x"]}), against="all")
     with pytest.raises(InputError, match="prior"):
         distinctive_terms(pd.DataFrame({"outlet": ["A"], "body": ["x"]}), prior="flat")
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_cli_compare_on_a_feature_table(tmp_path, capsys):
+    from biaskit.cli.main import main
+    from biaskit.io import read_table, write_table
+
+    rng = np.random.default_rng(0)
+    feats = _frame({g: rng.normal(size=(12, 2)) for g in "AB"}).rename(
+        columns={"f.x0": "sourcing.rate", "f.x1": "readability.grade"})
+    feats.insert(0, "status", "ok")
+    feats.insert(0, "id", [str(i) for i in range(len(feats))])
+    src = tmp_path / "features.csv"
+    write_table(feats, src)
+    out = tmp_path / "out.csv"
+    assert main(["compare", str(src), "--by", "outlet", "-o", str(out), "--n-boot", "200"]) == 0
+    res = read_table(out)
+    assert list(res.columns) == list(COMPARE_COLUMNS)
+    assert {"ci_low", "ci_high"} <= set(res.columns) and set(res.feature) == {"sourcing.rate", "readability.grade"}
+    assert "compared 2 groups" in capsys.readouterr().err
+    # a user mistake: a clear message, exit 2, no traceback
+    assert main(["compare", str(src), "--by", "leaning", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "leaning" in err and "Traceback" not in err
+    assert main(["compare", str(src), "--stories", "-o", str(out)]) == 2
+    assert "texts" in capsys.readouterr().err
+
+
+def test_cli_compare_on_articles_measures_them_first(tmp_path, capsys):
+    from biaskit.cli.main import main
+    from biaskit.io import read_table
+
+    arts = pd.DataFrame({
+        "id": [str(i) for i in range(12)],
+        "outlet": ["A"] * 6 + ["B"] * 6,
+        "text": ["The minister said the talks had failed. Officials were alarmed by the news."] * 6
+        + ["Critics argued that the scheme, which had been announced with considerable fanfare, "
+           "was unworkable. Nobody agreed."] * 6,
+    })
+    src = tmp_path / "articles.csv"
+    arts.to_csv(src, index=False)
+    out = tmp_path / "cmp.csv"
+    code = main(["compare", str(src), "--families", "readability", "-o", str(out), "--n-boot", "100",
+                 "--no-progress"])
+    assert code == 0, capsys.readouterr().err
+    res = read_table(out)
+    assert res.feature.str.startswith("readability.").all()
+    omni = res[res.statistic == "omnibus"]
+    assert omni.significant.any()  # the two outlets write at clearly different reading levels
