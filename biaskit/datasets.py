@@ -783,7 +783,7 @@ def _parse_brat(ann: str, text: str, name: str) -> dict:
         else:
             raise InputError(f"{name}, line {line_no}: not a brat annotation: {line[:50]!r}")
     for line_no, line in lines:
-        fields = line.split("\t")
+        fields = line.split("\t", 2)
         ident = fields[0]
         if ident[0] == "T":
             m = re.fullmatch(r"(\S+) (\d+ \d+(?:;\d+ \d+)*)", fields[1] if len(fields) > 1 else "")
