@@ -106,6 +106,32 @@ def test_report_has_every_section_in_order(rep):
     assert re.fullmatch(r"[0-9a-f]{64}", rep.provenance["input_fingerprint"])
 
 
+def _plain(frame: pd.DataFrame, cols: list[str]) -> list[list]:
+    def cell(v):
+        if isinstance(v, (list, tuple, np.ndarray)):
+            return [cell(x) for x in v]
+        return None if pd.isna(v) else (int(v) if isinstance(v, (np.integer, int)) and not isinstance(v, bool)
+                                         else v)
+
+    return [[cell(v) for v in row] for row in frame[cols].astype(object).itertuples(index=False)]
+
+
+def test_one_pass_extraction_equals_the_public_functions(corpus):
+    """The report's single pass gives the same three tables as the public functions."""
+    from biaskit.records import ATTRIBUTION_COLUMNS, VOCABULARY_COLUMNS
+    from biaskit.report.build import _extract_all
+
+    feats, att, hits = _extract_all(corpus, ["readability", "sentiment", "sourcing", "vocabulary"], lexicon=None,
+                                    wordlists=None, progress=False)
+    pd.testing.assert_frame_equal(feats, biaskit.extract_features(corpus), check_dtype=False)
+    ref = biaskit.attribution_table(corpus)
+    assert len(att) == len(ref) > 0
+    assert _plain(att, list(ATTRIBUTION_COLUMNS)) == _plain(ref, list(ATTRIBUTION_COLUMNS))
+    ref_hits = biaskit.vocabulary_table(corpus)
+    assert len(hits) == len(ref_hits) > 0
+    assert _plain(hits, list(VOCABULARY_COLUMNS)) == _plain(ref_hits, list(VOCABULARY_COLUMNS))
+
+
 def test_fingerprint_follows_the_input(rep, corpus):
     from biaskit.report.build import _fingerprint
 

@@ -80,7 +80,7 @@ class _Inputs:
     notes: dict[str, str] = field(default_factory=dict)  # section -> why data are missing
     comparison: pd.DataFrame | None = None  # compare() over every feature the report shows
     stories: pd.Series | None = None
-    unmatched_outlets: list[str] = field(default_factory=list)
+    unmatched_outlets: pd.DataFrame | None = None  # join_outlet_metadata's report of unjoined outlets
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -392,8 +392,17 @@ def _overview(inp: _Inputs) -> Section:
                                         Column("groups", _plural(inp.by, 2).capitalize(), "list")),
                             caption="Articles that could not be measured",
                             note="These rows stay in the data with empty features; no article was dropped."))
-    if inp.unmatched_outlets:
-        blocks.append(Note("Outlets not found in the outlet metadata: " + ", ".join(inp.unmatched_outlets) + "."))
+    um = inp.unmatched_outlets
+    if um is not None and len(um):
+        cols_u = [Column(c, label, fmt) for c, label, fmt in (
+            ("outlet", "Outlet", "text"), ("n_rows", "Articles", "int"), ("status", "Status", "text"),
+            ("candidates", "Close names in the metadata", "list")) if c in um.columns]
+        blocks.append(Table(um.reset_index(drop=True), tuple(cols_u),
+                            caption="Outlets not joined to the outlet metadata",
+                            note="Their articles have no metadata (e.g. no leaning); add an alias or fix the "
+                                 "name in the metadata file to join them."))
+    elif um is not None:
+        blocks.append(Note("Every outlet was found in the outlet metadata."))
     return Section("overview", SECTION_HEADINGS["overview"], tuple(blocks))
 
 
@@ -442,6 +451,14 @@ def _via_items(value) -> list[str]:
         return [str(v) for v in value if str(v).strip()]
     except TypeError:
         return [str(value)]
+
+
+def _most_common(frame: pd.DataFrame, keys: list[str], col: str) -> pd.DataFrame:
+    """The most frequent non-missing value of ``col`` per ``keys`` (ties: first in sort order)."""
+    known = frame[frame[col].notna()]
+    counts = known.groupby([*keys, col]).size().rename("_n").reset_index()
+    counts = counts.sort_values([*keys, "_n", col], ascending=[True] * len(keys) + [False, True], kind="mergesort")
+    return counts.drop_duplicates(keys)[[*keys, col]]
 
 
 def _sourcing(inp: _Inputs) -> Section:
@@ -525,15 +542,17 @@ def _sourcing(inp: _Inputs) -> Section:
     if "speaker" in a.columns:
         sp = a[a["speaker"].notna() & a["speaker"].astype(str).str.strip().ne("")]
         if not sp.empty:
-            agg = {"attributions": ("speaker", "size")}
-            if "id" in sp.columns:
-                agg["articles"] = ("id", "nunique")
-            if "source_type" in sp.columns:
-                agg["source_type"] = ("source_type", lambda s: s.mode().iat[0] if len(s.mode()) else None)
-            if "role" in sp.columns:
-                agg["role"] = ("role", lambda s: s.dropna().mode().iat[0] if len(s.dropna().mode()) else None)
-            top = sp.groupby(["group", "speaker"]).agg(**agg).reset_index()
+            sp = sp.assign(speaker=sp["speaker"].astype(str))
+            top = sp.groupby(["group", "speaker"]).size().rename("attributions").reset_index()
             top = _top_per_group(top, "group", ["attributions"], inp.params["top_n"] // 2 or 1)
+            chosen = sp.merge(top[["group", "speaker"]], on=["group", "speaker"])
+            if "id" in chosen.columns:
+                top = top.merge(chosen.groupby(["group", "speaker"])["id"].nunique().rename("articles").reset_index(),
+                                on=["group", "speaker"], how="left")
+            for col in ("source_type", "role"):
+                if col in chosen.columns:
+                    top = top.merge(_most_common(chosen, ["group", "speaker"], col), on=["group", "speaker"],
+                                    how="left")
             top = _ordered(top, "group", inp.order)
             cols_s = [Column("group", _group_title(inp), "text"), Column("speaker", "Speaker", "text")]
             if "role" in top.columns:
@@ -1040,13 +1059,110 @@ def _models(inp: _Inputs) -> Section:
     return Section("models", SECTION_HEADINGS["models"], tuple(blocks))
 
 
+def _cv_groups(inp: _Inputs) -> tuple[pd.Series | None, str]:
+    """Groups that must not straddle a cross-validation fold, and how they were made."""
+    if inp.stories is not None:
+        return inp.stories.astype(object).fillna("(no story)"), "grouped by story"
+    if inp.articles is not None:
+        match_stories = _optional("biaskit.stories", "match_stories")
+        if match_stories is not None:
+            ids = match_stories(inp.articles)
+            return pd.Series(np.asarray(ids, dtype=object), index=inp.features.index), \
+                "grouped by story (stories matched for the folds only)"
+    dates = _dates(inp.features)
+    if dates.notna().any():
+        return dates.dt.strftime("%Y-%m-%d").fillna("(no date)").astype(object), "grouped by publication day"
+    return None, ""
+
+
 def _classifier_blocks(inp: _Inputs) -> list:
     evaluate = _optional("biaskit.models", "evaluate_outlet_model")
     if evaluate is None:
         return [Note("The outlet classifier is not available in this biaskit installation.")]
     if not inp.params.get("classifier", True):
         return [Note("The classifier was switched off for this report.")]
-    return [Note("The outlet classifier's output could not be read by this version of the report.")]
+    f = inp.features
+    ok = f["status"].astype(str).eq(STATUS_OK).to_numpy() if "status" in f.columns else np.ones(len(f), bool)
+    cols = [c for c in f.columns if "." in str(c) and pd.api.types.is_numeric_dtype(f[c])
+            and pd.to_numeric(f[c], errors="coerce").notna().any()]
+    if not cols:
+        return [Note("No numeric features to train a classifier on.")]
+    groups, how = _cv_groups(inp)
+    if groups is None:
+        return [Note("The classifier needs stories or dates to keep related articles out of each other's "
+                     "test folds; neither was available.")]
+    data = f.loc[ok, cols].apply(pd.to_numeric, errors="coerce")
+    data["_target"] = inp.groups.to_numpy()[ok]
+    data["_cv"] = groups.to_numpy()[ok]
+    counts = data["_target"].value_counts()
+    n_folds = min(5, int(data["_cv"].nunique()))
+    if len(counts) < 2 or n_folds < 2 or counts.min() < 2:
+        return [Note(f"Too few articles or groups to cross-validate a classifier (each {inp.by} needs at least "
+                     "two measured articles, and the articles must fall into at least two folds).")]
+    try:
+        res = evaluate(data, target="_target", groups="_cv", n_splits=n_folds, seed=inp.params["seed"])
+    except (BiaskitError, ValueError) as exc:
+        return [Note(f"The classifier could not be evaluated on these articles: {exc}")]
+    scores = res.scores
+    summary = pd.DataFrame([
+        {"measure": "Macro-F1 (mean over folds)", "value": scores["macro_f1"].mean(),
+         "low": scores["macro_f1"].min(), "high": scores["macro_f1"].max()},
+        {"measure": "Accuracy (mean over folds)", "value": scores["accuracy"].mean(),
+         "low": scores["accuracy"].min(), "high": scores["accuracy"].max()},
+        {"measure": f"Macro-F1 of always guessing the largest {inp.by}", "value": scores["majority_macro_f1"].mean(),
+         "low": scores["majority_macro_f1"].min(), "high": scores["majority_macro_f1"].max()},
+    ])
+    blocks: list = [
+        Heading("Outlet classifier"),
+        Table(summary, (Column("measure", "Score", "text"),
+                        Column("value", "Value [lowest, highest fold]", "num", 2, low="low", high="high")),
+              caption=f"How well the measures tell the {_plural(inp.by, 2)} apart",
+              note=f"Logistic regression (class-balanced) over {len(cols)} standardised features, "
+                   f"{n_folds}-fold cross-validation {how}, so that articles on one story are never both "
+                   "trained on and tested. Macro-F1 averages the per-outlet F1 scores: 1 is perfect."),
+    ]
+    per = _ordered(res.per_class.rename(columns={"class": "group"}), "group", inp.order)
+    blocks.append(Table(per, (Column("group", _group_title(inp), "text"), Column("precision", "Precision", "num", 2),
+                              Column("recall", "Recall", "num", 2), Column("f1", "F1", "num", 2),
+                              Column("support", "Articles", "int")),
+                        caption=f"Scores per {inp.by} (out-of-fold predictions)",
+                        note="Recall: share of the outlet's articles recognised as its own; precision: share of "
+                             "the articles attributed to the outlet that were its own."))
+    conf = res.confusion.copy()
+    long = conf.stack().rename("count").reset_index()
+    long.columns = ["true", "predicted", "count"]
+    long["share"] = long["count"] / long.groupby("true")["count"].transform("sum")
+    order = [g for g in inp.order if g in set(long["true"])]
+    blocks.append(Figure("heatmap", long, {"row": "true", "col": "predicted", "value": "share", "fmt": "pct",
+                                           "row_order": order, "col_order": order,
+                                           "xlabel": f"predicted {inp.by}", "ylabel": f"true {inp.by}",
+                                           "colorbar_label": "share of the true outlet's articles"},
+                         caption="Confusion matrix: each row is an outlet's articles, split by the outlet the model "
+                                 "guessed. A dark diagonal means a distinct profile.",
+                         alt="Grid of predicted against true outlets."))
+    imp = res.importance
+    if len(imp):
+        imp = imp.copy()
+        imp["feature"] = imp["feature"].astype(str).str.replace(r"^features__", "", regex=True)
+        imp["label"] = imp["feature"].map(lambda c: describe(c).label)
+        if (imp["method"] == "coefficient").any():
+            top = imp[imp["mean"] > 0].rename(columns={"class": "group"})
+            top = _ordered(_top_per_group(top, "group", ["mean"], 3), "group", inp.order)
+            cols_t = (Column("group", _group_title(inp), "text"), Column("label", "Measure", "text"),
+                      Column("mean", "Weight (log-odds per SD)", "num", 2, low="min", high="max"),
+                      Column("sign_consistent", "Same sign in every fold", "bool"))
+            note = ("Standardised coefficients: how much one standard deviation more of the measure raises the "
+                    "log-odds that an article is this outlet's, averaged over the folds' models (in brackets: "
+                    "the lowest and highest fold). Measures are correlated, so read the weights as a profile, "
+                    "not as causes.")
+        else:
+            top = imp.rename(columns={"class": "group"}).head(10)
+            cols_t = (Column("label", "Measure", "text"),
+                      Column("mean", "Drop in macro-F1 when shuffled", "num", 3, low="min", high="max"))
+            note = "Permutation importance on the held-out folds."
+        blocks.append(Table(top.reset_index(drop=True), cols_t,
+                            caption=f"Measures that most set each {inp.by} apart", note=note))
+    return blocks
 
 
 # ---------------------------------------------------------------------------
@@ -1070,6 +1186,106 @@ def _available_families() -> tuple[list[str], list[str]]:
         present = all(_optional(module, name) is not None for module, name in needs)
         (ok if present else missing).append(fam)
     return ok, missing
+
+
+def _record_rows(records: Sequence[Any], aid: Any, outlet: Any) -> list[dict]:
+    """Rows of the tidy attribution table (:data:`biaskit.records.ATTRIBUTION_COLUMNS`)."""
+    from dataclasses import asdict
+
+    from biaskit.records import ATTRIBUTION_COLUMNS
+
+    rows = []
+    for rec in records:
+        d = asdict(rec)
+        row = {c: d.get(c) for c in ATTRIBUTION_COLUMNS}
+        row["id"], row["outlet"] = aid, outlet
+        row["via"] = list(d.get("via") or ())
+        for c in ("cue_spans", "content_spans", "source_spans"):
+            row[c] = [[int(a), int(b)] for a, b in (d.get(c) or ())]
+        rows.append(row)
+    return rows
+
+
+def _extract_all(articles: pd.DataFrame, families: Sequence[str], *, lexicon: Any, wordlists: Any,
+                 progress: bool) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
+    """The feature table, the attribution table and the lexicon-hit table in one pass.
+
+    :func:`biaskit.extract_features`, :func:`biaskit.attribution_table` and
+    :func:`biaskit.vocabulary_table` each parse every article and run the
+    attribution extractor again; here the sourcing and vocabulary families run
+    once per article and their records fill the two tables, so the report
+    costs little more than the features. Readability, sentiment and each row's
+    ``status`` come from :func:`biaskit.extract_features` itself; the sourcing
+    and vocabulary columns are computed by the same public functions it calls
+    (``tests/test_report.py`` checks that the three tables equal theirs).
+    """
+    from biaskit.features import extract_features, feature_names, parse_article
+
+    base = [f for f in families if f in ("readability", "sentiment")]
+    rich = [f for f in families if f in ("sourcing", "vocabulary")]
+    if not rich:
+        return extract_features(articles, families=base, lexicon=lexicon, wordlists=wordlists,
+                                progress=progress), None, None
+    if base:
+        feats = extract_features(articles, families=base, lexicon=lexicon, wordlists=wordlists, progress=progress)
+    else:  # statuses only: the cheapest family gives them
+        feats = extract_features(articles, families=["readability"], progress=progress)
+        feats = feats[[c for c in feats.columns if not str(c).startswith("readability.")]]
+    from biaskit.extract.sourcing import attributions as extract_attributions
+    from biaskit.extract.sourcing_table import sourcing_features
+
+    if "vocabulary" in rich:
+        from biaskit.extract.vocabulary import vocabulary_features, vocabulary_hits
+    names = feature_names(rich, lexicon=lexicon, wordlists=wordlists)
+    statuses = feats["status"].astype(str).tolist()
+    values: list[dict] = []
+    att_rows: list[dict] = []
+    hit_rows: list[dict] = []
+    rows = articles.to_dict("records")
+    iterator: Any = rows
+    if progress:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(rows, desc="sourcing, vocabulary", unit="article", disable=None, leave=False)
+    for k, row in enumerate(iterator):
+        out: dict = {}
+        text = row.get("text")
+        if not isinstance(text, str) or not text.strip():
+            values.append(out)
+            continue
+        fam = "sourcing"
+        try:
+            doc = parse_article(row)
+            records = extract_attributions(doc, wordlists=wordlists)
+            if statuses[k] == STATUS_OK:
+                if "sourcing" in rich:
+                    out.update({f"sourcing.{key}": v for key, v in sourcing_features(doc, records).items()})
+            if "vocabulary" in rich:
+                fam = "vocabulary"
+                hits = vocabulary_hits(doc, lexicon=lexicon, attributions=records)
+                if statuses[k] == STATUS_OK:
+                    out.update({f"vocabulary.{key}": v for key, v in vocabulary_features(doc, hits).items()})
+                hit_rows.extend({"id": row.get("id"), "outlet": row.get("outlet"), "term": h.term,
+                                 "entry": h.entry, "category": h.category, "sentence": h.sentence,
+                                 "start": h.start, "end": h.end, "voice": h.voice} for h in hits)
+        except (BiaskitError, MemoryError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one odd text must not lose the corpus
+            if statuses[k] == STATUS_OK:
+                statuses[k] = f"error: {fam}: {type(exc).__name__}: {exc}"[:200]
+            warnings.warn(f"article {row.get('id')!r}: {fam} extraction failed: {type(exc).__name__}: {exc}",
+                          RuntimeWarning, stacklevel=2)
+            out = {}
+        else:
+            att_rows.extend(_record_rows(records, row.get("id"), row.get("outlet")))
+        values.append(out if statuses[k] == STATUS_OK else {})
+    extra = pd.DataFrame.from_records(values, columns=names, index=feats.index)
+    feats = pd.concat([feats.assign(status=statuses), extra], axis=1)
+    from biaskit.records import ATTRIBUTION_COLUMNS, VOCABULARY_COLUMNS
+
+    att = pd.DataFrame(att_rows, columns=[*ATTRIBUTION_COLUMNS, "source_spans"])
+    hits_table = pd.DataFrame(hit_rows, columns=list(VOCABULARY_COLUMNS)) if "vocabulary" in rich else None
+    return feats, att, hits_table
 
 
 def _stories(inp: _Inputs, stories: Any, articles: pd.DataFrame | None) -> tuple[pd.Series | None, str]:
@@ -1174,35 +1390,21 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
         notes[{"readability": "tone", "sentiment": "tone"}.get(fam, fam)] = (
             f"The {fam} extractor is not available in this biaskit installation.")
     if features is None:
-        extract_features = _optional("biaskit.features", "extract_features")
-        if extract_features is None:
-            raise BiaskitError("biaskit.extract_features is not available")
         prog.stage("features", f"measuring {len(articles):,} articles ({', '.join(families)})")
-        features = extract_features(articles, families=families, lexicon=lexicon, wordlists=wordlists,
-                                    progress=bool(progress))
+        features, att_table, hit_table = _extract_all(articles, families, lexicon=lexicon, wordlists=wordlists,
+                                                      progress=bool(progress))
+        attributions = att_table if attributions is None else attributions
+        vocabulary = hit_table if vocabulary is None else vocabulary
     if len(features) == 0:
         raise InputError("the input holds no articles")
 
-    if articles is not None and attributions is None and "sourcing" in families:
-        attribution_table = _optional("biaskit.extract.sourcing_table", "attribution_table")
-        if attribution_table is not None:
-            prog.stage("attributions", "listing attributions")
-            attributions = attribution_table(articles, wordlists=wordlists)
-    if articles is not None and vocabulary is None and "vocabulary" in families:
-        vocabulary_table = _optional("biaskit.extract.vocabulary", "vocabulary_table")
-        if vocabulary_table is not None:
-            prog.stage("vocabulary", "listing lexicon hits")
-            vocabulary = vocabulary_table(articles, lexicon=lexicon)
-
-    unmatched: list[str] = []
+    unmatched: pd.DataFrame | None = None
     if outlets is not None:
         join = _optional("biaskit.outlets", "join_outlet_metadata")
         if join is None:
             raise BiaskitError("outlet metadata cannot be joined: biaskit.join_outlet_metadata is not available")
         prog.stage("outlets", "joining outlet metadata")
-        joined = join(features, outlets)
-        unmatched = list(joined.attrs.get("unmatched", []) or [])
-        features = joined
+        features, unmatched = join(features, outlets)
 
     if by not in features.columns:
         if articles is not None and by in articles.columns:
