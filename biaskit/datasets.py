@@ -3,16 +3,14 @@
 Five human-labelled data sets, each returned as a pandas DataFrame in one
 documented shape (see ``docs/datasets.md``):
 
-=================================  ==========================================
-:func:`load_polnear`               PolNeAR attributions (source, cue, content
-                                   spans with character offsets), per article
-:func:`load_babe`                  BABE / SG1 / MBIC sentence bias labels, the
-                                   MBIC articles, BABE's bias-word lexicon
-:func:`load_article_bias_prediction`  AllSides left/center/right per article
-                                   (Baly et al. 2020) with the official splits
-:func:`load_newsmtsc`              NewsMTSC sentiment toward a target person
-:func:`load_allsides_ratings`      AllSides outlet ratings (2019 snapshot)
-=================================  ==========================================
+- :func:`load_polnear`: PolNeAR attributions (source, cue and content spans
+  with character offsets), one row per article;
+- :func:`load_babe`: BABE / SG1 / MBIC sentence bias labels, the MBIC
+  articles, BABE's bias-word lexicon;
+- :func:`load_article_bias_prediction`: AllSides left/center/right per
+  article (Baly et al. 2020) with the official splits;
+- :func:`load_newsmtsc`: NewsMTSC sentiment toward a target person;
+- :func:`load_allsides_ratings`: AllSides outlet ratings (2019 snapshot).
 
 Where the data come from, in this order:
 
@@ -635,7 +633,7 @@ class _FolderTree:
 
     def read(self, rel: str) -> bytes:
         p = self.root / rel
-        if not p.is_file():
+        if ".." in Path(rel).parts or not p.is_file():
             raise InputError(f"{self.name}: the original has no {rel}")
         return p.read_bytes()
 
