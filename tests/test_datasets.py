@@ -532,6 +532,15 @@ def test_xlsx_reader_shared_inline_rich_and_gaps():
         ds._read_xlsx(b"not a zip", "w.xlsx")
 
 
+def test_original_paths_stay_inside_the_download(tmp_path):
+    write(tmp_path, "secret.txt", "x")
+    write(tmp_path, "raw/data/a.txt", "a")
+    tree = ds._FolderTree(tmp_path / "raw")
+    assert tree.read("data/a.txt") == b"a" and tree.files("data") == ["data/a.txt"]
+    with pytest.raises(InputError, match=r"the original has no \.\./secret\.txt"):
+        tree.read("../secret.txt")
+
+
 def test_babe_converter_gives_back_the_shared_tables(tmp_path):
     """SG2/SG1/MBIC originals rebuilt from the shared copy convert back to it (folds aside)."""
     folder = shared("babe")
