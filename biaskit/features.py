@@ -164,6 +164,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NOT_ASCII_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
 def language_status(doc: Doc) -> str:
@@ -184,10 +186,13 @@ def language_status(doc: Doc) -> str:
     'not_english'
     """
     body = doc.string[doc.body_start:]
-    letters = _LETTER_RE.findall(body[:20000])
-    if letters:
-        latin = len(_LATIN_RE.findall("".join(letters)))  # same count, one C-level pass
-        if latin / len(letters) < 0.5:
+    head = body[:20000]
+    # ASCII letters are all Latin: count them on bytes; examine only the rest
+    others = _LETTER_RE.findall("".join(_NON_ASCII_RE.findall(head)))
+    n_letters = len(head.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS)) + len(others)
+    if n_letters:
+        latin = n_letters - len(others) + len(_LATIN_RE.findall("".join(others)))
+        if latin / n_letters < 0.5:
             return "not_english"
     words = [w.lower() for w in doc.words()[:3000]]
     if len(words) < 20:
