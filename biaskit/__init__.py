@@ -59,6 +59,14 @@ _EXPORTS = {
     "Report": "biaskit.report",
     "show": "biaskit.report.annotate",
     "annotate_html": "biaskit.report.annotate",
+    # data sets (read from a path or the user cache; download only when asked)
+    "data_home": "biaskit.datasets",
+    "dataset_path": "biaskit.datasets",
+    "load_polnear": "biaskit.datasets",
+    "load_babe": "biaskit.datasets",
+    "load_article_bias_prediction": "biaskit.datasets",
+    "load_newsmtsc": "biaskit.datasets",
+    "load_allsides_ratings": "biaskit.datasets",
     # io helpers
     "write_table": "biaskit.io",
     "read_table": "biaskit.io",
