@@ -154,7 +154,7 @@ def test_verb_inverted_with_apposition():
 
 def test_apposition_before_verb_and_relative_clause_skipped():
     r = _one("John Smith, a lawyer for the family, argued that the ruling was unfair.")
-    assert r.source_text == "John Smith, a lawyer for the family," and r.cue_lemma == "argue"
+    assert r.source_text == "John Smith, a lawyer for the family" and r.cue_lemma == "argue"
     r = _one("Trump, who leads in the polls, mocked the idea that he would quit.")
     assert r.source_text == "Trump" and r.content_text.startswith("the idea")
 
@@ -259,7 +259,7 @@ def test_continued_quotation_pieces():
 
 
 def test_unattributed_scare_quote():
-    recs = attributions(parse('The West fears an invasion "any time now."'))
+    recs = attributions(parse('Troops massed at the border ahead of an invasion "any time now."'))
     assert [(r.quote_form, r.speaker) for r in recs] == [("unattributed", None)]
     assert recs[0].content_text == '"any time now."'
 

@@ -127,6 +127,16 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
 
     # ---- relays first ---------------------------------------------------
     _fold_relays(v, cands, ts, te)
+    # a cue inside another candidate's source ("an official, who spoke on condition of anonymity, said")
+    for c in cands:
+        for d in cands:
+            if d is c or d.source is None or c.dropped:
+                continue
+            inside = d.source[0] <= c.cue[0] < d.source[1]
+            between = d.source_how == "pre" and d.source[1] <= c.cue[0] < d.cue[0]
+            if inside or between:
+                c.dropped = True
+                break
     cands = [c for c in cands if not c.dropped]
 
     # ---- direction of each candidate ------------------------------------
@@ -169,8 +179,8 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
             elif before == "clause" and direction == "fwd":
                 if after < te and low[after] == "," and fstart > after and not v.is_open_quote(fstart) and low[fstart] not in ("that",):
                     direction = "paren"  # "To win, participants said, the party must ..."
-                elif not (low[fstart] in ("that", ":") or v.is_open_quote(fstart) or low[fstart] in _WH):
-                    direction = "post"
+                elif _short_report(v, c, fstart, te):
+                    direction = "post"  # "Sales were great, he said after the rally"
             if direction == "post" and not before_material:
                 # nothing before either: the content is the previous sentence's quotation, or none
                 direction = "none"
@@ -313,6 +323,21 @@ def _before_kind(v: View, ts: int, own_start: int) -> str:
             return "adverbial"
         return "clause"
     return "other"
+
+
+def _short_report(v: View, c: Cand, fstart: int, te: int) -> bool:
+    """'..., Smith said on Monday in Iowa': a speech verb with a short source and a short tail."""
+    low = v.low
+    if c.cls not in ("speech", "writing") or c.source is None or c.source[1] - c.source[0] > 6:
+        return False
+    if low[fstart] in ("that", ":") or v.is_open_quote(fstart) or low[fstart] in _WH:
+        return False
+    k = fstart
+    n = 0
+    while k < te and not (v.punct[k] and low[k] in ",;.!?"):
+        n += 1
+        k += 1
+    return n <= 8
 
 
 def _prev_is_clause(v: View, ts: int, k: int) -> bool:

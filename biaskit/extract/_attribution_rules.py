@@ -43,6 +43,14 @@ _CLOSEQ = set("\"'\u201d\u2019\u00bb\u203a`")
 _QUOTE_CHARS = _OPENQ | _CLOSEQ
 _DASHES = {"-", "\u2013", "\u2014", "\u2012", "\u2015"}
 
+_DEGREE = frozenset({"very", "so", "too", "quite", "more", "less", "most", "least", "deeply", "increasingly",
+                     "equally", "particularly", "extremely", "fairly", "pretty", "rather", "really", "highly",
+                     "sharply", "openly", "highly", "publicly", "privately", "somewhat", "all", "as"})
+_COPULAS = frozenset({"seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became",
+                      "appear", "appears", "appeared", "feel", "feels", "felt", "sound", "sounds", "sounded",
+                      "stay", "stays", "stayed", "grow", "grows", "grew", "grown"})
+_SUBJ_PRON = frozenset({"he", "she", "it", "they", "we", "you", "i", "that", "who", "there"})
+
 # lower-case words that may open an inverted source: 'said former Gov. X', 'said another official'
 _INV_STARTERS = frozenset({"former", "another", "fellow", "then", "longtime", "veteran", "top", "senior",
                            "chief", "republican", "democratic", "conservative", "liberal", "local", "state",
@@ -54,7 +62,7 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "
 
 #: candidates whose lemma prior (learned, see the word list README) is below
 #: this are not proposed
-PRIOR_THRESHOLD = 0.25
+PRIOR_THRESHOLD = 0.3
 
 
 @dataclass
@@ -173,8 +181,11 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
         return None
     low = v.low
     w = low[j]
-    if w in ("who", "which") or (w == "that" and j - 1 >= lo and not v.punct[j - 1] and low[j - 1] not in NP_STOP):
+    if w in ("who", "which"):
         return (j, j + 1)
+    if w == "that":
+        # "that" as a subject relative is rarely a speaker ("issues that have challenged polls")
+        return None
     if w == ",":
         return _apposition_np(v, j, lo)
     k = j
@@ -221,6 +232,10 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
         return None
     if b - a > 14:
         a = b - 14
+    # a phrase opening on a lower-case verb form is a predicate, not a subject ("placed less emphasis on")
+    f = low[a]
+    if not v.cap[a] and f not in DETERMINERS and f not in PERSONAL and (f.endswith("ed") or (f in v.vf and v.vf[f][1] != "base")):
+        return None
     return (a, b)
 
 
@@ -400,9 +415,10 @@ def _left_cue_extension(v: View, i: int, ts: int) -> tuple[int, bool]:
     j = i - 1
     passive = False
     low = v.low
+    adj = v.vf.get(low[i], ("", ""))[1] == "adj"
     while j >= ts and v.inq[j] < 0 and not v.punct[j]:
         w = low[j]
-        if w in AUX or w in NEGATION or w in CUE_ADVERBS or w.endswith("n't"):
+        if w in AUX or w in NEGATION or w in CUE_ADVERBS or w.endswith("n't") or adj and (w in _DEGREE or w in _COPULAS):
             if w in BE or w in ("been", "being"):
                 passive = True
             j -= 1
@@ -452,6 +468,15 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     pi = i - 1 >= ts and v.punct[i - 1]
     if p in NOUN_SIGNALS:
         return False
+    if form == "adj":
+        # only as a predicate: "is confident that", "remains critical of", "she's eager to"
+        j = i - 1
+        while j >= ts and (low[j] in _DEGREE or low[j] in NEGATION or low[j] in CUE_ADVERBS):
+            j -= 1
+        if j < ts:
+            return False
+        w = low[j]
+        return w in BE or w in _COPULAS or w.endswith(("'s", "'re", "'m")) and w[:-2].rstrip("'") in _SUBJ_PRON
     if form in ("base", "3sg") and (p in PREPOSITIONS or p == "of" or (p.endswith(("'s", "s'")) and p not in ("he's", "she's", "it's", "that's", "who's", "there's", "what's", "let's"))):
         return False
     if v.cap[i] and i > ts and not (i - 1 >= ts and v.is_open_quote(i - 1)) and not _title_case(v, ts, te):
@@ -620,26 +645,37 @@ def _according_source(v: View, c: Cand, start: int, te: int) -> None:
 
 
 def _colon_candidate(v: View, i: int, ts: int, te: int, si: int) -> Cand | None:
-    """'Trump: "We will win."' — a short name before a colon at the start of a sentence."""
+    """'Trump: "We will win."', 'FALLIN: Well, ...', 'Q: How ...' — a name, then a colon, at a sentence start."""
     low = v.low
-    if i - ts < 1 or i - ts > 6 or i + 1 >= te + 1:
+    if i - ts < 1 or i - ts > 8:
         return None
     if any(v.inq[k] >= 0 for k in range(ts, i)):
         return None
-    words = [k for k in range(ts, i) if not v.punct[k]]
-    if not words or not v.cap[words[0]]:
+    words = []
+    depth = 0
+    for k in range(ts, i):
+        if v.punct[k]:
+            if low[k] == "(":
+                depth += 1
+            elif low[k] == ")":
+                depth = max(0, depth - 1)
+            elif low[k] not in ".-'&":
+                return None
+            continue
+        if depth == 0:
+            words.append(k)
+    if not words or len(words) > 5:
         return None
-    if any(low[k] in COLON_LABELS for k in words[:1]) or low[words[-1]] in COLON_LABELS:
-        return None
-    if any(low[k] in v.wl.verb_forms for k in words if not v.cap[k]):
-        return None
-    if len(words) == 1 and v.s[v.toks[words[0]][0]:v.toks[words[0]][1]].isupper() and len(low[words[0]]) > 1:
-        # an all-caps single label ("IMAGE:", "WATCH:") — agencies in a credit line too
-        return None
-    # what follows must be a statement: a quotation or at least four words
+    for k in words:
+        w = low[k]
+        if not v.cap[k] and w not in ("of", "the", "and", "de", "van", "von", "al", "bin", "la", "le"):
+            return None
+        if w in COLON_LABELS or w in AUX or (w in v.vf and not v.cap[k]) or (w in v.vf and v.vf[w][1] in ("past", "ing", "3sg")):
+            return None
+    # what follows must be a statement: a quotation or at least three words
     rest = [k for k in range(i + 1, te) if not v.punct[k]]
-    nxt_quote = i + 1 < v.n and v.toks[i + 1][2] == PUNCT and low[i + 1] in _OPENQ
-    if not nxt_quote and len(rest) < 4:
+    nxt_quote = i + 1 < v.n and v.punct[i + 1] and low[i + 1] in _OPENQ
+    if not nxt_quote and len(rest) < 3:
         return None
     c = Cand("colon", ":", ":", "speech", i, (i, i + 1), si, source=(ts, i), source_how="colon", rule="colon")
     return c

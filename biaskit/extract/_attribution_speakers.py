@@ -75,11 +75,14 @@ def _find_phrase(v: View, idx: list[int], table, *, case_sensitive: bool = False
     s = v.s
     toks = v.toks
     for i in range(len(idx)):
-        top = heads.get(v.low[idx[i]])
+        w = v.low[idx[i]]
+        top = heads.get(w) or (w.endswith("'s") and heads.get(w[:-2]))
         if not top:
             continue
         for n in range(min(top, max_n, len(idx) - i), 0, -1):
             raw = " ".join(s[toks[t][0]:toks[t][1]] for t in idx[i:i + n])
+            if raw.endswith(("'s", "\u2019s")):
+                raw = raw[:-2]
             key = raw if case_sensitive else raw.lower()
             if key in table or (case_sensitive and raw.lower() in table and raw.lower() == raw):
                 if best is None or n > best[1] - best[0]:

@@ -77,7 +77,7 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
 _ALLOWED = {
     ("reporting_verbs", "class"): {
         "speech", "writing", "cognition", "intention", "evaluation", "evidence",
-        "perception", "stance", "action", "appearance",
+        "perception", "stance", "action", "appearance", "adjective",
     },
     ("reporting_verbs", "frames"): {"inv", "tell", "that", "to", "obj"},
     ("roles", "type"): {"official", "expert", "person", "media", "organization"},
@@ -360,7 +360,10 @@ class _Builder:
                 raise LexiconError(f"{where}: prior {val['prior']!r} is not a number") from None
             if not 0.0 <= prior <= 1.0:
                 raise LexiconError(f"{where}: prior {prior} must lie between 0 and 1")
-        forms = _explicit_forms(lemma, val["forms"], where) if val["forms"] else verb_forms(lemma)
+        if val["class"] == "adjective":
+            forms = {lemma: "adj"}  # a predicate adjective: "is confident that", "was critical of"
+        else:
+            forms = _explicit_forms(lemma, val["forms"], where) if val["forms"] else verb_forms(lemma)
         entry = VerbEntry(
             lemma=lemma,
             cls=val["class"],
