@@ -293,11 +293,11 @@ _ADVERBIAL_OPENERS = frozenset({"however", "meanwhile", "still", "indeed", "inst
                                 "speaking", "writing", "in", "on", "at", "after", "before", "during", "when",
                                 "while", "as", "since", "despite", "following", "with", "without", "for", "from",
                                 "to", "by", "under", "over", "if", "although", "though", "because", "but", "and",
-                                "so", "yet", "or", "last", "this", "next", "this", "ultimately", "finally",
-                                "first", "second", "still", "nevertheless", "nonetheless", "moreover", "besides",
+                                "so", "yet", "or", "last", "this", "next", "ultimately", "finally",
+                                "first", "second", "nevertheless", "nonetheless", "moreover", "besides",
                                 "unlike", "like", "amid", "among", "across", "through", "throughout", "until",
                                 "upon", "within", "outside", "inside", "behind", "beyond", "near", "toward",
-                                "towards", "according", "asked", "pressed", "reached", "interviewed"})
+                                "towards", "according", "pressed", "reached", "interviewed"})
 
 
 def _before_kind(v: View, ts: int, own_start: int) -> str:

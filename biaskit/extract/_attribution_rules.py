@@ -45,7 +45,7 @@ _DASHES = {"-", "\u2013", "\u2014", "\u2012", "\u2015"}
 
 _DEGREE = frozenset({"very", "so", "too", "quite", "more", "less", "most", "least", "deeply", "increasingly",
                      "equally", "particularly", "extremely", "fairly", "pretty", "rather", "really", "highly",
-                     "sharply", "openly", "highly", "publicly", "privately", "somewhat", "all", "as"})
+                     "sharply", "openly", "publicly", "privately", "somewhat", "all", "as"})
 _COPULAS = frozenset({"seem", "seems", "seemed", "remain", "remains", "remained", "become", "becomes", "became",
                       "appear", "appears", "appeared", "feel", "feels", "felt", "sound", "sounds", "sounded",
                       "stay", "stays", "stayed", "grow", "grows", "grew", "grown"})

@@ -185,7 +185,7 @@ class SyllableCounter:
         n = self.table.get(w)
         if n is not None:
             return n
-        if _HAS_DIGIT.search(w):
+        if w[:1].isdigit() or _HAS_DIGIT.search(w):
             return 1
         if "." in w:  # an abbreviation with dots (U.S., a.m.) is read letter by letter
             return sum(3 if c == "w" else 1 for c in w if c.isalpha()) or 1

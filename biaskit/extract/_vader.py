@@ -134,7 +134,10 @@ def vader_words(text: str) -> list[str]:
     >>> vader_words("Wow, that's GREAT :) ... really?")
     ['Wow', "that's", 'GREAT', ':)', '...', 'really']
     """
-    tokens = text.split()
+    return _strip_tokens(text.split())
+
+
+def _strip_tokens(tokens: list[str]) -> list[str]:
     words = list(map(str.strip, tokens, repeat(_PUNCTUATION)))
     # only tokens that lost punctuation need the two-character check (the
     # identity test is a shortcut; the check itself decides)
@@ -168,9 +171,6 @@ class VaderScore:
     negative: float
     neutral: float
     valence: float
-
-
-_ZERO = VaderScore(0.0, 0.0, 0.0, 0.0, 0.0)
 
 
 def _package_dir() -> Path:
@@ -263,6 +263,13 @@ class VaderAnalyzer:
         object.__setattr__(self, "_emoji_chars", emoji_chars)
         object.__setattr__(self, "_ascii_emoji", any(c.isascii() for c in emoji_chars))
         object.__setattr__(self, "_idiom_words", idiom_words)
+        # words that some rule looks at; phrases as sets of their words
+        rule_words = {w for w in self.boosters if " " not in w} | set(self.negations)
+        rule_words |= {"no", "least", "never", "without", "doubt", "so", "this"}
+        phrases = tuple(frozenset(p.split()) for p in (*self.idioms, *self.boosters) if " " in p)
+        object.__setattr__(self, "_rule_words", frozenset(rule_words))
+        object.__setattr__(self, "_phrases", phrases)
+        object.__setattr__(self, "_anchors", frozenset(max(p, key=len) for p in phrases))
         # plain dicts for the hot loop (private; never mutated)
         object.__setattr__(self, "_lex", dict(self.lexicon))
         object.__setattr__(self, "_boost", dict(self.boosters))
@@ -348,23 +355,53 @@ class VaderAnalyzer:
         positions whose valence can be non-zero)."""
         words = vader_words(text)
         lows = list(map(str.lower, words))
+        hits = list(compress(count(), map(self._lex.__contains__, lows)))
+        return words, self._sentence_valences(words, lows, hits), hits
+
+    def _sentence_valences(self, words: list[str], lows: list[str], hits: list[int]) -> list[float]:
+        """Valences of one sentence's words, given the positions of lexicon words."""
         n = len(words)
         vals: list[float] = [0] * n
-        hits = list(compress(count(), map(self._lex.__contains__, lows)))
         if hits:
             upper = sum(map(str.isupper, words))
             caps_diff = 0 < n - upper < n
-            boosters = self._boost
-            for i in hits:
-                low = lows[i]
-                if low in boosters:
-                    continue  # boosters carry no valence of their own
-                if low == "kind" and i < n - 1 and lows[i + 1] == "of":
-                    continue  # "kind of" is a dampener
-                vals[i] = self._word_valence(words, lows, i, caps_diff)
+            if self._plain(lows):
+                # no word that any rule looks at: each valence is the
+                # lexicon's, moved by capitals
+                lex = self._lex
+                for i in hits:
+                    valence = lex[lows[i]]
+                    if caps_diff and words[i].isupper():
+                        valence = valence + CAPS_STEP if valence > 0 else valence - CAPS_STEP
+                    vals[i] = valence
+            else:
+                boosters = self._boost
+                for i in hits:
+                    low = lows[i]
+                    if low in boosters:
+                        continue  # boosters carry no valence of their own
+                    if low == "kind" and i < n - 1 and lows[i + 1] == "of":
+                        continue  # "kind of" is a dampener
+                    vals[i] = self._word_valence(words, lows, i, caps_diff)
             if "but" in lows:
                 _but_rule(vals, lows.index("but"))
-        return words, vals, hits
+        return vals
+
+    def _plain(self, lows: list[str]) -> bool:
+        """True if no rule can apply in this sentence (only the lexicon and capitals).
+
+        The rules look at boosters, negations (including any word with
+        "n't"), "no", "least", "never", "without", "doubt", "so", "this",
+        and phrases (idioms, "kind of"); a sentence with none of them is
+        scored from the lexicon alone. The test is conservative: a
+        sentence it rejects goes through every rule.
+        """
+        if not self._rule_words.isdisjoint(lows) or "n't" in "\x00".join(lows):
+            return False
+        if self._anchors.isdisjoint(lows):
+            return True  # every phrase needs its anchor word
+        present = set(lows)
+        return not any(words <= present for words in self._phrases)
 
     def _word_valence(self, words: list[str], lows: list[str], i: int, caps_diff: bool) -> float:
         lex = self._lex
@@ -471,45 +508,91 @@ class VaderAnalyzer:
         >>> round(s.compound, 4), round(s.negative, 3)
         (-0.4678, 0.309)
         """
-        if self._ascii_emoji or not text.isascii():
-            if not self._emoji_chars.isdisjoint(text if self._ascii_emoji else _NON_ASCII.findall(text)):
-                text = self.replace_emojis(text)
+        if self._has_emoji(text):
+            text = self.replace_emojis(text)
         _, vals, hits = self._valences(text)
-        n = len(vals)
-        if not n:
-            return _ZERO
-        total = float(sum(vals))
-        emphasis = _punctuation_emphasis(text) if ("!" in text or "?" in text) else 0.0
-        if total > 0:
-            total += emphasis
-        elif total < 0:
-            total -= emphasis
-        compound = normalize_valence(total)
-        # only lexicon positions can hold a non-zero valence (the "but" rule
-        # rewrites values by equality, so zeros stay zeros); VADER's sums run
-        # over the words in order, and so do these
-        pos_sum = neg_sum = 0.0
-        neutral = n
-        for i in hits:
-            v = vals[i]
-            if v > 0:
-                pos_sum += float(v) + 1
-                neutral -= 1
-            elif v < 0:
-                neg_sum += float(v) - 1
-                neutral -= 1
-        if pos_sum > math.fabs(neg_sum):
-            pos_sum += emphasis
-        elif pos_sum < math.fabs(neg_sum):
-            neg_sum -= emphasis
-        denom = pos_sum + math.fabs(neg_sum) + neutral
-        return VaderScore(
-            compound=compound,
-            positive=math.fabs(pos_sum / denom),
-            negative=math.fabs(neg_sum / denom),
-            neutral=math.fabs(neutral / denom),
-            valence=total,
-        )
+        return VaderScore(*_finish(text, vals, hits))
+
+    def score_many(self, texts: list[str]) -> list[tuple[float, float, float, float, float]]:
+        """Score many sentences at once: ``(compound, positive, negative, neutral, valence)`` each.
+
+        The same numbers as :meth:`score` for each text, computed in one pass
+        over all their words (sentences without a lexicon word cost almost
+        nothing).
+
+        Examples
+        --------
+        >>> vader = VaderAnalyzer.from_vader_package()
+        >>> [tuple(round(x, 4) for x in t) for t in vader.score_many(["It was good.", "It rained."])]
+        [(0.4404, 0.5918, 0.0, 0.4082, 1.9), (0.0, 0.0, 0.0, 1.0, 0.0)]
+        """
+        if self._has_emoji("".join(texts)):
+            texts = [self.replace_emojis(t) if self._has_emoji(t) else t for t in texts]
+        # all sentences' words in one list; bounds[k]:bounds[k + 1] is sentence k
+        tokens: list[str] = []
+        bounds = [0]
+        for t in texts:
+            tokens += t.split()
+            bounds.append(len(tokens))
+        words = _strip_tokens(tokens)
+        lows = list(map(str.lower, words))
+        hits = list(compress(count(), map(self._lex.__contains__, lows)))
+        out = []
+        j, n_hits = 0, len(hits)
+        for k, text in enumerate(texts):
+            a, b = bounds[k], bounds[k + 1]
+            if j >= n_hits or hits[j] >= b:
+                out.append(_NEUTRAL if b > a else _EMPTY)
+                continue
+            local = []
+            while j < n_hits and hits[j] < b:
+                local.append(hits[j] - a)
+                j += 1
+            vals = self._sentence_valences(words[a:b], lows[a:b], local)
+            out.append(_finish(text, vals, local))
+        return out
+
+    def _has_emoji(self, text: str) -> bool:
+        if not self._ascii_emoji and text.isascii():
+            return False
+        return not self._emoji_chars.isdisjoint(text if self._ascii_emoji else _NON_ASCII.findall(text))
+
+
+_EMPTY = (0.0, 0.0, 0.0, 0.0, 0.0)  # no words at all
+_NEUTRAL = (0.0, 0.0, 0.0, 1.0, 0.0)  # words, none with sentiment
+
+
+def _finish(text: str, vals: list[float], hits: list[int]) -> tuple[float, float, float, float, float]:
+    """VADER's sums for one sentence: (compound, positive, negative, neutral, valence)."""
+    n = len(vals)
+    if not n:
+        return _EMPTY
+    total = float(sum(vals))
+    emphasis = _punctuation_emphasis(text) if ("!" in text or "?" in text) else 0.0
+    if total > 0:
+        total += emphasis
+    elif total < 0:
+        total -= emphasis
+    compound = normalize_valence(total)
+    # only lexicon positions can hold a non-zero valence (the "but" rule
+    # rewrites values by equality, so zeros stay zeros); VADER's sums run
+    # over the words in order, and so do these
+    pos_sum = neg_sum = 0.0
+    neutral = n
+    for i in hits:
+        v = vals[i]
+        if v > 0:
+            pos_sum += float(v) + 1
+            neutral -= 1
+        elif v < 0:
+            neg_sum += float(v) - 1
+            neutral -= 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += emphasis
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= emphasis
+    denom = pos_sum + math.fabs(neg_sum) + neutral
+    return (compound, math.fabs(pos_sum / denom), math.fabs(neg_sum / denom), math.fabs(neutral / denom), total)
 
 
 def _but_rule(vals: list[float], but_at: int) -> None:

@@ -55,6 +55,8 @@ import re
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import gt, is_, not_
 from pathlib import Path
 
 from biaskit.errors import BiaskitError
@@ -254,29 +256,35 @@ def readability_counts(doc: Doc, *, syllables: Callable[[str], int] | None = Non
     forms = _familiar_forms(load_easy_words() if easy_words is None else frozenset(easy_words))
     s = doc.string
     bs = doc.body_start
-    n_syll = n_poly = n_complex = n_difficult = 0
-    # the dictionary lookup inlined for the default counter (the hot path)
-    lookup = count.table.get if isinstance(count, SyllableCounter) else None
     words = [s[a:b] for a, b, kind in doc.tokens if kind == WORD and a >= bs]
-    for w in words:
-        low = w.lower()
-        if "\u2019" in low:
-            low = low.replace("\u2019", "'")
-        n = lookup(low) if lookup is not None else None
-        if n is None:
-            n = count(low)
-        n_syll += n
-        familiar = low in forms or _familiar(low, forms)
-        if not familiar:
-            n_difficult += 1
-        if n >= 3:
-            n_poly += 1
-            if not familiar:
-                n_complex += 1
+    lows = list(map(str.lower, words))
+    if "\u2019" in s:
+        lows = [w.replace("\u2019", "'") for w in lows]
+    # syllables: the dictionary table in one pass, the counter for the rest
+    if isinstance(count, SyllableCounter):
+        syl = list(map(count.table.get, lows))
+        missing = list(compress(range(len(syl)), map(is_, syl, repeat(None))))
+        if missing:
+            counted = {w: count(w) for w in {lows[i] for i in missing}}  # each distinct word once
+            for i in missing:
+                syl[i] = counted[lows[i]]
+    else:
+        syl = list(map(count, lows))
+    # familiar words: the list and its regular forms in one pass, then
+    # numbers and hyphenated compounds among the rest
+    familiar = list(map(forms.__contains__, lows))
+    for i in compress(range(len(familiar)), map(not_, familiar)):
+        w = lows[i]
+        familiar[i] = w[:1].isdigit() or ("-" in w and _familiar(w, forms))
+    long_words = list(map((2).__lt__, syl))  # three syllables or more
     n_words = len(words)
     n_chars = sum(map(len, words))
     # letters: characters of words less inner marks (hyphens, apostrophes, dots)
     n_letters = n_chars - len(_NOT_LETTER_OR_DIGIT.findall("".join(words)))
+    n_syll = sum(syl)
+    n_poly = sum(long_words)
+    n_difficult = n_words - sum(familiar)
+    n_complex = sum(map(gt, long_words, familiar))  # long and not familiar
     return ReadabilityCounts(
         words=n_words,
         sentences=doc.sentence_count,

@@ -65,7 +65,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from biaskit.extract._vader import VaderAnalyzer, VaderScore, normalize_valence
+from biaskit.extract._vader import VaderAnalyzer, normalize_valence
 from biaskit.parse import Doc
 
 __all__ = [
@@ -129,11 +129,11 @@ class SentenceSentiment:
     valence: float
 
 
-def _scores(doc: Doc, analyzer: VaderAnalyzer | None) -> list[tuple[int, str, VaderScore]]:
+def _scores(doc: Doc, analyzer: VaderAnalyzer | None) -> list[tuple[float, float, float, float, float]]:
+    """``(compound, positive, negative, neutral, valence)`` for each sentence of ``doc``."""
     vader = default_analyzer() if analyzer is None else analyzer
     s = doc.string
-    score = vader.score
-    return [(k, sent.part, score(s[sent.start:sent.end])) for k, sent in enumerate(doc.sentences)]
+    return vader.score_many([s[x.start:x.end] for x in doc.sentences])
 
 
 def sentence_scores(doc: Doc, *, analyzer: VaderAnalyzer | None = None) -> list[SentenceSentiment]:
@@ -160,11 +160,9 @@ def sentence_scores(doc: Doc, *, analyzer: VaderAnalyzer | None = None) -> list[
     [('title', 0, 5, 0.0), ('body', 7, 18, 0.6588), ('body', 19, 35, -0.5106)]
     """
     out = []
-    for k, part, sc in _scores(doc, analyzer):
-        sent = doc.sentences[k]
+    for k, (sent, sc) in enumerate(zip(doc.sentences, _scores(doc, analyzer), strict=True)):
         start, end = doc.text_span(sent.start, sent.end)
-        out.append(SentenceSentiment(k, part, start, end, sc.compound, sc.positive, sc.negative,
-                                     sc.neutral, sc.valence))
+        out.append(SentenceSentiment(k, sent.part, start, end, *sc))
     return out
 
 
@@ -198,9 +196,9 @@ def sentiment(doc: Doc, *, analyzer: VaderAnalyzer | None = None) -> dict[str, f
     (-0.6249, 1.0, 0)
     """
     scored = _scores(doc, analyzer)
-    body = [(k, sc) for k, part, sc in scored if part == "body"]
-    titles = [sc for _, part, sc in scored if part == "title"]
-    title_compound = normalize_valence(sum(sc.valence for sc in titles)) if titles else _NAN
+    body = [(k, sc) for k, (sent, sc) in enumerate(zip(doc.sentences, scored, strict=True)) if sent.part == "body"]
+    titles = [sc for sent, sc in zip(doc.sentences, scored, strict=True) if sent.part == "title"]
+    title_compound = normalize_valence(sum(sc[4] for sc in titles)) if titles else _NAN
     n = len(body)
     if n == 0:
         return {
@@ -218,7 +216,7 @@ def sentiment(doc: Doc, *, analyzer: VaderAnalyzer | None = None) -> dict[str, f
             "document_compound": _NAN,
             "title_compound": title_compound,
         }
-    compounds = [sc.compound for _, sc in body]
+    compounds = [sc[0] for _, sc in body]
     mean = math.fsum(compounds) / n
     var = math.fsum((c - mean) ** 2 for c in compounds) / n
     n_pos = sum(1 for c in compounds if c >= POSITIVE_THRESHOLD)
@@ -231,12 +229,12 @@ def sentiment(doc: Doc, *, analyzer: VaderAnalyzer | None = None) -> dict[str, f
         "positive_share": n_pos / n,
         "negative_share": n_neg / n,
         "neutral_share": (n - n_pos - n_neg) / n,
-        "mean_positive": math.fsum(sc.positive for _, sc in body) / n,
-        "mean_negative": math.fsum(sc.negative for _, sc in body) / n,
+        "mean_positive": math.fsum(sc[1] for _, sc in body) / n,
+        "mean_negative": math.fsum(sc[2] for _, sc in body) / n,
         "most_negative_sentence": body[lo][0],
         "most_negative_compound": compounds[lo],
         "most_positive_sentence": body[hi][0],
         "most_positive_compound": compounds[hi],
-        "document_compound": normalize_valence(math.fsum(sc.valence for _, sc in body)),
+        "document_compound": normalize_valence(math.fsum(sc[4] for _, sc in body)),
         "title_compound": title_compound,
     }
