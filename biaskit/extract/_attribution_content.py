@@ -250,12 +250,16 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                     break
                 end_tok = min(end_tok, d.region[0])
                 break
-            if _coordinate(v, d, ts):
+            if _coordinate(v, d, ts) or (c.source_how == "shared" and d.region[0] - 1 >= ts and low[d.region[0] - 1] == ","):
                 end_tok = min(end_tok, d.region[0])
                 break
             d.dropped = True
         if c.dropped:
             continue
+        # never end on a conjunction or a trailing time phrase ("..., but", "while", "earlier Sunday")
+        while end_tok - 1 > start_tok and (low[end_tok - 1] in _TRAIL_DROP or (v.punct[end_tok - 1] and low[end_tok - 1] in ",;")):
+            end_tok -= 1
+        end_tok = _drop_trailing_time(v, start_tok, end_tok)
         for r in c.relays:
             if start_tok <= r[0] < end_tok:
                 end_tok = r[0]
@@ -284,6 +288,12 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
             if subj is not None and subj[1] <= c.cue[0]:
                 c.source = subj
                 c.rule = c.rule + "_subject"
+            else:
+                # "Citing ..., the spokeswoman told ...": the subject of the clause that follows
+                nxt = [d for d in live if d.cue[0] > c.cue[0] and d.source is not None and d.source_how == "pre"]
+                if nxt:
+                    c.source = nxt[0].source
+                    c.rule = c.rule + "_subject"
     return live
 
 
@@ -308,21 +318,43 @@ def _before_kind(v: View, ts: int, own_start: int) -> str:
         return "none"
     if low[k] in ("\u2014", "\u2013", "-") and v.punct[k]:
         k -= 1
-    if v.is_close_quote(k):
-        return "quote"
-    if low[k] == ",":
-        if k - 1 >= ts and v.is_close_quote(k - 1):
+    # the first word of the material before
+    f = ts
+    while f < k and v.punct[f] and not v.is_open_quote(f):
+        f += 1
+    starts_quoted = v.is_open_quote(f) or v.inq[f] >= 0
+    if v.is_close_quote(k) or (low[k] == "," and k - 1 >= ts and v.is_close_quote(k - 1)):
+        if starts_quoted:
             return "quote"
-        # the first word of the material before
-        f = ts
-        while f < k and v.punct[f] and not v.is_open_quote(f):
-            f += 1
-        if v.is_open_quote(f) or v.inq[f] >= 0:
+    if low[k] == "," or v.is_close_quote(k):
+        if starts_quoted:
             return "quote"
-        if low[f] in _ADVERBIAL_OPENERS or low[f] in TIME_WORDS or k - f <= 1:
+        vf = v.vf.get(low[f])
+        if low[f] in _ADVERBIAL_OPENERS or low[f] in TIME_WORDS or k - f <= 1 or (vf is not None and vf[1] == "ing"):
             return "adverbial"
         return "clause"
     return "other"
+
+
+_TRAIL_DROP = frozenset({"and", "but", "while", "or", "yet", "so", "then", "as", "although", "though", "whereas"})
+
+
+def _drop_trailing_time(v: View, a: int, b: int) -> int:
+    """End a content before a trailing time phrase: 'on Monday', 'earlier Sunday', 'last week'."""
+    low = v.low
+    k = b
+    while k - 1 > a and low[k - 1] in TIME_WORDS and not v.inq[k - 1] >= 0:
+        k -= 1
+    if k == b:
+        return b
+    if k - 1 > a and low[k - 1] in ("on", "in", "at", "during", "by", "until", "since"):
+        k -= 1
+    # only a real time phrase: it must hold a weekday, a month or a time noun
+    if not any(low[t] in WEEKDAYS or low[t] in ("week", "weekend", "month", "year", "yesterday", "today", "tonight",
+                                                "morning", "afternoon", "evening", "night", "earlier", "later", "fall",
+                                                "spring", "summer", "winter", "ago") for t in range(k, b)):
+        return b
+    return k
 
 
 def _short_report(v: View, c: Cand, fstart: int, te: int) -> bool:

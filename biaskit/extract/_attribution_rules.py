@@ -232,6 +232,15 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
         return None
     if b - a > 14:
         a = b - 14
+    # "Gore's allies have in the past said": the phrase is the object of a preposition; the subject is further left
+    if a - 1 >= lo and low[a - 1] in PREPOSITIONS and not v.cap[a - 1] and low[a - 1] not in ("of", "for", "at", "from", "with"):
+        m = a - 2
+        while m >= lo and (low[m] in AUX or low[m] in CUE_ADVERBS or low[m] in NEGATION):
+            m -= 1
+        if m < a - 2:
+            sub = left_np(v, m + 1, lo)
+            if sub is not None:
+                return sub
     # a phrase opening on a lower-case verb form is a predicate, not a subject ("placed less emphasis on")
     f = low[a]
     if not v.cap[a] and f not in DETERMINERS and f not in PERSONAL and (f.endswith("ed") or (f in v.vf and v.vf[f][1] != "base")):
@@ -368,6 +377,12 @@ def clause_subject(v: View, ts: int, te: int) -> tuple[int, int] | None:
     """The subject of the sentence's main clause (for "..., saying" without an earlier source)."""
     low = v.low
     k = ts
+    # a dateline: "TALLAHASSEE — ..."
+    m = k
+    while m < te and m - k < 4 and not v.punct[m] and v.s[v.toks[m][0]:v.toks[m][1]].isupper():
+        m += 1
+    if m > k and m < te and v.punct[m] and low[m] in ("\u2014", "\u2013", "-"):
+        k = m + 1
     # skip introductory comma-segments ("However, in January, ...")
     for _ in range(4):
         j = k
@@ -618,7 +633,7 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         c.source, c.source_how, c.rule = (cend, cend + 1), "inv", "verb:inverted"
         return c
     # "... criticized the policy and said ...": a verb coordinated with an earlier one shares its subject
-    if prev >= ts and low[prev] in ("and", "but", "or", "then", "yet"):
+    if prev >= ts and (low[prev] in ("and", "but", "or", "then", "yet") or (low[prev] == "," and form in ("3sg", "past") and cstart == i)):
         c.source_how = "shared"
         c.rule = "verb:coordinated"
         return c
