@@ -260,6 +260,11 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         while end_tok - 1 > start_tok and (low[end_tok - 1] in _TRAIL_DROP or (v.punct[end_tok - 1] and low[end_tok - 1] in ",;")):
             end_tok -= 1
         end_tok = _drop_trailing_time(v, start_tok, end_tok)
+        # a non-restrictive relative clause at the end is the outlet's aside (", which begins Monday")
+        for k in range(start_tok + 2, end_tok - 1):
+            if low[k] == "," and low[k + 1] in ("which", "who") and v.inq[k] < 0:
+                end_tok = k
+                break
         for r in c.relays:
             if start_tok <= r[0] < end_tok:
                 end_tok = r[0]

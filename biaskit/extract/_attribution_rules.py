@@ -14,6 +14,7 @@ them to the input text.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -60,9 +61,11 @@ _INV_STARTERS = frozenset({"former", "another", "fellow", "then", "longtime", "v
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                      "should", "may", "might", "must", "do", "does", "did", "included", "includes"})
 
-#: candidates whose lemma prior (learned, see the word list README) is below
-#: this are not proposed
+#: without learned weights, verb forms whose prior (learned, see the word list
+#: README) is below this are not proposed
 PRIOR_THRESHOLD = 0.3
+#: verb candidates whose learned log-odds (:func:`cue_score`) fall below this are not proposed
+SCORE_THRESHOLD = -0.5
 
 
 @dataclass
@@ -556,13 +559,100 @@ def find_candidates(v: View, si: int) -> list[Cand]:
         if vf is not None and not v.punct[i]:
             lemma, form = vf
             entry = wl.verbs.get(lemma)
-            prior = wl.cue_priors.get(w)
-            if entry is not None and (prior is None or prior >= PRIOR_THRESHOLD) and _verb_ok(v, i, ts, te, lemma, form):
+            if entry is not None and _verb_ok(v, i, ts, te, lemma, form):
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry)
-                if c is not None:
+                if c is not None and cue_score(v, c, ts, te) >= SCORE_THRESHOLD:
                     out.append(c)
                     skip_to = c.cue[1]
     return out
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 0.01), 0.99)
+    return math.log(p / (1.0 - p))
+
+
+_PRON_HEADS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which"})
+
+
+def cue_features(v: View, c: Cand, ts: int, te: int) -> list[str]:
+    """Names of the binary context features of a verb candidate (see ``cue_weights.csv``)."""
+    low = v.low
+    f = [f"form={c.form}", f"class={c.cls}", f"how={c.source_how or 'none'}"]
+    if c.passive:
+        f.append("passive")
+    if c.cue[0] < c.verb:
+        f.append("aux")
+    if c.cue[1] > c.verb + 1:
+        f.append("extended")
+    if c.source is not None:
+        a, b = c.source
+        h = low[a]
+        if b - a == 1 and h in _PRON_HEADS:
+            f.append("src=pronoun")
+        elif v.cap[a] or (b - a > 1 and v.cap[a + 1]):
+            f.append("src=cap")
+        else:
+            f.append("src=lower")
+        n = b - a
+        f.append("srclen=1" if n == 1 else ("srclen=2-3" if n <= 3 else "srclen=4+"))
+    p = c.cue[0] - 1
+    if p < ts:
+        f.append("prev=start")
+    elif low[p] == ",":
+        f.append("prev=comma")
+    elif v.is_close_quote(p):
+        f.append("prev=quote")
+    elif low[p] in PERSONAL or low[p] in ("who", "which"):
+        f.append("prev=pronoun")
+    elif v.cap[p]:
+        f.append("prev=cap")
+    else:
+        f.append("prev=other")
+    k = c.cue[1]
+    if k >= te or (v.punct[k] and low[k] in ".!?"):
+        f.append("next=end")
+    elif low[k] == "that":
+        f.append("next=that")
+    elif v.is_open_quote(k) or low[k] == ":":
+        f.append("next=quote")
+    elif low[k] in ("if", "whether", "why", "how", "what", "when", "where", "who"):
+        f.append("next=wh")
+    elif low[k] == "to":
+        f.append("next=to")
+    elif low[k] == ",":
+        f.append("next=comma")
+    elif low[k] in PREPOSITIONS:
+        f.append("next=prep")
+    elif v.cap[k]:
+        f.append("next=cap")
+    elif low[k] in DETERMINERS or low[k] in PERSONAL:
+        f.append("next=det")
+    else:
+        f.append("next=other")
+    if v.doc.sentences[c.sentence].part == "title":
+        f.append("title")
+    if any(v.inq[t] >= 0 for t in (ts, te - 1)):
+        f.append("quote_in_sentence")
+    return f
+
+
+def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None) -> float:
+    """Log-odds that a verb candidate is an attribution cue: learned weights over its context.
+
+    Without learned weights (an empty ``cue_weights`` list), the per-form
+    prior alone decides.
+    """
+    wl = v.wl
+    if prior is None:
+        prior = wl.cue_priors.get(v.low[c.verb], 0.5)
+    weights = wl.cue_weights
+    if not weights:
+        return _logit(prior) - _logit(PRIOR_THRESHOLD)
+    z = weights.get("bias", 0.0) + weights.get("prior_logit", 1.0) * _logit(prior)
+    for name in cue_features(v, c, ts, te):
+        z += weights.get(name, 0.0)
+    return z
 
 
 def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form: str, entry) -> Cand | None:

@@ -72,6 +72,7 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "group_words": ("word", "kind"),
     "organization_words": ("word", "kind"),
     "cue_priors": ("form", "prior"),
+    "cue_weights": ("feature", "weight"),
 }
 
 _ALLOWED = {
@@ -146,6 +147,7 @@ class Wordlists:
     group_words: Mapping[str, str]
     organization_words: Mapping[str, str]
     cue_priors: Mapping[str, float]
+    cue_weights: Mapping[str, float]
     sources: tuple[str, ...]
     #: first word (lower case) of outlet, government, country and role
     #: entries -> the most words such an entry has (for fast phrase search)
@@ -338,6 +340,11 @@ class _Builder:
             canon = key
             for alias in [key, *[a for a in val["aliases"].split("|") if a.strip()]]:
                 self.simple["outlets"][_outlet_key(alias)] = (canon, val["kind"])
+        elif name == "cue_weights":
+            try:
+                self.simple[name][key] = float(val["weight"])
+            except ValueError:
+                raise LexiconError(f"{where}: weight {val['weight']!r} is not a number") from None
         elif name == "cue_priors":
             try:
                 prior = float(val["prior"])
@@ -396,6 +403,7 @@ class _Builder:
             group_words=ro(dict(s["group_words"])),
             organization_words=ro(dict(s["organization_words"])),
             cue_priors=ro(dict(s["cue_priors"])),
+            cue_weights=ro(dict(s["cue_weights"])),
             sources=tuple(self.sources),
             phrase_heads=ro(self._heads()),
         )
