@@ -65,7 +65,7 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "
 #: README) is below this are not proposed
 PRIOR_THRESHOLD = 0.3
 #: verb candidates whose learned log-odds (:func:`cue_score`) fall below this are not proposed
-SCORE_THRESHOLD = -0.5
+SCORE_THRESHOLD = 0.0
 
 
 @dataclass
@@ -561,7 +561,8 @@ def find_candidates(v: View, si: int) -> list[Cand]:
             entry = wl.verbs.get(lemma)
             if entry is not None and _verb_ok(v, i, ts, te, lemma, form):
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry)
-                if c is not None and cue_score(v, c, ts, te) >= SCORE_THRESHOLD:
+                # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
+                if c is not None and (lemma in _RELAY_LEMMAS or cue_score(v, c, ts, te, earlier=out) >= SCORE_THRESHOLD):
                     out.append(c)
                     skip_to = c.cue[1]
     return out
@@ -572,13 +573,26 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
+_RELAY_LEMMAS = frozenset({"quote", "cite"})
 _PRON_HEADS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which"})
 
 
-def cue_features(v: View, c: Cand, ts: int, te: int) -> list[str]:
-    """Names of the binary context features of a verb candidate (see ``cue_weights.csv``)."""
+def cue_features(v: View, c: Cand, ts: int, te: int, earlier: list[Cand] = ()) -> list[str]:
+    """Names of the binary context features of a verb candidate (see ``cue_weights.csv``).
+
+    ``earlier`` are the candidates already accepted in the sentence: a verb
+    after another one in the same clause usually sits in its content.
+    """
     low = v.low
-    f = [f"form={c.form}", f"class={c.cls}", f"how={c.source_how or 'none'}"]
+    how = c.source_how or "none"
+    f = [f"form={c.form}", f"class={c.cls}", f"how={how}", f"class={c.cls}&how={how}"]
+    if earlier:
+        last = earlier[-1]
+        between = range(last.cue[1], c.cue[0])
+        if any(low[t] in (",", ";", ":") or v.is_close_quote(t) for t in between):
+            f.append("earlier=boundary")
+        else:
+            f.append("earlier=same_clause")
     if c.passive:
         f.append("passive")
     if c.cue[0] < c.verb:
@@ -630,6 +644,7 @@ def cue_features(v: View, c: Cand, ts: int, te: int) -> list[str]:
         f.append("next=det")
     else:
         f.append("next=other")
+    f.append(f"class={c.cls}&{f[-1]}")
     if v.doc.sentences[c.sentence].part == "title":
         f.append("title")
     if any(v.inq[t] >= 0 for t in (ts, te - 1)):
@@ -637,7 +652,7 @@ def cue_features(v: View, c: Cand, ts: int, te: int) -> list[str]:
     return f
 
 
-def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None) -> float:
+def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, earlier: list[Cand] = ()) -> float:
     """Log-odds that a verb candidate is an attribution cue: learned weights over its context.
 
     Without learned weights (an empty ``cue_weights`` list), the per-form
@@ -650,7 +665,7 @@ def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None) ->
     if not weights:
         return _logit(prior) - _logit(PRIOR_THRESHOLD)
     z = weights.get("bias", 0.0) + weights.get("prior_logit", 1.0) * _logit(prior)
-    for name in cue_features(v, c, ts, te):
+    for name in cue_features(v, c, ts, te, earlier):
         z += weights.get(name, 0.0)
     return z
 
