@@ -52,11 +52,10 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import gt, is_, not_
 from pathlib import Path
 
 from biaskit.errors import BiaskitError
@@ -257,34 +256,26 @@ def readability_counts(doc: Doc, *, syllables: Callable[[str], int] | None = Non
     s = doc.string
     bs = doc.body_start
     words = [s[a:b] for a, b, kind in doc.tokens if kind == WORD and a >= bs]
-    lows = list(map(str.lower, words))
-    if "\u2019" in s:
-        lows = [w.replace("\u2019", "'") for w in lows]
-    # syllables: the dictionary table in one pass, the counter for the rest
-    if isinstance(count, SyllableCounter):
-        syl = list(map(count.table.get, lows))
-        missing = list(compress(range(len(syl)), map(is_, syl, repeat(None))))
-        if missing:
-            counted = {w: count(w) for w in {lows[i] for i in missing}}  # each distinct word once
-            for i in missing:
-                syl[i] = counted[lows[i]]
-    else:
-        syl = list(map(count, lows))
-    # familiar words: the list and its regular forms in one pass, then
-    # numbers and hyphenated compounds among the rest
-    familiar = list(map(forms.__contains__, lows))
-    for i in compress(range(len(familiar)), map(not_, familiar)):
-        w = lows[i]
-        familiar[i] = w[:1].isdigit() or ("-" in w and _familiar(w, forms))
-    long_words = list(map((2).__lt__, syl))  # three syllables or more
+    joined = "\x00".join(words)
     n_words = len(words)
-    n_chars = sum(map(len, words))
     # letters: characters of words less inner marks (hyphens, apostrophes, dots)
-    n_letters = n_chars - len(_NOT_LETTER_OR_DIGIT.findall("".join(words)))
-    n_syll = sum(syl)
-    n_poly = sum(long_words)
-    n_difficult = n_words - sum(familiar)
-    n_complex = sum(map(gt, long_words, familiar))  # long and not familiar
+    n_letters = len(joined) - len(_NOT_LETTER_OR_DIGIT.findall(joined))
+    lowered = joined.lower().replace("\u2019", "'")
+    # each distinct word is measured once, then weighted by its frequency
+    table = count.table if isinstance(count, SyllableCounter) else {}
+    n_syll = n_poly = n_complex = n_difficult = 0
+    for w, k in Counter(lowered.split("\x00") if words else ()).items():
+        n = table.get(w)
+        if n is None:
+            n = count(w)
+        familiar = w in forms or w[:1].isdigit() or ("-" in w and _familiar(w, forms))
+        n_syll += n * k
+        if not familiar:
+            n_difficult += k
+        if n >= 3:
+            n_poly += k
+            if not familiar:
+                n_complex += k
     return ReadabilityCounts(
         words=n_words,
         sentences=doc.sentence_count,
