@@ -259,17 +259,16 @@ class VaderAnalyzer:
         # derived, read-only helpers (computed once per analyzer)
         # only single characters can match: VADER looks emoji up character by character
         emoji_chars = frozenset(e for e in self.emojis if len(e) == 1)
-        idiom_words = frozenset(w for phrase in (*self.idioms, *self.boosters) if " " in phrase for w in phrase.split())
         object.__setattr__(self, "_emoji_chars", emoji_chars)
         object.__setattr__(self, "_ascii_emoji", any(c.isascii() for c in emoji_chars))
-        object.__setattr__(self, "_idiom_words", idiom_words)
         # words that some rule looks at; phrases as sets of their words
         rule_words = {w for w in self.boosters if " " not in w} | set(self.negations)
         rule_words |= {"no", "least", "never", "without", "doubt", "so", "this"}
         phrases = tuple(frozenset(p.split()) for p in (*self.idioms, *self.boosters) if " " in p)
         object.__setattr__(self, "_rule_words", frozenset(rule_words))
         object.__setattr__(self, "_phrases", phrases)
-        object.__setattr__(self, "_anchors", frozenset(max(p, key=len) for p in phrases))
+        # a phrase can only match where its anchor (its longest word) is
+        object.__setattr__(self, "_anchors", frozenset(max(sorted(p), key=len) for p in phrases))
         # plain dicts for the hot loop (private; never mutated)
         object.__setattr__(self, "_lex", dict(self.lexicon))
         object.__setattr__(self, "_boost", dict(self.boosters))
@@ -457,7 +456,7 @@ class VaderAnalyzer:
                     pass
                 elif prev in negations or "n't" in prev:
                     valence = valence * NEGATION_SCALAR
-                if not self._idiom_words.isdisjoint(lows[i - 3:i + 3]):
+                if not self._anchors.isdisjoint(lows[i - 3:i + 3]):
                     valence = self._idioms(valence, lows, i)
         # "least" before a word negates it, unless "at least" / "very least"
         if i > 0 and lows[i - 1] == "least" and "least" not in lex:
@@ -466,7 +465,7 @@ class VaderAnalyzer:
         return valence
 
     def _idioms(self, valence: float, lows: list[str], i: int) -> float:
-        # called only when a word near i belongs to a phrase (all phrases
+        # called only when a phrase's anchor word is near i (all phrases
         # have two or more words, so no phrase can match otherwise)
         n = len(lows)
         idioms, boosters = self.idioms, self.boosters
