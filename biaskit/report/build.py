@@ -923,11 +923,22 @@ def _lexicon_block(inp: _Inputs) -> list:
 
 
 def _methods(inp: _Inputs, provenance: dict[str, Any]) -> Section:
+    import re
+
     measures = inp.params.get("measures", [])
+    items: list[tuple[str, str]] = []
+    vocab_done = False
+    for c in measures:
+        if re.fullmatch(_VOCAB_RE[0], str(c)):
+            if not vocab_done:
+                items.append(("Lexicon hits per 1,000 words (by category; own voice, in quotations)",
+                              describe(c).meaning + " The categories are explained below."))
+                vocab_done = True
+            continue
+        items.append((describe(c).label, describe(c).meaning or f"Feature column {c}."))
     blocks: list = [
         Heading("What the measures mean"),
-        Definitions(tuple((describe(c).label, describe(c).meaning or f"Feature column {c}.") for c in measures))
-        if measures else Note("No per-article measures were compared."),
+        Definitions(tuple(items)) if items else Note("No per-article measures were compared."),
         Heading("Statistics"),
         Text((
             f"Each {inp.by}'s mean is given with a 95% percentile bootstrap interval ({inp.params['n_boot']:,} "
@@ -1059,6 +1070,16 @@ def _models(inp: _Inputs) -> Section:
     return Section("models", SECTION_HEADINGS["models"], tuple(blocks))
 
 
+#: Feature columns left out of the classifier: sizes (which say how long an article is, not how it is
+#: written) and positions (the index of the most negative sentence is not a measure).
+NOT_MODEL_FEATURES = frozenset({
+    "readability.words", "readability.sentences", "readability.syllables", "readability.polysyllables",
+    "readability.complex_words", "readability.difficult_words", "readability.letters",
+    "sentiment.most_negative_sentence", "sentiment.most_positive_sentence",
+    "sourcing.attributions", "vocabulary.title_hits",
+})
+
+
 def _cv_groups(inp: _Inputs) -> tuple[pd.Series | None, str]:
     """Groups that must not straddle a cross-validation fold, and how they were made."""
     if inp.stories is not None:
@@ -1083,8 +1104,8 @@ def _classifier_blocks(inp: _Inputs) -> list:
         return [Note("The classifier was switched off for this report.")]
     f = inp.features
     ok = f["status"].astype(str).eq(STATUS_OK).to_numpy() if "status" in f.columns else np.ones(len(f), bool)
-    cols = [c for c in f.columns if "." in str(c) and pd.api.types.is_numeric_dtype(f[c])
-            and pd.to_numeric(f[c], errors="coerce").notna().any()]
+    cols = [c for c in f.columns if "." in str(c) and c not in NOT_MODEL_FEATURES
+            and pd.api.types.is_numeric_dtype(f[c]) and pd.to_numeric(f[c], errors="coerce").notna().any()]
     if not cols:
         return [Note("No numeric features to train a classifier on.")]
     groups, how = _cv_groups(inp)
@@ -1099,8 +1120,13 @@ def _classifier_blocks(inp: _Inputs) -> list:
     if len(counts) < 2 or n_folds < 2 or counts.min() < 2:
         return [Note(f"Too few articles or groups to cross-validate a classifier (each {inp.by} needs at least "
                      "two measured articles, and the articles must fall into at least two folds).")]
+    from threadpoolctl import threadpool_limits  # a dependency of scikit-learn
+
     try:
-        res = evaluate(data, target="_target", groups="_cv", n_splits=n_folds, seed=inp.params["seed"])
+        # one BLAS thread: on a busy machine, BLAS threads spinning against each other made the
+        # logistic regression 20-40x slower (measured on PolNeAR train); results are the same
+        with threadpool_limits(limits=1, user_api="blas"):
+            res = evaluate(data, target="_target", groups="_cv", n_splits=n_folds, seed=inp.params["seed"])
     except (BiaskitError, ValueError) as exc:
         return [Note(f"The classifier could not be evaluated on these articles: {exc}")]
     scores = res.scores
@@ -1117,7 +1143,8 @@ def _classifier_blocks(inp: _Inputs) -> list:
         Table(summary, (Column("measure", "Score", "text"),
                         Column("value", "Value [lowest, highest fold]", "num", 2, low="low", high="high")),
               caption=f"How well the measures tell the {_plural(inp.by, 2)} apart",
-              note=f"Logistic regression (class-balanced) over {len(cols)} standardised features, "
+              note=f"Logistic regression (class-balanced) over {len(cols)} standardised features (rates, shares "
+                   "and scores; article length and sentence positions left out), "
                    f"{n_folds}-fold cross-validation {how}, so that articles on one story are never both "
                    "trained on and tested. Macro-F1 averages the per-outlet F1 scores: 1 is perfect."),
     ]

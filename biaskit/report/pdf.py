@@ -31,6 +31,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
+    CondPageBreak,
     Image,
     KeepTogether,
     ListFlowable,
@@ -62,6 +63,8 @@ _FONT_FILES = {
     FONT + "-Oblique": "DejaVuSans-Oblique.ttf",
     FONT + "-BoldOblique": "DejaVuSans-BoldOblique.ttf",
 }
+_TABLE_KEEP_WHOLE = 220.0  # points: tables up to this height are never split across pages
+_TABLE_START_ROWS = 4  # a longer table starts on a page only if its header and this many rows fit
 _FIGURE_DPI = 170  # print quality at the 17 cm text width
 _PAGE_SIZES = {"a4": A4, "letter": letter}
 
@@ -215,6 +218,35 @@ def _table_flowables(table: Table, st: dict, avail: float) -> list:
     return out
 
 
+def _table_start(pending: list, flows: list, width: float) -> list:
+    """Headings, caption and table, with a conditional page break before them.
+
+    A short table is kept whole; a long one starts where it is when its
+    headings, caption, header and first rows fit, else on the next page, and
+    then runs over as many pages as it needs (its header row repeated). The
+    paragraphs lose their keep-with-next flag, which would otherwise move a
+    long table whole to the next page and leave a gap.
+    """
+    lead = [f for f in [*pending, *flows] if not isinstance(f, RLTable)]
+    table = next((f for f in flows if isinstance(f, RLTable)), None)
+    head = []
+    for f in [*pending, *flows]:
+        if f is table:
+            break
+        head.append(f)
+    needed = 0.0
+    for f in head:
+        needed += f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    if table is not None:
+        total = table.wrap(width, 1e6)[1]
+        rows = list(getattr(table, "_rowHeights", []) or [])
+        first = sum(rows[: _TABLE_START_ROWS + 1]) if rows else total
+        needed += total if total <= _TABLE_KEEP_WHOLE else first
+    for f in lead:
+        f.keepWithNext = 0
+    return [CondPageBreak(needed + 2), *pending, *flows]
+
+
 def _figure_flowables(fig: Figure, st: dict, avail_w: float, avail_h: float, dpi: int) -> list:
     png = figures.render(fig, "png", dpi=dpi)
     w_px, h_px = figures.png_size(png)
@@ -229,7 +261,7 @@ def _figure_flowables(fig: Figure, st: dict, avail_w: float, avail_h: float, dpi
     parts = [img]
     if fig.caption:
         parts.append(_p(fig.caption, st["caption"]))
-    return [KeepTogether(parts)]
+    return parts  # the caller keeps them together (reportlab breaks pages at nested KeepTogethers)
 
 
 # ---------------------------------------------------------------------------
@@ -320,8 +352,10 @@ def render_pdf(report: Report, *, pagesize: str = "a4", dpi: int | None = None) 
                 flows = _figure_flowables(block, st, doc.width, doc.height, dpi)
             else:  # pragma: no cover - the model has no other blocks
                 raise BiaskitError(f"cannot render a {type(block).__name__} in a PDF")
-            if pending and isinstance(block, (Table, Figure)):
+            if isinstance(block, Figure):
                 story.append(KeepTogether([*pending, *flows]))
+            elif isinstance(block, Table):
+                story += _table_start(pending, flows, doc.width)
             else:
                 story += pending + flows
             pending = []
