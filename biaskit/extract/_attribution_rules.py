@@ -495,7 +495,7 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
             return False
         w = low[j]
         return w in BE or w in _COPULAS or w.endswith(("'s", "'re", "'m")) and w[:-2].rstrip("'") in _SUBJ_PRON
-    if form in ("base", "3sg") and (p in PREPOSITIONS or p == "of" or (p.endswith(("'s", "s'")) and p not in ("he's", "she's", "it's", "that's", "who's", "there's", "what's", "let's"))):
+    if form in ("base", "3sg") and (p in PREPOSITIONS and not (p == "to" and form == "base") or p == "of" or (p.endswith(("'s", "s'")) and p not in ("he's", "she's", "it's", "that's", "who's", "there's", "what's", "let's"))):
         return False
     if v.cap[i] and i > ts and not (i - 1 >= ts and v.is_open_quote(i - 1)) and not _title_case(v, ts, te):
         # "Says" mid-sentence capitalised is a name or a title
@@ -509,16 +509,14 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
                 return False
         if form == "base":
             if pi and p not in (",",):
-                return p in ("(",) and False
-            ok = (p in PERSONAL or p in MODALS or p in ("do", "does", "did", "to", "who", "which", "that", "not", "never", "n't")
-                  or p.endswith("n't") or p in CUE_ADVERBS or (p.endswith("s") and not p.endswith(("ss", "ous", "us", "is")) and p not in DETERMINERS and p not in AUX)
-                  or i == ts)
-            return ok
+                return False
+            # after "the"/"a" it is a noun (filtered above); otherwise the learned score decides
+            return not (p.endswith(("ous", "ful", "ive", "al", "ic")) and p not in CUE_ADVERBS)
         return True
     if form == "ing":
-        if p in BE or p in ("been", "while", "by", "after", "before", "when", "without", "and", "also", "not", "even", "then", "again", "repeatedly", "publicly", "privately") or p == ",":
+        if p in BE or p in ("been", "and", "also", "not", "even", "then", "again") or p == "," or p in PREPOSITIONS:
             return True
-        if p in v.wl.reporting_nouns:
+        if p in v.wl.reporting_nouns or p in CUE_ADVERBS or p.endswith("ly") or (i - 1 >= ts and v.is_close_quote(i - 1)):
             return True
         return i == ts
     # past / participle
@@ -619,10 +617,21 @@ def cue_features(v: View, c: Cand, ts: int, te: int, earlier: list[Cand] = ()) -
         f.append("prev=quote")
     elif low[p] in PERSONAL or low[p] in ("who", "which"):
         f.append("prev=pronoun")
+    elif low[p] == "to":
+        f.append("prev=to")
+    elif low[p] in PREPOSITIONS:
+        f.append("prev=prep")
+    elif low[p] in AUX or low[p] in MODALS:
+        f.append("prev=aux")
+    elif low[p].endswith("ly") or low[p] in CUE_ADVERBS:
+        f.append("prev=adverb")
     elif v.cap[p]:
         f.append("prev=cap")
+    elif low[p].endswith("s") and not low[p].endswith("ss"):
+        f.append("prev=plural")
     else:
         f.append("prev=other")
+    f.append(f"form={c.form}&{f[-1]}")
     k = c.cue[1]
     if k >= te or (v.punct[k] and low[k] in ".!?"):
         f.append("next=end")
@@ -677,12 +686,20 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     cend = _right_cue_extension(v, i, te, entry)
     c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive)
     prev = cstart - 1
+    progressive = form == "ing" and cstart < i and any(low[k] in BE or low[k] in AUX for k in range(cstart, i))
     # participle clause: ", saying ..." shares the main clause's source
-    if form == "ing" and (prev < ts or low[prev] in (",", "and", "while", "by", "after", "before", "when", "without", "then")) and not passive:
+    if form == "ing" and not progressive and not passive and (
+            prev < ts or low[prev] in (",", "and", "then") or low[prev] in PREPOSITIONS or low[prev] in CUE_ADVERBS
+            or low[prev].endswith("ly") or v.is_close_quote(prev)):
         c.source_how = "shared"
         c.rule = "verb:participle"
         return c
-    if form == "ing" and prev >= ts:
+    # "to talk about": the subject of the clause (or of the attribution) it depends on
+    if form == "base" and prev >= ts and low[prev] == "to":
+        c.source_how = "shared"
+        c.rule = "verb:infinitive"
+        return c
+    if form == "ing" and prev >= ts and not progressive:
         # "a statement saying", "sent a fundraising email Wednesday saying"
         m = prev
         while m > ts and (low[m] in TIME_WORDS):
