@@ -198,6 +198,42 @@ def _profile_rows(profile: Mapping[str, Any]) -> list[dict]:
     return rows
 
 
+def _to_attribution(row: Mapping) -> Any:
+    """An :class:`~biaskit.records.Attribution` from a row of an attribution table (e.g. corrected by hand)."""
+    from dataclasses import fields
+
+    from biaskit.records import Attribution
+
+    values: dict[str, Any] = {}
+    for f in fields(Attribution):
+        if f.name not in row:
+            continue
+        v = row[f.name]
+        if f.name == "via":
+            values[f.name] = tuple(_via(row))
+        elif f.name.endswith("_spans"):
+            values[f.name] = tuple(_spans(row, f.name[: -len("_spans")])) if _spans_given(row, f.name) else ()
+        elif f.name == "hedged":
+            values[f.name] = False if _missing(v) else bool(v)
+        elif f.name == "quoted_share":
+            values[f.name] = 0.0 if _missing(v) else float(v)
+        elif f.name.endswith(("_start", "_end")) or f.name == "sentence":
+            values[f.name] = None if _missing(v) else int(v)
+        else:
+            values[f.name] = None if _missing(v) else v
+    for f in fields(Attribution):  # required fields a hand-made row may lack
+        values.setdefault(f.name, {"via": (), "hedged": False, "rule": "hand", "source_type": "unknown",
+                                   "quote_form": "indirect"}.get(f.name))
+    return Attribution(**{k: v for k, v in values.items() if not (k.endswith("_spans") and v is None)})
+
+
+def _spans_given(row: Mapping, key: str) -> bool:
+    v = row.get(key)
+    if v is None or isinstance(v, str) and not v.strip():
+        return False
+    return isinstance(v, str) or (not _missing(v) and len(v) > 0)
+
+
 def _records_for(article: Mapping, attributions: Any) -> list[dict] | None:
     if attributions is None:
         return None
@@ -268,8 +304,8 @@ def annotate_html(article: Any, *, attributions: Any = None, hits: Any = None, p
 
         raw = extract(doc, wordlists=wordlists)
         records = [_as_dict(r) for r in raw]
-    else:
-        raw = records
+    else:  # given records (perhaps table rows corrected by hand) feed the matcher and profile as records
+        raw = [_to_attribution(r) for r in records]
     if hit_rows is None:
         from biaskit.extract.vocabulary import vocabulary_hits
 
@@ -364,9 +400,8 @@ def show(article: Any, **kwargs: Any) -> AnnotatedArticle:
             from biaskit.extract.sourcing import attributions as extract
 
             kwargs["attributions"] = extract(doc, wordlists=kwargs.get("wordlists"))
-        records = kwargs["attributions"]
-        if isinstance(records, pd.DataFrame):
-            records = _records_for(art, records)
+        records = [r if not isinstance(r, Mapping) else _to_attribution(r)
+                   for r in _records_for(art, kwargs["attributions"])]
         if kwargs.get("hits") is None:
             from biaskit.extract.vocabulary import vocabulary_hits
 
