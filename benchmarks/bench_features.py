@@ -27,7 +27,7 @@ the dictionary's average length), so it runs as it would online.
 
 Usage::
 
-    python benchmarks/bench_features.py [--n 250] [--words 600] [--seed 0] [--json]
+    python benchmarks/bench_features.py [--n 250] [--words 600] [--seed 0] [--corpus FILE.jsonl] [--json]
 """
 
 from __future__ import annotations
@@ -213,7 +213,22 @@ def _timed(fn, *args) -> tuple[float, float]:
     return time.process_time() - c0, time.perf_counter() - w0
 
 
-def run(n: int = 250, *, words: int = 600, seed: int = 0, block: int = 50) -> dict:
+def read_corpus(path: Path, n: int) -> list[str]:
+    """The first ``n`` non-empty ``text`` fields of a JSON Lines file."""
+    texts = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line).get("text")
+            if isinstance(text, str) and text.strip():
+                texts.append(text)
+                if len(texts) == n:
+                    break
+    if not texts:
+        raise SystemExit(f"{path}: no 'text' field found")
+    return texts
+
+
+def run(n: int = 250, *, words: int = 600, seed: int = 0, block: int = 50, corpus: Path | None = None) -> dict:
     t0 = time.perf_counter()
     textstat, syllable_note = _textstat_offline_ready()
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -239,7 +254,8 @@ def run(n: int = 250, *, words: int = 600, seed: int = 0, block: int = 50) -> di
     naive_path(warm, textstat, vader)
     ours(warm)
 
-    texts = generate_articles(n, words=words, seed=seed)
+    texts = generate_articles(n, words=words, seed=seed) if corpus is None else read_corpus(corpus, n)
+    n = len(texts)
     naive_cpu = naive_wall = ours_cpu = ours_wall = 0.0
     for k, i in enumerate(range(0, n, block)):
         chunk = texts[i:i + block]
@@ -270,6 +286,7 @@ def run(n: int = 250, *, words: int = 600, seed: int = 0, block: int = 50) -> di
 
     return {
         "n": n,
+        "corpus": str(corpus) if corpus is not None else "generated",
         "mean_words_per_article": sum(len(x.split()) for x in texts) / n,
         "python": platform.python_version(),
         "textstat_syllables": syllable_note,
@@ -292,9 +309,12 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=250, help="number of generated articles (default 250, < 1 minute)")
     ap.add_argument("--words", type=int, default=600, help="words per article (default 600)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="measure on the texts of a JSON Lines file (field 'text') instead of generated articles, "
+                         "e.g. ../shared/datasets/polnear/dev.jsonl")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
-    res = run(args.n, words=args.words, seed=args.seed)
+    res = run(args.n, words=args.words, seed=args.seed, corpus=args.corpus)
     if args.json:
         print(json.dumps(res, indent=2))
         return 0
