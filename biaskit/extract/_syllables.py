@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -122,6 +122,21 @@ def rule_syllables(word: str) -> int:
 
 
 @lru_cache(maxsize=1)
+def _table_dict() -> dict[str, int]:
+    """The table as a plain dict (private: never handed out, never changed)."""
+    raw = resources.files("biaskit").joinpath("data", _TABLE_FILE).read_bytes()
+    text = gzip.decompress(raw).decode("utf-8")
+    header, _, rows = text.partition("\n")
+    if header != "word,syllables":  # pragma: no cover - guards the shipped file
+        raise ValueError(f"{_TABLE_FILE}: unexpected header {header!r}")
+    table = {}
+    for line in rows.splitlines():
+        word, _, n = line.partition(",")
+        table[word] = int(n)
+    return table
+
+
+@lru_cache(maxsize=1)
 def load_syllable_table() -> Mapping[str, int]:
     """The shipped CMU-derived table, word (lower case) -> syllables.
 
@@ -134,16 +149,7 @@ def load_syllable_table() -> Mapping[str, int]:
     >>> table["government"], len(table) > 100_000
     (3, True)
     """
-    raw = resources.files("biaskit").joinpath("data", _TABLE_FILE).read_bytes()
-    text = gzip.decompress(raw).decode("utf-8")
-    header, _, rows = text.partition("\n")
-    if header != "word,syllables":  # pragma: no cover - guards the shipped file
-        raise ValueError(f"{_TABLE_FILE}: unexpected header {header!r}")
-    table = {}
-    for line in rows.splitlines():
-        word, _, n = line.partition(",")
-        table[word] = int(n)
-    return MappingProxyType(table)
+    return MappingProxyType(_table_dict())
 
 
 _SPLIT_PARTS = re.compile(r"[-/\u2010\u2011\u2013]")
@@ -166,15 +172,24 @@ class SyllableCounter:
     ----------
     table : mapping of str to int
         Word (lower case) to syllables.
+    lookup : callable, optional
+        ``word -> syllables or None``, the same content as ``table`` (by
+        default ``table.get``); the shipped counter passes a faster one.
     """
 
     table: Mapping[str, int]
+    #: fast lookup into ``table`` (a read-only view's ``get`` is slower)
+    lookup: Callable[[str], int | None] = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.lookup is None:
+            object.__setattr__(self, "lookup", self.table.get)
 
     def __call__(self, word: str) -> int:
         w = word.lower()
         if "\u2019" in w:
             w = w.replace("\u2019", "'")
-        n = self.table.get(w)
+        n = self.lookup(w)
         if n is not None:
             return n
         if _SPLIT_PARTS.search(w):
@@ -182,7 +197,7 @@ class SyllableCounter:
         return self._part(w)
 
     def _part(self, w: str) -> int:
-        n = self.table.get(w)
+        n = self.lookup(w)
         if n is not None:
             return n
         if w[:1].isdigit() or _HAS_DIGIT.search(w):
@@ -195,7 +210,7 @@ class SyllableCounter:
             return self._part(stem) + extra if stem else 1
         if "'" in w:
             w = w.replace("'", "")
-            n = self.table.get(w)
+            n = self.lookup(w)
             if n is not None:
                 return n
         return rule_syllables(w)
@@ -204,4 +219,4 @@ class SyllableCounter:
 @lru_cache(maxsize=1)
 def default_counter() -> SyllableCounter:
     """The counter over the shipped table, built once per process."""
-    return SyllableCounter(load_syllable_table())
+    return SyllableCounter(load_syllable_table(), lookup=_table_dict().get)

@@ -222,6 +222,7 @@ def _familiar(w: str, forms: frozenset[str]) -> bool:
 
 
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]")
+_NOT_ASCII_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def readability_counts(doc: Doc, *, syllables: Callable[[str], int] | None = None,
@@ -259,13 +260,17 @@ def readability_counts(doc: Doc, *, syllables: Callable[[str], int] | None = Non
     joined = "\x00".join(words)
     n_words = len(words)
     # letters: characters of words less inner marks (hyphens, apostrophes, dots)
-    n_letters = len(joined) - len(_NOT_LETTER_OR_DIGIT.findall(joined))
+    plain = joined.replace("\u2019", "'")
+    if plain.isascii():  # the usual case: count on bytes
+        n_letters = len(plain.encode("ascii").translate(None, _NOT_ASCII_ALNUM))
+    else:
+        n_letters = len(joined) - len(_NOT_LETTER_OR_DIGIT.findall(joined))
     lowered = joined.lower().replace("\u2019", "'")
     # each distinct word is measured once, then weighted by its frequency
-    table = count.table if isinstance(count, SyllableCounter) else {}
+    lookup = count.lookup if isinstance(count, SyllableCounter) else {}.get
     n_syll = n_poly = n_complex = n_difficult = 0
     for w, k in Counter(lowered.split("\x00") if words else ()).items():
-        n = table.get(w)
+        n = lookup(w)
         if n is None:
             n = count(w)
         familiar = w in forms or w[:1].isdigit() or ("-" in w and _familiar(w, forms))
