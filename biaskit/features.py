@@ -194,7 +194,8 @@ def language_status(doc: Doc) -> str:
         latin = n_letters - len(others) + len(_LATIN_RE.findall("".join(others)))
         if latin / n_letters < 0.5:
             return "not_english"
-    words = [w.lower() for w in doc.words()[:3000]]
+    s = doc.string
+    words = [s[a:b].lower() for a, b, k in doc.tokens[doc.body_token_start:doc.body_token_start + 400] if k == 0]
     if len(words) < 20:
         return STATUS_OK
     hits = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
