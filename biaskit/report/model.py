@@ -282,7 +282,7 @@ class Report:
         return path
 
     def _repr_html_(self) -> str:
-        return self.to_html(standalone=False)
+        return self.to_html(standalone=False, dpi=110)  # screen resolution: Jupyter shows ~96 pixels per inch
 
     def __repr__(self) -> str:
         keys = ", ".join(s.key + (" (skipped)" if s.skipped else "") for s in self.sections)
