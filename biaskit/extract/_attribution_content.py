@@ -11,6 +11,8 @@ to Reuters", "said ... quoted by RIA Novosti").
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from biaskit.extract._attribution_grammar import PREPOSITIONS, TIME_WORDS, WEEKDAYS
 from biaskit.extract._attribution_rules import (
     _DASHES,
@@ -94,24 +96,25 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
     return "post", -1
 
 
+def _quote_before(v: View, pos: int):
+    """The depth-0 quotation that opens last before ``pos`` (or None)."""
+    k = bisect_left(v.qstarts, pos) - 1
+    return v.doc.quotes[v.qidx[k]] if k >= 0 else None
+
+
 def _quote_extend_back(v: View, a: int, lo_char: int) -> int:
     """If char ``a`` lies in a quotation opened before, start the content at its opening mark."""
-    for qi in v.qidx:
-        q = v.doc.quotes[qi]
-        if q.start < a < q.end and q.start >= lo_char:
-            return q.start
-        if q.start >= a:
-            break
+    q = _quote_before(v, a)
+    if q is not None and q.start < a < q.end and q.start >= lo_char:
+        return q.start
     return a
 
 
 def _quote_extend_fwd(v: View, b: int, hi_char: int) -> int:
-    for qi in v.qidx:
-        q = v.doc.quotes[qi]
-        if q.start < b < q.end and q.end <= hi_char:
-            return q.end
-        if q.start >= b:
-            break
+    """If char ``b`` lies inside a quotation, end the content at its closing mark."""
+    q = _quote_before(v, b)
+    if q is not None and q.start < b < q.end and q.end <= hi_char:
+        return q.end
     return b
 
 

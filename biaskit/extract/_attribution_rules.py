@@ -123,8 +123,8 @@ class View:
         self.punct = [k for _, _, k in toks]  # 1 (PUNCT) for punctuation, 0 for words
         self.vf = wl.verb_forms
         low = self.low
-        vf = self.vf
-        self.triggers = [i for i, w in enumerate(low) if w in vf or w == "according" or w == ":"]
+        tw = wl.trigger_words
+        self.triggers = [i for i, w in enumerate(low) if w in tw]
         # quotation (index into doc.quotes, depth 0) holding each token, -1 outside
         inq = [-1] * len(toks)
         qidx = [q for q in range(len(doc.quotes)) if doc.quotes[q].depth == 0]
@@ -575,107 +575,136 @@ _RELAY_LEMMAS = frozenset({"quote", "cite"})
 _PRON_HEADS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which"})
 
 
+def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
+    """The context of a verb candidate as category values (see :func:`cue_features`)."""
+    low = v.low
+    cap = v.cap
+    how = c.source_how or "none"
+    earl = None
+    if earlier:
+        last = earlier[-1]
+        earl = "same_clause"
+        for t in range(last.cue[1], c.cue[0]):
+            if low[t] in (",", ";", ":") or (v.punct[t] and v.is_close_quote(t)):
+                earl = "boundary"
+                break
+    src = srclen = None
+    if c.source is not None:
+        a, b = c.source
+        if b - a == 1 and low[a] in _PRON_HEADS:
+            src = "pronoun"
+        elif cap[a] or (b - a > 1 and cap[a + 1]):
+            src = "cap"
+        else:
+            src = "lower"
+        n = b - a
+        srclen = "1" if n == 1 else ("2-3" if n <= 3 else "4+")
+    p = c.cue[0] - 1
+    if p < ts:
+        prev = "start"
+    else:
+        w = low[p]
+        if w == ",":
+            prev = "comma"
+        elif v.punct[p] and v.is_close_quote(p):
+            prev = "quote"
+        elif w in PERSONAL or w in ("who", "which"):
+            prev = "pronoun"
+        elif w == "to":
+            prev = "to"
+        elif w in PREPOSITIONS:
+            prev = "prep"
+        elif w in AUX or w in MODALS:
+            prev = "aux"
+        elif w.endswith("ly") or w in CUE_ADVERBS:
+            prev = "adverb"
+        elif cap[p]:
+            prev = "cap"
+        elif w.endswith("s") and not w.endswith("ss"):
+            prev = "plural"
+        else:
+            prev = "other"
+    k = c.cue[1]
+    if k >= te:
+        nxt = "end"
+    else:
+        w = low[k]
+        if v.punct[k] and w in ".!?":
+            nxt = "end"
+        elif w == "that":
+            nxt = "that"
+        elif w == ":" or (v.punct[k] and v.is_open_quote(k)):
+            nxt = "quote"
+        elif w in ("if", "whether", "why", "how", "what", "when", "where", "who"):
+            nxt = "wh"
+        elif w == "to":
+            nxt = "to"
+        elif w == ",":
+            nxt = "comma"
+        elif w in PREPOSITIONS:
+            nxt = "prep"
+        elif cap[k]:
+            nxt = "cap"
+        elif w in DETERMINERS or w in PERSONAL:
+            nxt = "det"
+        else:
+            nxt = "other"
+    flags = []
+    if c.passive:
+        flags.append("passive")
+    if c.cue[0] < c.verb:
+        flags.append("aux")
+    if c.cue[1] > c.verb + 1:
+        flags.append("extended")
+    if v.doc.sentences[c.sentence].part == "title":
+        flags.append("title")
+    if v.inq[ts] >= 0 or v.inq[te - 1] >= 0:
+        flags.append("quote_in_sentence")
+    return c.form, c.cls, how, earl, src, srclen, prev, nxt, flags
+
+
 def cue_features(v: View, c: Cand, ts: int, te: int, earlier: list[Cand] = ()) -> list[str]:
     """Names of the binary context features of a verb candidate (see ``cue_weights.csv``).
 
     ``earlier`` are the candidates already accepted in the sentence: a verb
     after another one in the same clause usually sits in its content.
     """
-    low = v.low
-    how = c.source_how or "none"
-    f = [f"form={c.form}", f"class={c.cls}", f"how={how}", f"class={c.cls}&how={how}"]
-    if earlier:
-        last = earlier[-1]
-        between = range(last.cue[1], c.cue[0])
-        if any(low[t] in (",", ";", ":") or v.is_close_quote(t) for t in between):
-            f.append("earlier=boundary")
-        else:
-            f.append("earlier=same_clause")
-    if c.passive:
-        f.append("passive")
-    if c.cue[0] < c.verb:
-        f.append("aux")
-    if c.cue[1] > c.verb + 1:
-        f.append("extended")
-    if c.source is not None:
-        a, b = c.source
-        h = low[a]
-        if b - a == 1 and h in _PRON_HEADS:
-            f.append("src=pronoun")
-        elif v.cap[a] or (b - a > 1 and v.cap[a + 1]):
-            f.append("src=cap")
-        else:
-            f.append("src=lower")
-        n = b - a
-        f.append("srclen=1" if n == 1 else ("srclen=2-3" if n <= 3 else "srclen=4+"))
-    p = c.cue[0] - 1
-    if p < ts:
-        f.append("prev=start")
-    elif low[p] == ",":
-        f.append("prev=comma")
-    elif v.is_close_quote(p):
-        f.append("prev=quote")
-    elif low[p] in PERSONAL or low[p] in ("who", "which"):
-        f.append("prev=pronoun")
-    elif low[p] == "to":
-        f.append("prev=to")
-    elif low[p] in PREPOSITIONS:
-        f.append("prev=prep")
-    elif low[p] in AUX or low[p] in MODALS:
-        f.append("prev=aux")
-    elif low[p].endswith("ly") or low[p] in CUE_ADVERBS:
-        f.append("prev=adverb")
-    elif v.cap[p]:
-        f.append("prev=cap")
-    elif low[p].endswith("s") and not low[p].endswith("ss"):
-        f.append("prev=plural")
-    else:
-        f.append("prev=other")
-    f.append(f"form={c.form}&{f[-1]}")
-    k = c.cue[1]
-    if k >= te or (v.punct[k] and low[k] in ".!?"):
-        f.append("next=end")
-    elif low[k] == "that":
-        f.append("next=that")
-    elif v.is_open_quote(k) or low[k] == ":":
-        f.append("next=quote")
-    elif low[k] in ("if", "whether", "why", "how", "what", "when", "where", "who"):
-        f.append("next=wh")
-    elif low[k] == "to":
-        f.append("next=to")
-    elif low[k] == ",":
-        f.append("next=comma")
-    elif low[k] in PREPOSITIONS:
-        f.append("next=prep")
-    elif v.cap[k]:
-        f.append("next=cap")
-    elif low[k] in DETERMINERS or low[k] in PERSONAL:
-        f.append("next=det")
-    else:
-        f.append("next=other")
-    f.append(f"class={c.cls}&{f[-1]}")
-    if v.doc.sentences[c.sentence].part == "title":
-        f.append("title")
-    if any(v.inq[t] >= 0 for t in (ts, te - 1)):
-        f.append("quote_in_sentence")
+    form, cls, how, earl, src, srclen, prev, nxt, flags = _cue_context(v, c, ts, te, earlier)
+    f = [f"form={form}", f"class={cls}", f"how={how}", f"class={cls}&how={how}"]
+    if earl:
+        f.append(f"earlier={earl}")
+    f.extend(flags)
+    if src:
+        f.append(f"src={src}")
+        f.append(f"srclen={srclen}")
+    f += [f"prev={prev}", f"form={form}&prev={prev}", f"next={nxt}", f"class={cls}&next={nxt}"]
     return f
 
 
 def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, earlier: list[Cand] = ()) -> float:
     """Log-odds that a verb candidate is an attribution cue: learned weights over its context.
 
-    Without learned weights (an empty ``cue_weights`` list), the per-form
-    prior alone decides.
+    The weights (``cue_weights.csv``) were learned by logistic regression on
+    annotated data; without them, the per-form prior alone decides.
     """
     wl = v.wl
     if prior is None:
         prior = wl.cue_priors.get(v.low[c.verb], 0.5)
-    weights = wl.cue_weights
-    if not weights:
+    m = wl.cue_model
+    if not m:
         return _logit(prior) - _logit(PRIOR_THRESHOLD)
-    z = weights.get("bias", 0.0) + weights.get("prior_logit", 1.0) * _logit(prior)
-    for name in cue_features(v, c, ts, te, earlier):
-        z += weights.get(name, 0.0)
+    form, cls, how, earl, src, srclen, prev, nxt, flags = _cue_context(v, c, ts, te, earlier)
+    z = m["bias"] + m["prior_logit"] * _logit(prior)
+    z += (m["form"].get(form, 0.0) + m["class"].get(cls, 0.0) + m["how"].get(how, 0.0)
+          + m["class&how"].get((cls, how), 0.0) + m["prev"].get(prev, 0.0) + m["form&prev"].get((form, prev), 0.0)
+          + m["next"].get(nxt, 0.0) + m["class&next"].get((cls, nxt), 0.0))
+    if earl:
+        z += m["earlier"].get(earl, 0.0)
+    if src:
+        z += m["src"].get(src, 0.0) + m["srclen"].get(srclen, 0.0)
+    flag = m["flag"]
+    for x in flags:
+        z += flag.get(x, 0.0)
     return z
 
 

@@ -17,6 +17,8 @@ from biaskit.extract._attribution_grammar import DETERMINERS, PLURAL_PRONOUNS, S
 from biaskit.extract._attribution_rules import View, left_np
 
 _PERSON_TYPES = ("official", "expert", "person")
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "his", "their", "who",
+                       "which", "that", "its"})
 _ROLE_MAX_WORDS = 4
 
 
@@ -96,6 +98,10 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     wl = v.wl
     a, b = span
     low = v.low
+    if b - a == 1:
+        first = low[a]
+        if first in _PRONOUNS:
+            return Described(None, None, "unknown", None, first, first in PLURAL_PRONOUNS)
     # the first segment (before an apposition comma) carries the name
     seg_end = b
     for k in range(a, b):
@@ -114,7 +120,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if not idx:
         return Described(None, None, "unknown", None, None, False)
     first = low[idx[0]]
-    if len(idx) == 1 and first in ("he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "his", "their", "who", "which", "that", "its"):
+    if len(idx) == 1 and first in _PRONOUNS:
         return Described(None, None, "unknown", None, first, first in PLURAL_PRONOUNS)
     if len(idx) == 1 and appos is None:
         t = idx[0]
@@ -184,8 +190,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if name is None and (anon.get(head) == "head" or any(m in full_low for m in v.anon_markers)):
         if not _has_proper(v, core) or anon.get(head) == "head" and not _outlet_or_gov(v, core):
             return Described(text, role, "anonymous", None, None, plural)
-    out = wl.outlet(text) or wl.outlet(raw_full)
-    if out is None:
+    proper = _has_proper(v, core)
+    out = (wl.outlet(text) or wl.outlet(raw_full)) if proper else None
+    if out is None and proper:
         hit = _find_phrase(v, core, _OutletTable(wl))
         if hit is not None and (hit[1] - hit[0]) >= max(1, len(core) - 2):
             out = wl.outlet(hit[2])
@@ -199,7 +206,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
     if text in wl.countries or text.replace("the ", "", 1) in wl.countries:
         return Described(text, role, "government", None, None, False)
-    gov = _find_phrase(v, core, wl.government, case_sensitive=True)
+    gov = _find_phrase(v, core, wl.government, case_sensitive=True) if proper or any(w in wl.government or w[-2:] == "'s" and w[:-2] in wl.government for w in words_low) else None
     if gov is not None:
         gi, gj, gname = gov
         rest = words_low[gj:]
@@ -295,12 +302,23 @@ class Resolver:
         self.last_single: _Entity | None = None
         self.last_plural: tuple[str | None, str] | None = None
         self.last_thing: tuple[str | None, str] | None = None
-        self._mentions = _name_mentions(v)
+        self._mentions: list | None = None  # names mentioned anywhere, found on first need
         self._mi = 0
+        self._described: dict[tuple[int, int], Described] = {}
+
+    def describe(self, span: tuple[int, int]) -> Described:
+        """:func:`describe`, remembered per span within this document."""
+        d = self._described.get(span)
+        if d is None:
+            d = describe(self.v, span)
+            self._described[span] = d
+        return d
 
     def _absorb_mentions(self, upto: int) -> None:
         """Learn names mentioned (not only quoted) before token ``upto``."""
         ms = self._mentions
+        if ms is None:
+            ms = self._mentions = _name_mentions(self.v)
         while self._mi < len(ms) and ms[self._mi][0] < upto:
             _, name, role, typ = ms[self._mi]
             self._learn(name, role, typ, speaker=False)
@@ -330,9 +348,9 @@ class Resolver:
         if span is None:
             return None, None, "unknown"
         self._absorb_mentions(v.toks[span[0]][0])
-        d = describe(v, span)
+        d = self.describe(span)
         if d.pronoun is not None and alias is not None:
-            d2 = describe(v, alias)
+            d2 = self.describe(alias)
             if d2.pronoun is None:
                 d = d2
         if d.pronoun is not None:
@@ -340,7 +358,7 @@ class Resolver:
             if p in ("who", "which", "that"):
                 ante = _antecedent(v, span[0])
                 if ante is not None:
-                    return self._named(describe(v, ante))
+                    return self._named(self.describe(ante))
                 return None, None, "unknown"
             if p in SINGULAR_PERSON and self.last_single is not None:
                 e = self.last_single

@@ -66,7 +66,7 @@ from pathlib import Path
 
 from biaskit.extract._attribution_content import resolve_sentence
 from biaskit.extract._attribution_rules import Cand, View, find_candidates
-from biaskit.extract._attribution_speakers import Resolver, describe
+from biaskit.extract._attribution_speakers import Resolver, _antecedent
 from biaskit.parse import Doc
 from biaskit.records import Attribution
 from biaskit.wordlists import Wordlists, load_wordlists
@@ -201,6 +201,8 @@ def _nonspace(s: str) -> int:
 
 def _quoted_share(v: View, pieces: list[tuple[int, int]]) -> float:
     """Share of the content's non-space characters that lie inside quotation marks."""
+    if not v.qidx:
+        return 0.0
     s = v.s
     total = sum(_nonspace(s[a:b]) for a, b in pieces)
     if not total:
@@ -275,8 +277,6 @@ def _construction(v: View, c: Cand) -> str:
         low = v.low
         words = [low[k] for k in range(a, b) if not v.punct[k]]
         if c.rule == "verb:relative":
-            from biaskit.extract._attribution_speakers import _antecedent
-
             ante = _antecedent(v, a)
             if ante is not None:
                 words = [low[k] for k in range(*ante) if not v.punct[k]]
@@ -290,6 +290,9 @@ def _span_text(v: View, pieces: list[tuple[int, int]]) -> tuple[int | None, int 
     doc = v.doc
     if not pieces:
         return None, None, None, ()
+    if len(pieces) == 1:
+        start, end = doc.text_span(*pieces[0])
+        return start, end, doc.text[start:end], ()
     pieces = sorted(pieces)
     merged: list[list[int]] = []
     for a, b in pieces:
@@ -317,7 +320,7 @@ def _records(v: View, live: list[Cand]) -> list[Attribution]:
         speaker, role, stype = res.resolve(c.source, c.alias)
         via_names = []
         for span in c.via:
-            d = describe(v, span)
+            d = res.describe(span)
             via_names.append(d.speaker or v.tok_text(*span))
         cue_pieces = [_tok_chars(v, c.cue)] + [_tok_chars(v, x) for x in c.cue_extra]
         cs, ce, ctext, cspans = _span_text(v, cue_pieces)

@@ -148,6 +148,11 @@ class Wordlists:
     organization_words: Mapping[str, str]
     cue_priors: Mapping[str, float]
     cue_weights: Mapping[str, float]
+    #: ``cue_weights`` arranged for scoring: family -> value -> weight
+    #: ("class&how" -> ("speech", "pre") -> w; "flag" -> "passive" -> w)
+    cue_model: Mapping[str, Any]
+    #: every word that may start a cue: verb forms, "according", ":"
+    trigger_words: frozenset
     sources: tuple[str, ...]
     #: first word (lower case) of outlet, government, country and role
     #: entries -> the most words such an entry has (for fast phrase search)
@@ -404,6 +409,8 @@ class _Builder:
             organization_words=ro(dict(s["organization_words"])),
             cue_priors=ro(dict(s["cue_priors"])),
             cue_weights=ro(dict(s["cue_weights"])),
+            cue_model=ro(_cue_model(s["cue_weights"])),
+            trigger_words=frozenset(self.forms) | {"according", ":"},
             sources=tuple(self.sources),
             phrase_heads=ro(self._heads()),
         )
@@ -422,6 +429,31 @@ class _Builder:
                 h2 = words[1].lower()
                 heads[h2] = max(heads.get(h2, 0), len(words) - 1)
         return heads
+
+
+_CUE_FAMILIES = ("form", "class", "how", "class&how", "earlier", "src", "srclen", "prev", "form&prev", "next",
+                 "class&next", "flag")
+
+
+def _cue_model(weights: Mapping[str, float]) -> dict[str, Any]:
+    """Arrange feature weights by family for fast scoring (empty without weights)."""
+    if not weights:
+        return {}
+    fam: dict[str, dict] = {f: {} for f in _CUE_FAMILIES}
+    model: dict[str, Any] = {"bias": weights.get("bias", 0.0), "prior_logit": weights.get("prior_logit", 1.0)}
+    for name, w in weights.items():
+        if name in ("bias", "prior_logit"):
+            continue
+        parts = name.split("&")
+        if all("=" in p for p in parts):
+            keys = [p.split("=", 1) for p in parts]
+            family = "&".join(k for k, _ in keys)
+            value = keys[0][1] if len(keys) == 1 else tuple(x for _, x in keys)
+        else:
+            family, value = "flag", name
+        fam.setdefault(family, {})[value] = w
+    model.update({k: MappingProxyType(d) for k, d in fam.items()})
+    return model
 
 
 def _packaged(builder: _Builder) -> None:
