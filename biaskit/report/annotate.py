@@ -155,6 +155,19 @@ def _marks(text: str, records: list[dict], hits: list[dict]) -> list[_Mark]:
     return [m for m in marks if m.end > m.start]
 
 
+def _outside_marks(text: str, doc: Any) -> list[_Mark]:
+    """Marks for the stretches of the input text that were not analysed (page furniture removed by cleaning)."""
+    if doc is None or not getattr(doc, "sentences", None):
+        return []
+    spans = sorted(doc.text_span(sent.start, sent.end) for sent in doc.sentences)
+    marks, pos = [], 0
+    for a, b in [*spans, (len(text), len(text))]:
+        if a > pos and text[pos:a].strip():
+            marks.append(_Mark(pos, a, "off", "not analysed: removed as page furniture when the text was cleaned"))
+        pos = max(pos, b)
+    return marks
+
+
 def _css_name(value: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in value.lower())
 
@@ -294,11 +307,9 @@ def annotate_html(article: Any, *, attributions: Any = None, hits: Any = None, p
         raise InputError(f"article {art.get('id')!r} has no text to annotate")
     records = _records_for(art, attributions)
     hit_rows = None if hits is None else _records_for(art, hits)
-    doc = None
-    if records is None or hit_rows is None or profile is None:
-        from biaskit.features import parse_article
+    from biaskit.features import parse_article
 
-        doc = parse_article(art)
+    doc = parse_article(art)
     if records is None:
         from biaskit.extract.sourcing import attributions as extract
 
@@ -318,6 +329,8 @@ def annotate_html(article: Any, *, attributions: Any = None, hits: Any = None, p
                                                                     _spans(r, "cue") + _spans(r, "content")),
                                                                    default=math.inf))
     marks = _marks(text, records, hit_rows)
+    if doc.text == text:  # offsets of the parse point into this text
+        marks += _outside_marks(text, doc)
     segments = _segments(text, marks)
 
     listing = []
