@@ -30,6 +30,9 @@ _EXPORTS = {
     "parse": "biaskit.parse",
     "parse_article": "biaskit.features",
     "Doc": "biaskit.parse",
+    # evaluation
+    "score_attributions": "biaskit.evaluate.attributions",
+    "evaluate_attributions": "biaskit.evaluate.attributions",
     # records
     "Attribution": "biaskit.records",
     "LexiconHit": "biaskit.records",
@@ -45,7 +48,7 @@ _EXPORTS = {
     "load_lexicon": "biaskit.lexicons",
     # features
     "extract_features": "biaskit.features",
-    "FeatureExtractor": "biaskit.features",
+    "FeatureExtractor": "biaskit.transform",
     # compare and model
     "compare": "biaskit.compare",
     "distinctive_terms": "biaskit.compare",

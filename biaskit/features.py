@@ -2,7 +2,8 @@
 
 :func:`extract_features` is the functional core: it parses each article once
 (:func:`parse_article`) and hands the one :class:`~biaskit.parse.Doc` to every
-requested family. :class:`FeatureExtractor` is the scikit-learn wrapper.
+requested family. :class:`biaskit.FeatureExtractor` (in :mod:`biaskit.transform`)
+is the scikit-learn wrapper.
 
 Families
 --------
@@ -31,10 +32,10 @@ extractor failed on this text (the message says which). Rows that are not
 
 from __future__ import annotations
 
-import importlib
 import math
 import re
 import warnings
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,13 +44,12 @@ import numpy as np
 import pandas as pd
 
 import biaskit.accessor  # noqa: F401  (registers the .biaskit DataFrame accessor)
-from biaskit.errors import BiaskitError, InputError
+from biaskit.errors import BiaskitError
 from biaskit.parse import Doc, parse
 from biaskit.records import STATUS_OK
 
 __all__ = [
     "FAMILIES",
-    "FeatureExtractor",
     "extract_features",
     "family_features",
     "feature_names",
@@ -146,9 +146,49 @@ def parse_article(article: Mapping[str, Any] | str) -> Doc:
         pos = text.find(title, 0, max(body_text_start, 0))
         if pos >= 0 and pos + len(title) <= body_text_start:
             title_offset = pos
+        else:
+            # the body may open with the title line itself (PolNeAR, pasted
+            # articles): then that line is the title, not a body sentence
+            split = _title_line(body, title)
+            if split is not None:
+                line_end, rest = split
+                title_offset = _apply_segments(segments, 0)
+                title = body[:line_end]
+                segments = _shift_segments(segments, rest)
+                body = body[rest:]
     if title_offset is None:
         return parse(body, text=text, body_offset=segments)
     return parse(body, title=title, text=text, body_offset=segments, title_offset=title_offset)
+
+
+_EDGE_PUNCT = " \t.!?:;,\"'\u201c\u201d\u2018\u2019"
+
+
+def _title_line(body: str, title: str) -> tuple[int, int] | None:
+    """If the body's first line is the title, return (end of line, start of the rest)."""
+    nl = body.find("\n")
+    if nl < 0:
+        return None
+    line = body[:nl].rstrip()
+    if " ".join(line.strip(_EDGE_PUNCT).split()).casefold() != " ".join(title.strip(_EDGE_PUNCT).split()).casefold():
+        return None
+    rest = nl
+    while rest < len(body) and body[rest].isspace():
+        rest += 1
+    return len(line), rest
+
+
+def _apply_segments(segments: list[tuple[int, int]], pos: int) -> int:
+    k = max(0, bisect_right(segments, (pos, 1 << 62)) - 1)
+    o, i = segments[k]
+    return i + pos - o
+
+
+def _shift_segments(segments: list[tuple[int, int]], shift: int) -> list[tuple[int, int]]:
+    """Segments of ``body[shift:]`` given those of ``body``."""
+    out = [(0, _apply_segments(segments, shift))]
+    out.extend((o - shift, i) for o, i in segments if o > shift)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -251,7 +291,7 @@ def _sentiment(doc: Doc, ctx: _Context) -> dict:
 def _sourcing(doc: Doc, ctx: _Context) -> dict:
     from biaskit.extract.sourcing_table import sourcing_features
 
-    return sourcing_features(doc, _attribution_records(doc, ctx))
+    return sourcing_features(doc, _attribution_records(doc, ctx), wordlists=ctx.wordlists)
 
 
 def _vocabulary(doc: Doc, ctx: _Context) -> dict:
@@ -440,113 +480,3 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
     out = pd.concat([lead, feats_df], axis=1)
     out.index = table.index
     return out
-
-
-# --------------------------------------------------------------------------
-# scikit-learn transformer
-# --------------------------------------------------------------------------
-
-try:  # scikit-learn is a dependency; kept lazy-safe for import-time speed
-    from sklearn.base import BaseEstimator, TransformerMixin
-except ImportError:  # pragma: no cover
-    raise
-
-
-def _to_articles_frame(X: Any, text_column: str) -> pd.DataFrame:
-    if isinstance(X, pd.DataFrame):
-        if text_column in X.columns:
-            frame = X.rename(columns={text_column: "text"}) if text_column != "text" else X
-            return frame
-        if X.shape[1] == 1:
-            return pd.DataFrame({"text": X.iloc[:, 0].astype("string").to_numpy(dtype=object)})
-        raise InputError(f"no column {text_column!r} in the input; columns found: {', '.join(map(str, X.columns))}")
-    if isinstance(X, pd.Series):
-        return pd.DataFrame({"text": X.to_numpy(dtype=object)})
-    if isinstance(X, str):
-        raise InputError("expected a list of texts or a DataFrame of articles, got a single string")
-    arr = np.asarray(X, dtype=object)
-    if arr.ndim == 2 and arr.shape[1] == 1:
-        arr = arr[:, 0]
-    if arr.ndim != 1:
-        raise InputError(f"expected a 1-D list of texts, got an array of shape {arr.shape}")
-    return pd.DataFrame({"text": arr})
-
-
-class FeatureExtractor(TransformerMixin, BaseEstimator):
-    """Interpretable article features as a scikit-learn transformer.
-
-    A stateless wrapper over :func:`extract_features`: ``fit`` learns
-    nothing but the input's shape, ``transform`` returns the numeric feature
-    columns. Rows that cannot be measured (empty or non-English texts) get
-    missing values, so put an imputer after this step in a pipeline.
-
-    Parameters
-    ----------
-    families : list of str, optional
-        Feature families (default: all of :data:`FAMILIES`).
-    text_column : str, default="text"
-        Column holding the article text when ``X`` is a DataFrame.
-    lexicon : Lexicon, optional
-        Loaded-vocabulary lexicon (default: the packaged one).
-
-    Attributes
-    ----------
-    feature_names_out_ : ndarray of str
-        Names of the numeric features returned by ``transform``.
-    n_features_in_ : int
-        Number of input columns seen during fit (1 for a list of texts).
-
-    Examples
-    --------
-    >>> from biaskit import FeatureExtractor
-    >>> fx = FeatureExtractor(families=["readability"]).set_output(transform="pandas")
-    >>> out = fx.fit_transform(["The cat sat on the mat.", "Officials said prices rose."])
-    >>> out.shape[0], "readability.flesch_reading_ease" in out.columns
-    (2, True)
-    """
-
-    def __init__(self, *, families=None, text_column="text", lexicon=None):
-        self.families = families
-        self.text_column = text_column
-        self.lexicon = lexicon
-
-    def fit(self, X, y=None):
-        """Check the input and record the output feature names."""
-        frame = _to_articles_frame(X, self.text_column)
-        self.n_features_in_ = 1 if not isinstance(X, pd.DataFrame) else X.shape[1]
-        if isinstance(X, pd.DataFrame):
-            self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
-        del frame
-        names = feature_names(self.families, lexicon=self.lexicon)
-        numeric = _numeric_names(self.families, names, self.lexicon)
-        self.feature_names_out_ = np.asarray(numeric, dtype=object)
-        return self
-
-    def transform(self, X):
-        """Numeric features of each article (one row per input row)."""
-        from sklearn.utils.validation import check_is_fitted
-
-        check_is_fitted(self, "feature_names_out_")
-        frame = _to_articles_frame(X, self.text_column)
-        feats = extract_features(frame.reset_index(drop=True), families=self.families, lexicon=self.lexicon)
-        return feats[list(self.feature_names_out_)].to_numpy(dtype=float)
-
-    def get_feature_names_out(self, input_features=None):
-        """Names of the features returned by ``transform``."""
-        from sklearn.utils.validation import check_is_fitted
-
-        check_is_fitted(self, "feature_names_out_")
-        return self.feature_names_out_.copy()
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.requires_fit = False
-        return tags
-
-
-def _numeric_names(families, names, lexicon) -> list[str]:
-    """Names of the features whose values are numbers (drops string features)."""
-    probe = family_features(_PROBE, families, lexicon=lexicon)
-    return [n for n in names if isinstance(probe.get(n), (int, float, np.integer, np.floating, np.bool_))]

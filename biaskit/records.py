@@ -75,6 +75,7 @@ ATTRIBUTION_COLUMNS = (
     "content_end",
     "content_text",
     "content_spans",
+    "source_spans",
     "quoted_share",
     "sentence",
 )

@@ -8,7 +8,8 @@ import pytest
 
 import biaskit
 from biaskit.errors import BiaskitError
-from biaskit.features import FAMILIES, FeatureExtractor, extract_features, feature_names, parse_article
+from biaskit.features import FAMILIES, extract_features, feature_names, parse_article
+from biaskit.transform import FeatureExtractor
 
 TEXTS = [
     'Officials said on Monday that the talks had failed. "We are deeply alarmed," the minister told reporters.',
@@ -81,6 +82,19 @@ def test_parse_article_maps_offsets_into_text():
         assert text[a:b] == doc.span(s.start, s.end)
 
 
+def test_title_line_opening_the_body_is_parsed_as_title():
+    text = "Stealth Over Health: Clinton Diverted.\n\nThe Post reports that aides avoided the ER.\n"
+    doc = parse_article({"text": text, "body": text, "title": "Stealth over health: Clinton diverted"})
+    assert [s.part for s in doc.sentences] == ["title", "body"]
+    assert doc.word_count == 8
+    for s in doc.sentences:
+        a, b = doc.text_span(s.start, s.end)
+        assert text[a:b] == doc.span(s.start, s.end)
+    # a first line that is not the title stays in the body
+    doc = parse_article({"text": text, "body": text, "title": "Something else"})
+    assert [s.part for s in doc.sentences] == ["body", "body"]
+
+
 def test_body_not_drawn_from_text_points_into_body():
     doc = parse_article({"text": "something else entirely", "body": "A body. Another one."})
     assert doc.text == "A body. Another one."
@@ -97,7 +111,7 @@ def test_feature_extractor_sklearn_contract():
     X = TEXTS[:2] + [TEXTS[5]]
     Xt = fx.fit_transform(X)
     assert Xt.shape == (3, len(fx.get_feature_names_out()))
-    nan_cols = {n for n, ok in zip(fx.get_feature_names_out(), np.isfinite(Xt).all(axis=0)) if not ok}
+    nan_cols = {n for n, ok in zip(fx.get_feature_names_out(), np.isfinite(Xt).all(axis=0), strict=True) if not ok}
     assert nan_cols <= {"sentiment.title_compound"}  # texts without a title line
     pd_out = fx.set_output(transform="pandas").fit_transform(pd.DataFrame({"text": X, "other": [1, 2, 3]}))
     assert list(pd_out.columns) == list(fx.get_feature_names_out())
