@@ -304,14 +304,16 @@ class Resolver:
         self.last_thing: tuple[str | None, str] | None = None
         self._mentions: list | None = None  # names mentioned anywhere, found on first need
         self._mi = 0
-        self._described: dict[tuple[int, int], Described] = {}
+        self._described: dict[str, Described] = {}
 
     def describe(self, span: tuple[int, int]) -> Described:
         """:func:`describe`, remembered per span within this document."""
-        d = self._described.get(span)
+        v = self.v
+        key = v.s[v.toks[span[0]][0]:v.toks[span[1] - 1][1]]  # same words, same description
+        d = self._described.get(key)
         if d is None:
-            d = describe(self.v, span)
-            self._described[span] = d
+            d = describe(v, span)
+            self._described[key] = d
         return d
 
     def _absorb_mentions(self, upto: int) -> None:
