@@ -19,6 +19,7 @@ from biaskit.extract._attribution_rules import (
     Cand,
     View,
     clause_subject,
+    left_np,
     right_np,
 )
 
@@ -280,6 +281,14 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         b_char = _quote_extend_fwd(v, b_char, pb)
         if b_char > a_char:
             c.content = list(getattr(c, "_paren", [])) + [(a_char, b_char)]
+
+    # ---- "Trump is expected to win": a passive with no agent; its subject belongs to the content ----
+    for c in ordered:
+        if c.dropped or c.rule != "verb:passive" or c.source is not None or not c.content:
+            continue
+        subj = left_np(v, c.cue[0], ts)
+        if subj is not None and low[subj[0]] not in ("who", "which"):
+            c.content = [(_char(v, subj[0]), _char(v, subj[1] - 1, end=True))] + c.content
 
     # ---- participles share the main clause's source ----------------------
     live = [c for c in ordered if not c.dropped]

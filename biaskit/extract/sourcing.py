@@ -113,7 +113,7 @@ def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None
 
 def _keep(c: Cand) -> bool:
     if c.source is None and c.kind != "according_to":
-        return c.rule == "verb:passive" and c.cls in ("cognition", "appearance") and bool(c.content)
+        return c.rule == "verb:passive" and bool(c.content)
     if not c.content and c.kind != "verb":
         return False
     return True
