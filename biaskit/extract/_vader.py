@@ -38,9 +38,12 @@ The lexicon (7,500 words, emoticons and slang, each rated by ten human
 raters) and the emoji descriptions are read at run time from the files that
 the vaderSentiment package ships; the rule word lists (negations, boosters,
 idioms) are in ``biaskit/data/vader_rules.csv``. The code here is biaskit's
-own: it builds the lower-cased word list once per sentence and looks each
-word up once, instead of re-building lists inside the per-word loop, so a
-sentence costs time in proportion to its length. VADER was built and
+own: it splits and lower-cases the words of all an article's sentences in
+one pass, looks each word up once, and applies the rules only around
+lexicon words (a sentence whose words no rule looks at takes the lexicon's
+valences directly), instead of re-building word lists inside the per-word
+loop. Apart from the "but" rule, a sentence costs time in proportion to its
+length. VADER was built and
 validated on social-media text (tweets, reviews, editorials); on news its
 lexicon misses much of the restrained vocabulary of loaded reporting.
 
@@ -161,9 +164,9 @@ class VaderScore:
         neutral (vaderSentiment's ``pos``, ``neg``, ``neu``, rounded to 3).
     valence : float
         The sum of word valences after the punctuation emphasis, before
-        normalisation: ``compound == normalize_valence(valence)``. Sums of
-        these over sentences give a document score that does not depend on
-        how the text is cut into sentences.
+        normalisation: ``compound == normalize_valence(valence)``. Summed
+        over an article's sentences and normalised, they give
+        ``sentiment.document_compound``.
     """
 
     compound: float
