@@ -8,9 +8,9 @@ checkout or from ``--path``), in one run and one process:
   work any analysis needs;
 * **report**: ``biaskit.report(articles)`` — the same features plus the
   attribution and lexicon-hit tables, ``compare`` over the report's
-  measures, distinctive terms, the classifier (and, with ``--stories``,
-  story matching and the within-story comparison) — then rendering it
-  (``--format pdf`` or ``html``).
+  measures, distinctive terms, story matching and the within-story
+  comparison, the classifier — then rendering it (``--format pdf`` or
+  ``html``).
 
 It prints both times (wall clock, and CPU time of the process, which a busy
 machine inflates less), the report's breakdown by stage, and the ratio
@@ -19,7 +19,7 @@ renders in under 60 seconds here.
 
 Usage::
 
-    python benchmarks/bench_report.py [--path FILE] [--n 840] [--format pdf|html] [--stories]
+    python benchmarks/bench_report.py [--path FILE] [--n 840] [--format pdf|html] [--no-stories]
                                       [--out reports/polnear_report.pdf] [--json]
 """
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--path", default=str(_DEFAULT), help="articles to report on (default: PolNeAR train)")
     parser.add_argument("--n", type=int, default=None, help="use only the first N articles")
     parser.add_argument("--format", choices=("pdf", "html"), default="pdf")
-    parser.add_argument("--stories", action="store_true", help="match stories and compare within them")
+    parser.add_argument("--no-stories", action="store_true", help="skip story matching and the within-story part")
     parser.add_argument("--out", help="also write the rendered report here")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     t_features, c_features = time.perf_counter() - t0, time.process_time() - c0
 
     t0, c0 = time.perf_counter(), time.process_time()
-    rep = report(articles, stories=args.stories)
+    rep = report(articles, stories=False if args.no_stories else "auto")
     t_build, c_build = time.perf_counter() - t0, time.process_time() - c0
     t0, c0 = time.perf_counter(), time.process_time()
     rendered = rep.to_pdf() if args.format == "pdf" else rep.to_html().encode("utf-8")

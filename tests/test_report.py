@@ -216,6 +216,17 @@ def test_bad_arguments_are_clear_errors(corpus):
         Report("x").save("report.docx")
 
 
+def test_outlet_metadata_groups_and_lists_unmatched_outlets(corpus):
+    meta = pd.DataFrame({"outlet": ["Harbor Ledger", XSS_OUTLET], "leaning": ["left", "right"]})
+    rep = report(corpus, by="leaning", outlets=meta, n_boot=50, min_n=3, classifier=False)
+    overview = rep.section("overview")
+    per = next(b for b in overview.blocks if isinstance(b, Table))
+    assert sorted(per.data["group"]) == ["(none)", "left", "right"]
+    unmatched = next(b for b in overview.blocks if isinstance(b, Table) and "not joined" in b.caption)
+    assert unmatched.data["outlet"].tolist() == [GREEK_OUTLET]
+    assert rep.title.startswith("Articles by leaning")
+
+
 def test_stories_from_a_column_add_the_within_story_comparison(feats):
     with_events = feats.assign(event=[f"e{i % 4}" for i in range(len(feats))])
     rep = report(with_events, stories="event", n_boot=100, min_n=2, classifier=False)

@@ -27,8 +27,9 @@ per outlet, with 95% bootstrap intervals and corrected tests:
                           top terms, scare quotes
   4. tone and readability VADER sentiment and reading-level distributions
   5. distinctive terms    words and speakers typical of each outlet (log-odds)
-  6. what distinguishes   a classifier's scores and the measures behind them;
-                          with --stories, outlets compared on the same events
+  6. what distinguishes   a classifier's scores and the measures behind them,
+                          and outlets compared on the same stories (matched
+                          across outlets by text similarity within a date window)
   7. methods              what each number means, word lists, limitations,
                           versions, parameters and an input fingerprint
 
@@ -38,7 +39,7 @@ parts that need the texts are left out, each with a note)."""
 _EPILOG = """\
 examples:
   biaskit report datasets/sample --by outlet -o reports/sample_report.pdf
-  biaskit report articles.csv --outlet source --stories -o report.html
+  biaskit report articles.csv --outlet source --story-column event -o report.html
   biaskit report articles.jsonl --outlets ratings.csv --by leaning -o by_leaning.pdf
   biaskit report features.csv -o report.pdf --report-title "Spring 2025 coverage"
 """
@@ -58,8 +59,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--by", default="outlet", metavar="COL",
                    help="group articles by this column (default: outlet); with --outlets, any metadata column "
                         "such as leaning or country")
-    g.add_argument("--stories", action="store_true",
-                   help="match articles on the same event across outlets and compare outlets within stories")
+    g.add_argument("--no-stories", action="store_true",
+                   help="do not match stories (by default, articles on the same event are matched across "
+                        "outlets by text similarity within a date window, and outlets are also compared within "
+                        "stories)")
+    g.add_argument("--stories", action="store_true", help=argparse.SUPPRESS)  # the default; kept for scripts
     g.add_argument("--story-column", metavar="COL",
                    help="use the story ids in this column instead of matching stories")
     g.add_argument("--outlets", metavar="FILE",
@@ -123,8 +127,8 @@ def run(args: argparse.Namespace) -> int:
     out = check_output(args.output, _SUFFIXES)
     if args.max_outlets < 2:
         raise BiaskitError("--max-outlets must be at least 2")
-    if args.stories and args.story_column:
-        raise BiaskitError("give either --stories (match stories) or --story-column COL (use yours), not both")
+    if args.no_stories and args.story_column:
+        raise BiaskitError("give either --no-stories or --story-column COL (your story ids), not both")
     say = None if args.no_progress else (lambda msg: print(f"biaskit: {msg}", file=sys.stderr, flush=True))
     if say:
         say(f"reading {args.input}")
@@ -146,7 +150,8 @@ def run(args: argparse.Namespace) -> int:
         attributions = read_attribution_table(args.attributions)
     rep = report(
         data, by=args.by, title=args.report_title, subtitle=args.subtitle, author=args.author,
-        stories=args.story_column or bool(args.stories), outlets=args.outlets, attributions=attributions,
+        stories=args.story_column or (False if args.no_stories else "auto"), outlets=args.outlets,
+        attributions=attributions,
         lexicon=lexicon, max_groups=args.max_outlets, top_n=args.top, n_boot=args.n_boot, seed=args.seed,
         classifier=not args.no_classifier, progress=say or False,
     )

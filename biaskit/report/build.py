@@ -999,9 +999,10 @@ def _methods(inp: _Inputs, provenance: dict[str, Any]) -> Section:
 
 def _within_story_blocks(inp: _Inputs) -> list:
     if inp.stories is None:
-        return [Note("Stories were not matched, so outlets are compared over everything they published. Ask "
-                     "for story matching (stories=True, or --stories on the command line) to compare outlets on "
-                     "the same events.")]
+        return [Note("Stories were not matched (matching needs the articles' texts; it was switched off or the "
+                     "input was a feature table), so outlets are compared over everything they published. Give "
+                     "story ids (stories='COLUMN', or --story-column) or the articles to compare outlets on the "
+                     "same events.")]
     stories = inp.stories.astype(object)
     frame = pd.DataFrame({"group": inp.groups.to_numpy(), "story": stories.to_numpy()})
     cover = frame.dropna().groupby("story")["group"].nunique()
@@ -1318,6 +1319,10 @@ def _extract_all(articles: pd.DataFrame, families: Sequence[str], *, lexicon: An
 def _stories(inp: _Inputs, stories: Any, articles: pd.DataFrame | None) -> tuple[pd.Series | None, str]:
     if stories is None or stories is False:
         return None, ""
+    if isinstance(stories, str) and stories == "auto":
+        if articles is None or _optional("biaskit.stories", "match_stories") is None:
+            return None, ""
+        stories = True
     if isinstance(stories, pd.Series):
         if len(stories) != len(inp.features):
             raise InputError(f"stories has {len(stories)} values for {len(inp.features)} articles")
@@ -1349,7 +1354,7 @@ def _stories(inp: _Inputs, stories: Any, articles: pd.DataFrame | None) -> tuple
 
 
 def report(articles_or_features: Any, by: str = "outlet", *, title: str | None = None,
-           author: str | None = None, subtitle: str | None = None, stories: bool | str | pd.Series = False,
+           author: str | None = None, subtitle: str | None = None, stories: bool | str | pd.Series = "auto",
            outlets: Any = None, attributions: pd.DataFrame | None = None, vocabulary: pd.DataFrame | None = None,
            lexicon: Any = None, wordlists: Any = None, max_groups: int = 12, top_n: int = 8,
            n_boot: int = 2000, seed: int = 0, min_n: int = 5, min_count: int = 5, classifier: bool = True,
@@ -1369,10 +1374,12 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
         the ``outlets`` metadata such as ``leaning``).
     title, author, subtitle : str, optional
         Shown on the report's first page (as text, never as markup).
-    stories : bool, str or Series
-        ``True``: match stories across outlets (:func:`biaskit.match_stories`)
-        and add the within-story comparison; a column name: use that column's
-        story ids; a Series: story ids in row order.
+    stories : "auto", bool, str or Series
+        ``"auto"`` (default): match stories across outlets
+        (:func:`biaskit.match_stories`) when the input has texts, and add the
+        within-story comparison; ``True``: the same, and an error for a
+        feature table; ``False``: no story matching; a column name: use that
+        column's story ids; a Series: story ids in row order.
     outlets : DataFrame or path, optional
         Outlet metadata (outlet -> leaning, country, ...) joined with
         :func:`biaskit.join_outlet_metadata`; unmatched outlets are listed in
@@ -1442,7 +1449,7 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
                              f"{', '.join(map(str, found))}")
     raw_groups = _group_labels(features[by])
     groups, order, folded = _fold(raw_groups, max_groups, by)
-    params = {"by": by, "stories": stories if isinstance(stories, (bool, str)) else "given",
+    params = {"by": by, "stories": stories if isinstance(stories, (bool, str)) else "given (Series)",
               "max_groups": max_groups, "top_n": top_n, "n_boot": n_boot, "seed": seed, "min_n": min_n,
               "min_count": min_count, "classifier": classifier, "families": families,
               "lexicon": None if lexicon is None else str(getattr(lexicon, "sources", lexicon)),
@@ -1474,7 +1481,7 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
         inp.comparison = compare(data, by="_group", columns=measures, n_boot=n_boot, seed=seed, min_n=min_n)
 
     if stories is not None and stories is not False:
-        prog.stage("stories", "matching stories" if stories is True else "reading story ids")
+        prog.stage("stories", "matching stories" if stories in (True, "auto") else "reading story ids")
     inp.stories, params["stories_method"] = _stories(inp, stories, inp.articles)
 
     created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -1495,8 +1502,9 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
     sections.append(_methods(inp, provenance))
     prog.done()
     provenance["timings_seconds"] = dict(prog.timings)
-    default_title = f"How {len(order) if not folded else len(raw_groups.unique())} " \
-                    f"{_plural(by, 2)} report: sourcing, word choice and tone"
+    n_groups = len(raw_groups.unique())
+    default_title = (f"How {n_groups} outlets report: sourcing, word choice and tone" if by == "outlet" else
+                     f"Articles by {by.replace('_', ' ')}: sourcing, word choice and tone")
     return Report(
         title=title if title is not None else default_title,
         subtitle=subtitle,
