@@ -843,5 +843,11 @@ def _colon_candidate(v: View, i: int, ts: int, te: int, si: int) -> Cand | None:
     nxt_quote = i + 1 < v.n and v.punct[i + 1] and low[i + 1] in _OPENQ
     if not nxt_quote and len(rest) < 3:
         return None
+    # a lone word is a speaker only before a quotation, or in a headline ("Trump: ..."), never in capitals
+    # ("BOOM:", "A:"): counts on annotated news (see the word list README) found these mostly labels
+    if len(words) == 1 and not nxt_quote:
+        w = v.s[v.toks[words[0]][0]:v.toks[words[0]][1]]
+        if w.isupper() or not (v.doc.sentences[si].part == "title" or _title_case(v, ts, te)):
+            return None
     c = Cand("colon", ":", ":", "speech", i, (i, i + 1), si, source=(ts, i), source_how="colon", rule="colon")
     return c
