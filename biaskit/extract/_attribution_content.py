@@ -188,6 +188,12 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
             if direction == "post" and not before_material:
                 # nothing before either: the content is the previous sentence's quotation, or none
                 direction = "none"
+            # "the things that Trump has said", "what he said this week": the relative pronoun is the content
+            r = own_start - 1
+            if (c.source_how == "pre" and r >= ts and low[r] in ("that", "which", "what", "whom") and direction in ("post", "none")
+                    and not (r - 1 >= ts and low[r - 1] == ",")):
+                direction = "relobj"
+                c.content = [(_char(v, r), _char(v, r, end=True))]
             c.direction = direction
         c._fstart = fstart  # type: ignore[attr-defined]
 
