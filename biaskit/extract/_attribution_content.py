@@ -270,9 +270,23 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         while end_tok - 1 > start_tok and (low[end_tok - 1] in _TRAIL_DROP or (v.punct[end_tok - 1] and low[end_tok - 1] in ",;")):
             end_tok -= 1
         end_tok = _drop_trailing_time(v, start_tok, end_tok)
-        # a non-restrictive relative clause at the end is the outlet's aside (", which begins Monday")
+        # a non-restrictive relative clause at the end is the outlet's aside (", which begins Monday");
+        # a new clause after "; ", "but", "- but" is the outlet's own voice again
         for k in range(start_tok + 2, end_tok - 1):
-            if low[k] == "," and low[k + 1] in ("which", "who") and v.inq[k] < 0:
+            if v.inq[k] >= 0:
+                continue
+            w = low[k]
+            nx = low[k + 1]
+            if w == "," and nx in ("which", "who"):
+                end_tok = k
+                break
+            if CUT_SEMICOLON and w == ";":
+                end_tok = k
+                break
+            if CUT_BUT and w == "but" and (nx in _SUBJECTISH or v.cap[k + 1] or nx in PREPOSITIONS):
+                end_tok = k
+                break
+            if CUT_DASH and v.punct[k] and w in _DASHES and nx in ("but", "and", "while", "which", "though", "although"):
                 end_tok = k
                 break
         for r in c.relays:
@@ -359,6 +373,11 @@ def _before_kind(v: View, ts: int, own_start: int) -> str:
     return "other"
 
 
+CUT_SEMICOLON = True
+CUT_BUT = True
+CUT_DASH = True
+_SUBJECTISH = frozenset({"he", "she", "they", "we", "i", "you", "it", "the", "a", "an", "this", "that", "his", "her",
+                         "their", "its", "in", "on", "at", "there", "some", "many", "most", "others", "critics"})
 _TRAIL_DROP = frozenset({"and", "but", "while", "or", "yet", "so", "then", "as", "although", "though", "whereas"})
 
 

@@ -145,7 +145,10 @@ def _continuations(v: View, live: list[Cand]) -> None:
     for si, sent in enumerate(doc.sentences):
         if si in by_sentence:
             cs = by_sentence[si]
-            last = max(cs, key=lambda c: c.cue[0])
+            # the quotation continues the attribution that quoted (not a trailing "..., referring to")
+            quoting = [c for c in cs if c.content and _quoted_share(v, c.content) > 0]
+            main = [c for c in cs if c.source_how != "shared"]
+            last = max(quoting or main or cs, key=lambda c: c.cue[0])
             last_si = si
             continue
         if last is None or last.cls not in _SPEECH:
