@@ -202,6 +202,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     its we one all there if more when can about after than also what into over our
     new some could them these other two should no you i year last just up out so""".split()
 )
+_FUNCTION_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(_ENGLISH_FUNCTION_WORDS)) + r")\b(?![-'\u2019]\w)")
+_ALPHA_WORD_RE = re.compile(r"\b[^\W\d_]\w*")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
@@ -234,12 +236,13 @@ def language_status(doc: Doc) -> str:
         latin = n_letters - len(others) + len(_LATIN_RE.findall("".join(others)))
         if latin / n_letters < 0.5:
             return "not_english"
-    s = doc.string
-    words = [s[a:b].lower() for a, b, k in doc.tokens[doc.body_token_start:doc.body_token_start + 400] if k == 0]
-    if len(words) < 20:
+    # the share of function words among the first ~3,000 characters' words
+    sample = body[:3000].lower()
+    n_words = len(_ALPHA_WORD_RE.findall(sample))  # numbers are no evidence either way
+    if n_words < 20:
         return STATUS_OK
-    hits = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
-    return STATUS_OK if hits / len(words) >= 0.12 else "not_english"
+    hits = len(_FUNCTION_WORD_RE.findall(sample))
+    return STATUS_OK if hits / n_words >= 0.12 else "not_english"
 
 
 def _status(article: Mapping[str, Any], doc: Doc | None) -> str:
