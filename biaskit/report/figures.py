@@ -1,4 +1,4 @@
-"""Figures of the report, drawn from tidy tables with matplotlib and seaborn.
+"""Figures of the report, drawn from tidy tables with matplotlib.
 
 Every drawing takes a tidy DataFrame and column names and only draws: the
 numbers (means, interval bounds, shares) were computed when the report was
@@ -28,6 +28,7 @@ import io
 import math
 from collections.abc import Callable, Mapping, Sequence
 
+import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib import rc_context
@@ -45,6 +46,10 @@ GRAYS = ("#111111", "#7a7a7a", "#b0b0b0", "#4a4a4a", "#d0d0d0", "#2e2e2e")
 MARKERS = ("o", "s", "^", "D", "v", "P")
 #: Hatches for filled areas of different series.
 HATCHES = ("", "///", "...", "xx", "\\\\", "++")
+
+# horizontal box plots: ``orientation`` since matplotlib 3.10, ``vert`` (deprecated there) before
+_MPL = tuple(int(p) for p in matplotlib.__version__.split(".")[:2] if p.isdigit())
+_HORIZONTAL = {"orientation": "horizontal"} if _MPL >= (3, 10) else {"vert": False}
 
 WIDTH_IN = 7.0  # fits the text width of A4 and Letter pages
 _LABEL_MAX = 30
@@ -214,18 +219,26 @@ def boxes(data: pd.DataFrame, *, y: str, x: str, facet: str | None = None, xlabe
     Boxes span the quartiles, the line is the median, whiskers reach 1.5
     interquartile ranges; dots beyond are single articles.
     """
-    import seaborn as sns  # imported here: seaborn is slow to import
-
     groups = _order(data, y, order)
     facets = _order(data, facet, facet_order) if facet else [None]
     fig, axes = _grid(len(facets), len(groups), ncols)
     for ax, fv in zip(axes, facets, strict=False):
         part = data if fv is None else data[data[facet] == fv]
-        part = part[np.isfinite(part[x].to_numpy(dtype=float))]
-        plot = pd.DataFrame({"g": part[y].map(_short), "v": part[x].astype(float)})
-        sns.boxplot(data=plot, x="v", y="g", order=[_short(g) for g in groups], ax=ax,
-                    color="#d9d9d9", linecolor="#222222", linewidth=0.8, fliersize=1.8, width=0.6,
-                    flierprops={"marker": "o", "markerfacecolor": "#666666", "markeredgecolor": "none"})
+        values = part[x].to_numpy(dtype=float)
+        keys = part[y].to_numpy()
+        series = [values[(keys == g) & np.isfinite(values)] for g in groups]
+        positions = [i for i, v in enumerate(series) if len(v)]
+        ax.boxplot([series[i] for i in positions], positions=positions, widths=0.6, **_HORIZONTAL,
+                   patch_artist=True, manage_ticks=False,
+                   boxprops={"facecolor": "#d9d9d9", "edgecolor": "#222222", "linewidth": 0.8},
+                   medianprops={"color": "#000000", "linewidth": 1.2},
+                   whiskerprops={"color": "#222222", "linewidth": 0.8},
+                   capprops={"color": "#222222", "linewidth": 0.8},
+                   flierprops={"marker": "o", "markersize": 2.2, "markerfacecolor": "#666666",
+                               "markeredgecolor": "none"})
+        ax.set_yticks(range(len(groups)))
+        ax.set_yticklabels([_short(g) for g in groups])
+        ax.set_ylim(len(groups) - 0.5, -0.5)
         if fv is not None:
             ax.set_title(_short((facet_labels or {}).get(fv, fv), 60), loc="left")
         ax.set_xlabel(xlabel.get(fv, "") if isinstance(xlabel, Mapping) else xlabel)

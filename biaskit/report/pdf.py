@@ -63,6 +63,7 @@ _FONT_FILES = {
     FONT + "-Oblique": "DejaVuSans-Oblique.ttf",
     FONT + "-BoldOblique": "DejaVuSans-BoldOblique.ttf",
 }
+_SHORT_INTRO = 700  # characters: a text this short is kept with the figure or table after it
 _TABLE_KEEP_WHOLE = 220.0  # points: tables up to this height are never split across pages
 _TABLE_START_ROWS = 4  # a longer table starts on a page only if its header and this many rows fit
 _FIGURE_DPI = 170  # print quality at the 17 cm text width
@@ -333,9 +334,16 @@ def render_pdf(report: Report, *, pagesize: str = "a4", dpi: int | None = None) 
         pending: list = [_p(f"{number}. {section.heading}", st["h1"])]
         if section.skipped:
             pending.append(_p(section.skipped, st["note"]))
-        for block in section.blocks:
+        blocks = section.blocks
+        for i, block in enumerate(blocks):
             if isinstance(block, Heading):
                 pending.append(_p(block.text, st["h2"]))
+                continue
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if (isinstance(block, Text) and isinstance(following, (Figure, Table))
+                    and sum(map(len, block.paragraphs)) <= _SHORT_INTRO):
+                # a short introduction stays on the page of the figure or table it introduces
+                pending += [_p(par, st["body"]) for par in block.paragraphs]
                 continue
             if isinstance(block, Text):
                 flows = [_p(par, st["body"]) for par in block.paragraphs]
@@ -360,5 +368,15 @@ def render_pdf(report: Report, *, pagesize: str = "a4", dpi: int | None = None) 
                 story += pending + flows
             pending = []
         story += pending
-    doc.multiBuild(story)
+    # reportlab wraps every stream in ASCII85 by default, in pure Python: on a report with
+    # figures that took longer than drawing them. Binary streams are valid PDF and smaller;
+    # the setting is reportlab's module-level flag, so it is restored right after.
+    from reportlab import rl_config
+
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        doc.multiBuild(story)
+    finally:
+        rl_config.useA85 = saved
     return buf.getvalue()
