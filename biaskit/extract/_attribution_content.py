@@ -266,6 +266,13 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
             d.dropped = True
         if c.dropped:
             continue
+        if c.cls == "noun":
+            # "Trump's criticism of Clinton was harsh": the content ends where the clause's verb starts
+            for k in range(start_tok + 1, end_tok):
+                w = low[k]
+                if (v.punct[k] and w in ",;:") or w in _NOUN_CONTENT_STOP or (not v.cap[k] and w in v.vf and v.vf[w][1] in ("3sg", "past")):
+                    end_tok = k
+                    break
         # never end on a conjunction or a trailing time phrase ("..., but", "while", "earlier Sunday")
         while end_tok - 1 > start_tok and (low[end_tok - 1] in _TRAIL_DROP or (v.punct[end_tok - 1] and low[end_tok - 1] in ",;")):
             end_tok -= 1
@@ -373,6 +380,9 @@ def _before_kind(v: View, ts: int, own_start: int) -> str:
     return "other"
 
 
+_NOUN_CONTENT_STOP = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can",
+                                "should", "may", "might", "must", "did", "does", "do", "came", "comes", "drew",
+                                "prompted", "sparked", "led"})
 CUT_SEMICOLON = True
 CUT_BUT = True
 CUT_DASH = True

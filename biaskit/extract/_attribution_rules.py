@@ -484,6 +484,9 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     p = low[i - 1] if i - 1 >= ts else ""
     nx = low[i + 1] if i + 1 < te else ""
     pi = i - 1 >= ts and v.punct[i - 1]
+    if form == "noun" or (form in ("base", "3sg") and p in _POSSESSIVES and lemma in _NOUN_USE):
+        # "his criticism of", "Trump's decision to", "her calls for"
+        return p in _POSSESSIVES or (p.endswith(("'s", "s'")) and p not in _CONTRACTIONS)
     if p in NOUN_SIGNALS:
         return False
     if form == "adj":
@@ -572,6 +575,14 @@ def _logit(p: float) -> float:
 
 
 _RELAY_LEMMAS = frozenset({"quote", "cite"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_CONTRACTIONS = frozenset({"he's", "she's", "it's", "that's", "who's", "there's", "what's", "let's", "here's"})
+# verbs whose -s/base form after a possessor is a speech-act noun ("his comments", "her support for")
+_NOUN_USE = frozenset({"comment", "remark", "attack", "call", "claim", "view", "support", "praise", "promise",
+                       "pledge", "plan", "warning", "request", "appeal", "estimate", "forecast", "rebuke",
+                       "concern", "fear", "hope", "answer", "reply", "response", "statement", "vow", "threat",
+                       "demand", "denial", "criticism", "question", "charge", "proposal", "suggestion",
+                       "endorsement", "decision", "defense", "argument", "position", "report"})
 _PRON_HEADS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which"})
 
 
@@ -710,6 +721,18 @@ def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, ea
 
 def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form: str, entry) -> Cand | None:
     low = v.low
+    if form == "noun" or (form in ("base", "3sg") and i - 1 >= ts and (low[i - 1] in _POSSESSIVES or (low[i - 1].endswith(("'s", "s'")) and low[i - 1] not in _CONTRACTIONS)) and lemma in _NOUN_USE):
+        cend = _right_cue_extension(v, i, te, entry)
+        c = Cand("verb", lemma, "noun", "noun", i, (i, cend), si, rule="noun")
+        p = i - 1
+        if low[p] in _POSSESSIVES:
+            c.source, c.source_how = (p, i), "pre"
+        else:
+            np = left_np(v, i, ts)
+            if np is None:
+                return None
+            c.source, c.source_how = np, "pre"
+        return c
     cstart, passive = _left_cue_extension(v, i, ts)
     passive = passive and form == "past"
     cend = _right_cue_extension(v, i, te, entry)

@@ -78,7 +78,7 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
 _ALLOWED = {
     ("reporting_verbs", "class"): {
         "speech", "writing", "cognition", "intention", "evaluation", "evidence",
-        "perception", "stance", "action", "appearance", "adjective",
+        "perception", "stance", "action", "appearance", "adjective", "noun",
     },
     ("reporting_verbs", "frames"): {"inv", "tell", "that", "to", "obj"},
     ("roles", "type"): {"official", "expert", "person", "media", "organization"},
@@ -374,6 +374,9 @@ class _Builder:
                 raise LexiconError(f"{where}: prior {prior} must lie between 0 and 1")
         if val["class"] == "adjective":
             forms = {lemma: "adj"}  # a predicate adjective: "is confident that", "was critical of"
+        elif val["class"] == "noun":
+            # a speech-act noun after a possessor ("Trump's criticism of"); 'forms' lists other forms
+            forms = {lemma: "noun", **{f.strip().lower(): "noun" for f in val["forms"].split("|") if f.strip()}}
         else:
             forms = _explicit_forms(lemma, val["forms"], where) if val["forms"] else verb_forms(lemma)
         entry = VerbEntry(
