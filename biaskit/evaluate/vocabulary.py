@@ -244,6 +244,36 @@ def _numeric_block():
     ])
 
 
+class _Block:
+    """Selects a block of columns (``start:stop``) of the input matrix.
+
+    A stateless scikit-learn transformer; the pipelines join blocks with a
+    ``FeatureUnion`` (a ``ColumnTransformer`` spends seconds listing the
+    "remaining" columns of a two-million-column hashed matrix).
+    """
+
+    def __init__(self, start: int = 0, stop: int | None = None):
+        self.start = start
+        self.stop = stop
+
+    def get_params(self, deep: bool = True) -> dict:
+        return {"start": self.start, "stop": self.stop}
+
+    def set_params(self, **params):
+        for k, v in params.items():
+            setattr(self, k, v)
+        return self
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        return X[:, self.start:self.stop]
+
+    def fit_transform(self, X, y=None):
+        return self.transform(X)
+
+
 def sentence_pipelines(blocks: Mapping[str, slice]) -> dict[str, Any]:
     """The two sentence-level pipelines, over a matrix of feature blocks.
 
@@ -267,23 +297,29 @@ def sentence_pipelines(blocks: Mapping[str, slice]) -> dict[str, Any]:
     >>> sorted(p)
     ['interpretable', 'ngrams']
     """
-    from sklearn.compose import ColumnTransformer
     from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
+    from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.svm import LinearSVC
 
+    def block(name, then):
+        sl = blocks[name]
+        return Pipeline([("columns", _Block(sl.start, sl.stop)), *then])
+
+    def tfidf():
+        return [("tfidf", TfidfTransformer(sublinear_tf=True))]
+
     interpretable = Pipeline([
-        ("features", ColumnTransformer([("numeric", _numeric_block(), blocks["numeric"])])),
+        ("features", block("numeric", _numeric_block().steps)),
         ("model", LogisticRegression(C=_LOGREG_C, class_weight="balanced", max_iter=5000)),
     ])
     ngrams = Pipeline([
-        ("features", ColumnTransformer(
+        ("features", FeatureUnion(
             [
-                ("numeric", _numeric_block(), blocks["numeric"]),
-                ("lexicon", TfidfTransformer(sublinear_tf=True), blocks["lexicon"]),
-                ("word", TfidfTransformer(sublinear_tf=True), blocks["word"]),
-                ("char", TfidfTransformer(sublinear_tf=True), blocks["char"]),
+                ("numeric", block("numeric", _numeric_block().steps)),
+                ("lexicon", block("lexicon", tfidf())),
+                ("word", block("word", tfidf())),
+                ("char", block("char", tfidf())),
             ],
             transformer_weights={"numeric": _NUMERIC_WEIGHT, "lexicon": _LEXICON_WEIGHT, "word": 1.0, "char": 1.0},
         )),
