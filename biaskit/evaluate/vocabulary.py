@@ -311,7 +311,7 @@ def sentence_pipelines(blocks: Mapping[str, slice]) -> dict[str, Any]:
 
     interpretable = Pipeline([
         ("features", block("numeric", _numeric_block().steps)),
-        ("model", LogisticRegression(C=_LOGREG_C, class_weight="balanced", max_iter=5000)),
+        ("model", LogisticRegression(C=_LOGREG_C, class_weight="balanced", solver="newton-cholesky", max_iter=500)),
     ])
     ngrams = Pipeline([
         ("features", FeatureUnion(
