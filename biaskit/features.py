@@ -202,8 +202,7 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     its we one all there if more when can about after than also what into over our
     new some could them these other two should no you i year last just up out so""".split()
 )
-_FUNCTION_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(_ENGLISH_FUNCTION_WORDS)) + r")\b(?![-'\u2019]\w)")
-_ALPHA_WORD_RE = re.compile(r"\b[^\W\d_]\w*")
+_ALPHA_WORD_RE = re.compile(r"[^\W\d_]+")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
@@ -214,8 +213,8 @@ def language_status(doc: Doc) -> str:
     """``"ok"`` if the body reads as English, else ``"not_english"``.
 
     Offline and dependency-free: a body is English when most of its letters
-    are Latin and at least 12% of its words (20 words or more) are common
-    English function words. Short bodies (under 20 words) are given the
+    are Latin and at least 12% of the words of its first 1,500 characters
+    (20 words or more) are common English function words. Short bodies (under 20 words) are given the
     benefit of the doubt when their letters are Latin.
 
     Examples
@@ -236,13 +235,13 @@ def language_status(doc: Doc) -> str:
         latin = n_letters - len(others) + len(_LATIN_RE.findall("".join(others)))
         if latin / n_letters < 0.5:
             return "not_english"
-    # the share of function words among the first ~3,000 characters' words
-    sample = body[:3000].lower()
-    n_words = len(_ALPHA_WORD_RE.findall(sample))  # numbers are no evidence either way
-    if n_words < 20:
+    # the share of function words among the words of the first ~1,500
+    # characters (about 250 words: plenty to tell English apart)
+    words = _ALPHA_WORD_RE.findall(body[:1500].lower())  # numbers are no evidence either way
+    if len(words) < 20:
         return STATUS_OK
-    hits = len(_FUNCTION_WORD_RE.findall(sample))
-    return STATUS_OK if hits / n_words >= 0.12 else "not_english"
+    hits = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    return STATUS_OK if hits / len(words) >= 0.12 else "not_english"
 
 
 def _status(article: Mapping[str, Any], doc: Doc | None) -> str:
@@ -436,7 +435,6 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
     """
     fams = _check_families(families)
     table = _as_articles(articles)
-    names = feature_names(fams, lexicon=lexicon, wordlists=wordlists)
     analyzer = None
     if "sentiment" in fams:
         from biaskit.extract.sentiment import default_analyzer
@@ -479,6 +477,10 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
     for col in _LEAD_COLUMNS[:-1]:
         lead[col] = table[col].to_numpy() if col in table.columns else None
     lead["status"] = statuses
+    # every family gives the same keys for every document: take them from the
+    # first measured row, or from a probe document when no row was measured
+    first = next((v for v in values if v), None)
+    names = list(first) if first is not None else feature_names(fams, lexicon=lexicon, wordlists=wordlists)
     feats_df = pd.DataFrame.from_records(values, columns=names, index=range(len(rows)))
     out = pd.concat([lead, feats_df], axis=1)
     out.index = table.index
