@@ -1287,7 +1287,8 @@ def _extract_all(articles: pd.DataFrame, families: Sequence[str], *, lexicon: An
             records = extract_attributions(doc, wordlists=wordlists)
             if statuses[k] == STATUS_OK:
                 if "sourcing" in rich:
-                    out.update({f"sourcing.{key}": v for key, v in sourcing_features(doc, records).items()})
+                    out.update({f"sourcing.{key}": v
+                                for key, v in sourcing_features(doc, records, wordlists=wordlists).items()})
             if "vocabulary" in rich:
                 fam = "vocabulary"
                 hits = vocabulary_hits(doc, lexicon=lexicon, attributions=records)
@@ -1311,7 +1312,13 @@ def _extract_all(articles: pd.DataFrame, families: Sequence[str], *, lexicon: An
     feats = pd.concat([feats.assign(status=statuses), extra], axis=1)
     from biaskit.records import ATTRIBUTION_COLUMNS, VOCABULARY_COLUMNS
 
-    att = pd.DataFrame(att_rows, columns=[*ATTRIBUTION_COLUMNS, "source_spans"])
+    att = pd.DataFrame(att_rows, columns=list(dict.fromkeys([*ATTRIBUTION_COLUMNS, "source_spans"])))
+    for c in att.columns:  # the same types as biaskit.attribution_table
+        if c.endswith(("_start", "_end")) or c == "sentence":
+            att[c] = pd.array([None if v is None or v != v else int(v) for v in att[c]], dtype="Int64")
+    att["hedged"] = pd.Series([False if v is None or v != v else bool(v) for v in att["hedged"]],
+                              index=att.index, dtype=bool)
+    att["quoted_share"] = pd.to_numeric(att["quoted_share"], errors="coerce").astype(float)
     hits_table = pd.DataFrame(hit_rows, columns=list(VOCABULARY_COLUMNS)) if "vocabulary" in rich else None
     return feats, att, hits_table
 
