@@ -342,6 +342,8 @@ class Resolver:
             ent = _Entity(name, role, typ)
             if len(parts) > 1 or speaker:
                 self.by_surname[sur] = ent
+        if not speaker:
+            self.entities.append(ent)
         return ent
 
     def resolve(self, span: tuple[int, int] | None, alias: tuple[int, int] | None) -> tuple[str | None, str | None, str]:
@@ -349,12 +351,15 @@ class Resolver:
         v = self.v
         if span is None:
             return None, None, "unknown"
-        self._absorb_mentions(v.toks[span[0]][0])
         d = self.describe(span)
         if d.pronoun is not None and alias is not None:
             d2 = self.describe(alias)
             if d2.pronoun is None:
                 d = d2
+        # names mentioned outside attributions matter for a bare surname ("Peskov") and for a
+        # pronoun with no earlier speaker; they are read only then (reading them costs time)
+        if (d.name and " " not in d.name) or (d.pronoun in SINGULAR_PERSON and self.last_single is None):
+            self._absorb_mentions(v.toks[span[0]][0])
         if d.pronoun is not None:
             p = d.pronoun
             if p in ("who", "which", "that"):
@@ -362,6 +367,8 @@ class Resolver:
                 if ante is not None:
                     return self._named(self.describe(ante))
                 return None, None, "unknown"
+            if p in SINGULAR_PERSON and self.last_single is None and self.entities:
+                self.last_single = self.entities[-1]
             if p in SINGULAR_PERSON and self.last_single is not None:
                 e = self.last_single
                 return e.name, e.role, e.type

@@ -140,18 +140,22 @@ def _continuations(v: View, live: list[Cand]) -> None:
     for c in live:
         by_sentence.setdefault(c.sentence, []).append(c)
     covered = _covered_chars(live)
-    last: Cand | None = None
+    last: Cand | list[Cand] | None = None
     last_si = -10
     for si, sent in enumerate(doc.sentences):
         if si in by_sentence:
             cs = by_sentence[si]
-            # the quotation continues the attribution that quoted (not a trailing "..., referring to")
-            quoting = [c for c in cs if c.content and _quoted_share(v, c.content) > 0]
-            main = [c for c in cs if c.source_how != "shared"]
-            last = max(quoting or main or cs, key=lambda c: c.cue[0])
+            last = cs  # resolved to one attribution when a continuation needs it
             last_si = si
             continue
-        if last is None or last.cls not in _SPEECH:
+        if last is None:
+            continue
+        if isinstance(last, list):
+            # the quotation continues the attribution that quoted (not a trailing "..., referring to")
+            quoting = [c for c in last if c.content and _quoted_share(v, c.content) > 0]
+            main = [c for c in last if c.source_how != "shared"]
+            last = max(quoting or main or last, key=lambda c: c.cue[0])
+        if last.cls not in _SPEECH:
             continue
         # only the next sentence(s): same paragraph, or the first sentence of the next one
         prev = doc.sentences[si - 1] if si > 0 else None
@@ -233,40 +237,27 @@ def _quote_form(v: View, c: Cand, share: float) -> str:
     return "mixed"
 
 
-def _hedge_positions(v: View) -> list[int]:
-    """Token indices where a hedge word or construction starts, outside quotations."""
-    hedges = v.wl.hedges
-    low = v.low
-    out = []
-    for k in [i for i, w in enumerate(low) if w in hedges or w in _BE3]:
-        if v.inq[k] >= 0:
-            continue
-        w = low[k]
-        if w in _BE3:
-            if k + 2 < v.n and f"{w} {low[k + 1]} {low[k + 2]}" in hedges:
-                out.append(k)
-            continue
-        out.append(k)
-    return out
-
-
 _BE3 = frozenset({"is", "are", "was", "were"})
 
 
-def _hedged(v: View, c: Cand, hedges: list[int]) -> bool:
+def _hedged(v: View, c: Cand) -> bool:
     """A hedge in or just before the cue ("reportedly said", "is said to", "claimed")."""
-    if not hedges:
-        return False
+    hedges = v.wl.hedges
+    low = v.low
     sent = v.doc.sentences[c.sentence]
     lo = max(sent.token_start, c.cue[0] - _HEDGE_WINDOW)
     hi = min(sent.token_end, c.cue[1] + 3)
-    k = bisect_left(hedges, lo)
-    while k < len(hedges) and hedges[k] < hi:
-        p = hedges[k]
-        # a hedging verb ("claimed") counts only as the cue itself
-        if v.wl.hedges.get(v.low[p]) != "verb" or p == c.verb:
+    for k in range(lo, hi):
+        w = low[k]
+        kind = hedges.get(w)
+        if kind is not None:
+            if v.inq[k] >= 0:
+                continue
+            # a hedging verb ("claimed") counts only as the cue itself
+            if kind != "verb" or k == c.verb:
+                return True
+        elif w in _BE3 and k + 2 < v.n and f"{w} {low[k + 1]} {low[k + 2]}" in hedges:
             return True
-        k += 1
     return False
 
 
@@ -317,7 +308,6 @@ def _tok_chars(v: View, rng: tuple[int, int]) -> tuple[int, int]:
 
 def _records(v: View, live: list[Cand]) -> list[Attribution]:
     res = Resolver(v)
-    hedges = _hedge_positions(v)
     out: list[Attribution] = []
     for c in sorted(live, key=lambda c: c.cue[0]):
         speaker, role, stype = res.resolve(c.source, c.alias)
@@ -342,7 +332,7 @@ def _records(v: View, live: list[Cand]) -> list[Attribution]:
             source_type=stype,
             role=role,
             via=tuple(via_names),
-            hedged=_hedged(v, c, hedges),
+            hedged=_hedged(v, c),
             rule=c.rule or c.kind,
             cue_lemma=c.lemma,
             source_start=ss,
@@ -366,15 +356,23 @@ def _records(v: View, live: list[Cand]) -> list[Attribution]:
 def _unattributed(v: View, live: list[Cand]) -> list[Attribution]:
     """Quotations outside every attributed content: scare quotes and unsourced quotations."""
     doc = v.doc
-    covered = sorted(_covered_chars(live))
-    own = sorted(_tok_chars(v, r) for c in live for r in ([c.cue] + ([c.source] if c.source else [])))
+    if not v.qidx:
+        return []
+    spans = sorted(_covered_chars(live) + [_tok_chars(v, r) for c in live for r in ([c.cue] + ([c.source] if c.source else []))])
+    starts = [a for a, _ in spans]
+    # the furthest end among spans starting at or before each position (spans may nest)
+    reach, far = [], -1
+    for _, b in spans:
+        far = max(far, b)
+        reach.append(far)
     out = []
     for qi in v.qidx:
         q = doc.quotes[qi]
         inner = doc.string[q.inner_start:q.inner_end]
         if not any(ch.isalnum() for ch in inner):
             continue
-        if any(a < q.end and q.start < b for a, b in covered) or any(a < q.end and q.start < b for a, b in own):
+        k = bisect_left(starts, q.end) - 1  # spans starting before the quotation ends
+        if k >= 0 and reach[k] > q.start:
             continue
         start, end = doc.text_span(q.start, q.end)
         si = doc.sentence_at(q.start)
