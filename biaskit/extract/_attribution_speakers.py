@@ -191,7 +191,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         if not _has_proper(v, core) or anon.get(head) == "head" and not _outlet_or_gov(v, core):
             return Described(text, role, "anonymous", None, None, plural)
     proper = _has_proper(v, core)
-    out = (wl.outlet(text) or wl.outlet(raw_full)) if proper else None
+    out = wl.outlet(text) if proper else None
     if out is None and proper:
         hit = _find_phrase(v, core, _OutletTable(wl))
         if hit is not None and (hit[1] - hit[0]) >= max(1, len(core) - 2):
@@ -219,7 +219,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         return Described(text, role, "group", None, None, True)
     if name is None and head in wl.reporting_nouns:
         return Described(text, role, "unknown", None, None, False)
-    org = any(w in wl.organization_words for w in words_low) or any(v.s[v.toks[t][0]:v.toks[t][1]] in wl.organization_words for t in core)
+    ow = wl.organization_words
+    org = any(w in ow for w in words_low) or (proper and any(v.s[v.toks[t][0]:v.toks[t][1]] in ow for t in core if v.cap[t]))
     if role_type in ("official", "expert", "person", "media") and (name is not None or role_type):
         st = role_type if role_type != "person" else "person"
         if role_type == "media":
