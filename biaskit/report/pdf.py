@@ -138,6 +138,7 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 # ---------------------------------------------------------------------------
 
 _PAD = 4.0  # left + right padding per cell, points (2 each)
+NBSP = "\u00a0"
 
 
 def _widths(texts_by_col: list[list[str]], numeric: list[bool], avail: float, size: float) -> list[float]:
@@ -149,7 +150,10 @@ def _widths(texts_by_col: list[list[str]], numeric: list[bool], avail: float, si
         head, cells = texts[0], texts[1:]
         nat = max([pdfmetrics.stringWidth(head, bold, size)] +
                   [pdfmetrics.stringWidth(t, FONT, size) for t in cells]) + _PAD + 2
-        words = [w for t in cells for w in t.split()] if not numeric[j] else [w for t in cells for w in [t.split(" [")[0]]]
+        if numeric[j]:  # a value and its interval may go on two lines, but neither breaks inside
+            words = [w for t in cells for w in (t.split(" [", 1)[0], "[" + t.split(" [", 1)[1] if " [" in t else "")]
+        else:
+            words = [w for t in cells for w in t.split()]
         head_words = head.split() or [""]
         mn = max([pdfmetrics.stringWidth(w, bold, size) for w in head_words] +
                  [pdfmetrics.stringWidth(w, FONT, size) for w in words] + [8]) + _PAD + 2
@@ -190,7 +194,7 @@ def _table_flowables(table: Table, st: dict, avail: float) -> list:
         for c in r:
             markup = escape(c.text)
             if c.interval:
-                markup += f' <font color="#555555">{escape(c.interval)}</font>'
+                markup += f' <font color="#555555">{escape(c.interval).replace(" ", NBSP)}</font>'
             line.append(Paragraph(markup, cellnum if c.numeric else cell))
         data.append(line)
     rl = RLTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
