@@ -216,6 +216,23 @@ def test_bad_arguments_are_clear_errors(corpus):
         Report("x").save("report.docx")
 
 
+def test_hand_corrected_attributions_are_what_the_report_measures(corpus, rep):
+    table = biaskit.attribution_table(corpus)
+    harbor = table.index[(table["outlet"] == "Harbor Ledger") & (table["source_type"] != "anonymous")
+                         & (table["quote_form"] != "unattributed")]
+    corrected = table.copy()
+    corrected.loc[harbor, "source_type"] = "anonymous"  # a student decides these sources are anonymous
+    fixed = report(corpus, attributions=corrected, n_boot=50, min_n=3, classifier=False, stories=False)
+
+    def anonymous(r):
+        t = next(t for s, t in r.tables() if s.key == "sourcing" and "sourcing.anonymous_share" in t.data.columns)
+        return t.data.set_index("group")["sourcing.anonymous_share"]
+
+    assert anonymous(fixed)["Harbor Ledger"] == pytest.approx(1.0)
+    assert anonymous(fixed)[GREEK_OUTLET] == pytest.approx(anonymous(rep)[GREEK_OUTLET])
+    assert "recomputed from the attribution table" in fixed.section("sourcing").blocks[0].text
+
+
 def test_outlet_metadata_groups_and_lists_unmatched_outlets(corpus):
     meta = pd.DataFrame({"outlet": ["Harbor Ledger", XSS_OUTLET], "leaning": ["left", "right"]})
     rep = report(corpus, by="leaning", outlets=meta, n_boot=50, min_n=3, classifier=False)

@@ -468,7 +468,8 @@ def _sourcing(inp: _Inputs) -> Section:
     if not cols and att is None:
         return Section("sourcing", SECTION_HEADINGS["sourcing"],
                        skipped=inp.notes.get("sourcing", "No sourcing features or attribution table were available."))
-    blocks: list = [Text((
+    blocks: list = [Note(inp.notes["attributions_given"])] if "attributions_given" in inp.notes else []
+    blocks += [Text((
         "Who gets to speak, and how. An attribution is any statement the article ascribes to a source: a "
         "direct quotation, a partial (mixed) quotation or reported speech. Figures are means over each "
         f"{inp.by}'s articles with 95% bootstrap intervals: where two intervals overlap widely, the data do "
@@ -1434,6 +1435,20 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
         prog.stage("features", f"measuring {len(articles):,} articles ({', '.join(families)})")
         features, att_table, hit_table = _extract_all(articles, families, lexicon=lexicon, wordlists=wordlists,
                                                       progress=bool(progress))
+        if attributions is not None:  # a table given (perhaps corrected by hand) is the one measured
+            profile = _optional("biaskit.extract.sourcing_table", "sourcing_profile")
+            if profile is not None and "sourcing" in families:
+                prog.stage("profile", "recomputing the sourcing profile from the attribution table given")
+                prof = profile(attributions, articles, wordlists=wordlists)
+                ok = features["status"].astype(str).eq(STATUS_OK).to_numpy()
+                for c in prof.columns:
+                    if str(c).startswith("sourcing.") and c in features.columns:
+                        if pd.api.types.is_numeric_dtype(prof[c]):
+                            features[c] = np.where(ok, prof[c].to_numpy(dtype=float), np.nan)
+                        else:
+                            features[c] = [v if k else None for v, k in zip(prof[c], ok, strict=True)]
+                notes["attributions_given"] = ("The sourcing measures were recomputed from the attribution "
+                                               "table given with the articles (e.g. corrected by hand).")
         attributions = att_table if attributions is None else attributions
         vocabulary = hit_table if vocabulary is None else vocabulary
     if len(features) == 0:
