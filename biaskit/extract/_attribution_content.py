@@ -260,7 +260,8 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                     break
                 end_tok = min(end_tok, d.region[0])
                 break
-            if _coordinate(v, d, ts) or (c.source_how == "shared" and d.region[0] - 1 >= ts and low[d.region[0] - 1] == ","):
+            if _coordinate(v, d, ts) or (c.source_how == "shared" and d.region[0] - 1 >= ts and low[d.region[0] - 1] == ",") or (
+                    SUBORD_SPLIT and _subordinate_report(v, c, d, ts, start_tok)):
                 end_tok = min(end_tok, d.region[0])
                 break
             d.dropped = True
@@ -426,6 +427,23 @@ def _short_report(v: View, c: Cand, fstart: int, te: int) -> bool:
 
 def _prev_is_clause(v: View, ts: int, k: int) -> bool:
     return k - 1 >= ts and v.low[k - 1] in (",", ";", "(")
+
+
+SUBORD_SPLIT = True
+_SUBORD = frozenset({"because", "when", "while", "after", "before", "since", "although", "though", "as", "whereas",
+                     "until", "unless", "once", "if"})
+
+
+def _subordinate_report(v: View, c: Cand, d: Cand, ts: int, start_tok: int) -> bool:
+    """'The Democrats blocked the bill because they said ...': a report in an adverbial or
+    non-restrictive relative clause is an attribution of its own, not part of the first one's content
+    (chosen on PolNeAR train: it annotates such reports separately)."""
+    a = d.region[0]
+    low = v.low
+    for k in range(max(ts, a - 2), a):
+        if low[k] in _SUBORD or (low[k] in ("which", "who", "whom") and k - 1 >= ts and low[k - 1] == ","):
+            return True
+    return d.source is not None and d.source_how == "pre" and low[d.source[0]] in ("which", "who") and a - 1 >= ts and low[a - 1] == ","
 
 
 def _coordinate(v: View, d: Cand, ts: int) -> bool:
