@@ -391,7 +391,9 @@ def clause_subject(v: View, ts: int, te: int) -> tuple[int, int] | None:
         j = k
         while j < te and low[j] != "," and not (v.punct[j] and low[j] in ";:"):
             j += 1
-        if j < te and low[j] == "," and j - k <= 6 and (low[k] in PREPOSITIONS or low[k] in NP_LEAD_DROP or low[k] in TIME_WORDS or (j - k == 1 and not v.cap[k]) or low[k] in ("however", "meanwhile", "still", "indeed", "jointly", "separately", "instead", "earlier", "later")):
+        intro = (j - k <= 3 and (low[k] in NP_LEAD_DROP or low[k] in TIME_WORDS or low[k] in PREPOSITIONS or j - k == 1)) or (
+            j - k <= 6 and low[k] in PREPOSITIONS and not any(low[t] in PERSONAL for t in range(k, j)))
+        if j < te and low[j] == "," and intro:
             k = j + 1
             continue
         break
@@ -805,6 +807,11 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     # '"...," he said' with a pronoun after: 'said he'
     if before_ok and cend < te and low[cend] in ("he", "she", "they", "we", "i") and (cend + 1 >= te or low[cend + 1] in (",", ".", ";", "\u2014")):
         c.source, c.source_how, c.rule = (cend, cend + 1), "inv", "verb:inverted"
+        return c
+    # "Asked about the wall, Trump said ...": a fronted participle takes the subject of the clause after it
+    if form == "past" and cstart == i and (prev < ts or low[prev] in ("when", "if", "once", "as", "after")):
+        c.source_how = "shared"
+        c.rule = "verb:fronted"
         return c
     # "... criticized the policy and said ...": a verb coordinated with an earlier one shares its subject
     if prev >= ts and (low[prev] in ("and", "but", "or", "then", "yet") or (low[prev] == "," and form in ("3sg", "past") and cstart == i)):
