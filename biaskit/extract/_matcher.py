@@ -33,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -87,6 +88,7 @@ class Matcher:
     def __init__(self, patterns: Iterable[tuple[str, bool, Any]]):
         root: dict = {}
         size = 0
+        terminals: list[dict] = []
         for form, match_case, payload in patterns:
             keys = token_keys(form)
             if not keys:
@@ -94,9 +96,18 @@ class Matcher:
             node = root
             for k in keys:
                 node = node.setdefault(k, {})
-            exact = _exact_tokens(form) if match_case else None
-            node[_END] = node.get(_END, ()) + ((exact, payload),)
+            if _END not in node:
+                node[_END] = ([], [])
+                terminals.append(node)
+            if match_case:
+                node[_END][1].append((_exact_tokens(form), payload))
+            else:
+                node[_END][0].append(payload)
             size += 1
+        # a terminal holds (payloads matched in any case, (exact tokens, payload) pairs)
+        for node in terminals:
+            plain, exact = node[_END]
+            node[_END] = (tuple(plain), tuple(exact))
         self._root = root
         self._size = size
 
@@ -124,75 +135,78 @@ class Matcher:
             ``doc.tokens[first_token:end_token]``.
         """
         string = doc.string
+        root = self._root
+        out: list[tuple[int, int, int, tuple]] = []
+        tokens = doc.tokens
+        if not root or not tokens:
+            return out
         low = string.lower()
         if len(low) != len(string):  # a rare character whose lower case is longer
             low = "".join(c.lower()[:1] if len(c.lower()) != 1 else c.lower() for c in string)
         low = low.replace("\u2019", "'")
-        tokens = doc.tokens
-        root = self._root
-        out: list[tuple[int, int, int, tuple]] = []
-        if not root:
+        keys = [low[a:b] for a, b, _ in tokens]
+        # positions where an entry may start: the token, or the token without
+        # a possessive ending, is the first token of some entry
+        cands = [i for i, k in enumerate(keys) if k in root or ("'" in k and _strip_possessive(k) in root)]
+        if not cands:
             return out
-        for k, sent in enumerate(doc.sentences):
-            i, end = sent.token_start, sent.token_end
-            while i < end:
-                a, b, _ = tokens[i]
-                node = root.get(low[a:b])
-                if node is None:
-                    key = low[a:b]
-                    if "'" not in key:
-                        i += 1
-                        continue
-                    base = _strip_possessive(key)
-                    node = root.get(base) if base else None
-                    if node is None or _END not in node:
-                        i += 1
-                        continue
-                    hit = self._accept(node[_END], string, tokens, i, i + 1)
-                    if hit:
-                        out.append((k, i, i + 1, hit))
-                    i += 1
-                    continue
-                best_end, best = -1, ()
-                j = i
+        sentences = doc.sentences
+        # the end (exclusive) of the sentence holding each token; 0 outside sentences
+        ends = [0] * len(tokens)
+        for x in sentences:
+            ends[x.token_start:x.token_end] = [x.token_end] * (x.token_end - x.token_start)
+        starts = [x.token_start for x in sentences]
+        accept = self._accept
+        resume = 0  # matches never overlap
+        for i in cands:
+            if i < resume:
+                continue
+            end = ends[i]
+            if not end:
+                continue
+            node = root.get(keys[i])
+            best_end, best = -1, ()
+            if node is None:  # only the token without its possessive ending is known
+                term = root[_strip_possessive(keys[i])].get(_END)
+                if term is not None:
+                    best = term[0] if not term[1] else accept(term, string, tokens, i, i + 1)
+                    if best:
+                        best_end = i + 1
+            else:
+                j = i + 1
                 while True:
-                    if _END in node:
-                        hit = self._accept(node[_END], string, tokens, i, j + 1)
+                    term = node.get(_END)
+                    if term is not None:
+                        hit = term[0] if not term[1] else accept(term, string, tokens, i, j)
                         if hit:
-                            best_end, best = j + 1, hit
-                    j += 1
+                            best_end, best = j, hit
                     if j >= end:
                         break
-                    a, b, _ = tokens[j]
-                    key = low[a:b]
-                    nxt = node.get(key)
+                    nxt = node.get(keys[j])
                     if nxt is None:
-                        base = _strip_possessive(key) if "'" in key else None
-                        nxt = node.get(base) if base else None
-                        if nxt is not None and _END in nxt:
-                            hit = self._accept(nxt[_END], string, tokens, i, j + 1)
-                            if hit:
-                                best_end, best = j + 1, hit
+                        key = keys[j]
+                        if "'" in key:
+                            base = _strip_possessive(key)
+                            nxt = node.get(base) if base else None
+                            term = nxt.get(_END) if nxt is not None else None
+                            if term is not None:
+                                hit = term[0] if not term[1] else accept(term, string, tokens, i, j + 1)
+                                if hit:
+                                    best_end, best = j + 1, hit
                         break
                     node = nxt
-                if best_end > 0:
-                    out.append((k, i, best_end, best))
-                    i = best_end
-                else:
-                    i += 1
+                    j += 1
+            if best_end > 0:
+                out.append((bisect_right(starts, i) - 1, i, best_end, best))
+                resume = best_end
         return out
 
     @staticmethod
-    def _accept(payloads, string, tokens, i, j) -> tuple:
-        """Payloads whose case requirement the tokens ``i:j`` meet."""
-        if all(exact is None for exact, _ in payloads):
-            return tuple(p for _, p in payloads)
+    def _accept(term, string, tokens, i, j) -> tuple:
+        """Payloads of a terminal whose case requirement the tokens ``i:j`` meet."""
+        plain, exact = term
         written = tuple(string[a:b].replace("\u2019", "'") for a, b, _ in tokens[i:j])
-        out = []
-        for exact, p in payloads:
-            if exact is None or exact == written or _possessive_equal(exact, written):
-                out.append(p)
-        return tuple(out)
+        return plain + tuple(p for ex, p in exact if ex == written or _possessive_equal(ex, written))
 
 
 def _possessive_equal(exact: tuple[str, ...], written: tuple[str, ...]) -> bool:
