@@ -244,6 +244,20 @@ def test_lexicon_entries_and_matcher_are_immutable():
     assert load_lexicon() is not lex and isinstance(load_lexicon(), Lexicon)
 
 
+def test_lexicon_pickles_for_worker_processes():
+    import pickle
+
+    from biaskit.parse import parse
+
+    lex = default_lexicon()
+    copy = pickle.loads(pickle.dumps(lex))
+    doc = parse("The regime slammed the so-called reform.")
+    assert len(copy) == len(lex) and copy.categories == lex.categories
+    assert [(k, i, j) for k, i, j, _ in copy.matcher.find(doc)] == [(k, i, j) for k, i, j, _ in lex.matcher.find(doc)]
+    with pytest.raises(AttributeError):
+        copy.entries = ()
+
+
 def test_babe_lexicon_loads_as_a_user_lexicon():
     if not BABE_LEXICON.exists():
         pytest.skip("../shared/datasets/babe is not available")

@@ -116,7 +116,9 @@ def vocabulary_hits(doc: Doc, *, lexicon: Lexicon | None = None,
         :func:`biaskit.extract.sourcing.attributions` is run on ``doc``. A
         quotation is ``quoted`` when an attributed record's content covers it
         (or covers the hit), ``scare_quote`` otherwise. Pass ``[]`` to treat
-        every quotation as unattributed.
+        every quotation as unattributed. (Were the attribution extractor not
+        installed, every quotation would count as ``quoted``: a hit is never
+        given to the outlet without evidence.)
 
     Returns
     -------

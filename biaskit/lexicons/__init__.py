@@ -249,6 +249,13 @@ class Lexicon:
     def __setattr__(self, name, value):
         raise AttributeError("a Lexicon is immutable; build a new one with load_lexicon()")
 
+    def __getstate__(self):
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    def __setstate__(self, state):  # unpickling (e.g. in a worker process)
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+
     def __len__(self) -> int:
         return len(self.entries)
 
