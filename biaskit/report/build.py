@@ -223,9 +223,24 @@ def _means(inp: _Inputs, cols: Sequence[str], statistic: str = "mean") -> pd.Dat
     return part.sort_values(["feature", "group"]).reset_index(drop=True).astype({"group": str, "feature": str})
 
 
+#: Widest table (in features) that shows each mean with its interval.
+MAX_INTERVAL_COLUMNS = 6
+
+
 def _wide_table(inp: _Inputs, cols: Sequence[str], caption: str, note: str | None = None, *,
-                statistic: str = "mean", intervals: bool = True, labels: dict | None = None) -> Table:
-    """Groups as rows, one column per feature with its interval."""
+                statistic: str = "mean", intervals: bool | None = None, labels: dict | None = None,
+                n_label: str = "Articles") -> Table:
+    """Groups as rows, one column per feature with its interval.
+
+    ``intervals=None`` shows the intervals when there are at most
+    :data:`MAX_INTERVAL_COLUMNS` features (wider tables would not fit a page;
+    their intervals are drawn in the figure beside them, and the note says so).
+    """
+    if intervals is None:
+        intervals = len(cols) <= MAX_INTERVAL_COLUMNS
+        if not intervals:
+            extra = "Means; their 95% intervals are drawn in the figure."
+            note = f"{note} {extra}" if note else extra
     long = _means(inp, cols, statistic)
     wide = pd.DataFrame({"group": inp.order})
     columns = [Column("group", _group_title(inp), "text")]
@@ -239,7 +254,7 @@ def _wide_table(inp: _Inputs, cols: Sequence[str], caption: str, note: str | Non
                               low=c + "__low" if intervals else None, high=c + "__high" if intervals else None))
     n_col = long.groupby("group")["n"].max() if len(long) else pd.Series(dtype=float)
     wide["n"] = wide["group"].map(n_col)
-    columns.insert(1, Column("n", "Articles", "int"))
+    columns.insert(1, Column("n", n_label, "int"))
     return Table(wide, tuple(columns), caption=caption, note=note)
 
 
@@ -1041,9 +1056,10 @@ def _within_story_blocks(inp: _Inputs) -> list:
                                              "other coverage of the same stories, with 95% intervals (0 = "
                                              "like the others).", statistic="story_centred_mean", reference=0.0))
         blocks.append(_wide_table(sub, cols, f"Within-story differences per {inp.by} (mean distance from the "
-                                             "story average, 95% interval)",
-                                  note="\"Articles\" counts the shared stories with a value.",
-                                  statistic="story_centred_mean"))
+                                             "story average)",
+                                  note=f"Shared stories: the stories the {inp.by} covered that another "
+                                       f"{inp.by} covered too. Fewer than {inp.params['min_n']} give no interval.",
+                                  statistic="story_centred_mean", n_label="Shared stories"))
         omni = res[(res["statistic"] == "omnibus")]
         if len(omni):
             omni = omni.copy()

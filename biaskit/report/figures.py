@@ -79,6 +79,28 @@ def _short(label, limit: int = _LABEL_MAX) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
+def _title(ax, text, ncols: int) -> None:
+    """A panel title wrapped to the panel's width (two lines at most)."""
+    import textwrap
+
+    width = max(18, int(WIDTH_IN / max(ncols, 1) * 13))  # characters that fit at 8.5 pt
+    lines = textwrap.wrap(str(text), width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], _short(" ".join(lines[1:]), width)]
+    ax.set_title("\n".join(lines), loc="left")
+
+
+def _ncols(ax) -> int:
+    return ax.get_subplotspec().get_gridspec().ncols
+
+
+def _few_ticks(ax) -> None:
+    """At most about one value label per 0.6 inch of a panel, so labels never run together."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=max(3, int(WIDTH_IN / _ncols(ax) / 0.6)), steps=[1, 2, 2.5, 5, 10]))
+
+
 def _order(data: pd.DataFrame, col: str, order: Sequence | None) -> list:
     if order is not None:
         present = set(data[col].tolist())
@@ -151,10 +173,10 @@ def pointrange(data: pd.DataFrame, *, y: str, x: str, low: str | None = None, hi
         ax.set_yticklabels([_short(g) for g in groups])
         ax.set_ylim(len(groups) - 0.5, -0.5)
         if fv is not None:
-            title = (facet_labels or {}).get(fv, fv)
-            ax.set_title(_short(title, 60), loc="left")
+            _title(ax, (facet_labels or {}).get(fv, fv), _ncols(ax))
         label = xlabel.get(fv, "") if isinstance(xlabel, Mapping) else xlabel
         ax.set_xlabel(label)
+        _few_ticks(ax)
         ax.set_ylabel(ylabel)
     if series:
         handles, labels = axes[0].get_legend_handles_labels()
@@ -186,7 +208,10 @@ def heatmap(data: pd.DataFrame, *, row: str, col: str, value: str, fmt: str = "p
     ax.grid(False)
     ax.set_xticks(range(len(cols)))
     labels = [_short((col_labels or {}).get(c, c), 18) for c in cols]
-    ax.set_xticklabels(labels, rotation=35 if len(cols) > 5 else 0, ha="right" if len(cols) > 5 else "center")
+    # rotate the column labels when they would not fit side by side (about 13 characters per inch)
+    crowded = max(map(len, labels), default=0) * len(cols) > WIDTH_IN * 0.8 * 13
+    ax.set_xticklabels(labels, rotation=35 if crowded else 0, ha="right" if crowded else "center",
+                       rotation_mode="anchor" if crowded else "default")
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels([_short(r) for r in rows])
     ax.tick_params(length=0)
@@ -240,9 +265,10 @@ def boxes(data: pd.DataFrame, *, y: str, x: str, facet: str | None = None, xlabe
         ax.set_yticklabels([_short(g) for g in groups])
         ax.set_ylim(len(groups) - 0.5, -0.5)
         if fv is not None:
-            ax.set_title(_short((facet_labels or {}).get(fv, fv), 60), loc="left")
+            _title(ax, (facet_labels or {}).get(fv, fv), _ncols(ax))
         ax.set_xlabel(xlabel.get(fv, "") if isinstance(xlabel, Mapping) else xlabel)
         ax.set_ylabel(ylabel)
+        _few_ticks(ax)
     return fig
 
 
@@ -275,9 +301,10 @@ def bars(data: pd.DataFrame, *, y: str, x: str, low: str | None = None, high: st
         ax.set_yticklabels([_short(g) for g in groups])
         ax.set_ylim(len(groups) - 0.5, -0.5)
         if fv is not None:
-            ax.set_title(_short((facet_labels or {}).get(fv, fv), 60), loc="left")
+            _title(ax, (facet_labels or {}).get(fv, fv), _ncols(ax))
         ax.set_xlabel(xlabel.get(fv, "") if isinstance(xlabel, Mapping) else xlabel)
         ax.set_ylabel(ylabel)
+        _few_ticks(ax)
     return fig
 
 
