@@ -46,6 +46,8 @@ _EXPORTS = {
     "vocabulary_hits": "biaskit.extract.vocabulary",
     "vocabulary_table": "biaskit.extract.vocabulary",
     "load_lexicon": "biaskit.lexicons",
+    "load_wordlists": "biaskit.wordlists",
+    "sentence_scores": "biaskit.extract.sentiment",
     # features
     "extract_features": "biaskit.features",
     "FeatureExtractor": "biaskit.transform",

@@ -435,6 +435,10 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
     """
     fams = _check_families(families)
     table = _as_articles(articles)
+    if "sourcing" in fams or "vocabulary" in fams:
+        from biaskit.extract.sourcing_table import corpus_wordlists
+
+        wordlists = corpus_wordlists(wordlists, table)
     analyzer = None
     if "sentiment" in fams:
         from biaskit.extract.sentiment import default_analyzer

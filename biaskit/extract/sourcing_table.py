@@ -125,6 +125,20 @@ def _resolve_wordlists(wordlists: Any):
     return wordlists if isinstance(wordlists, Wordlists) else load_wordlists(wordlists)
 
 
+def corpus_wordlists(wordlists: Any, articles: Any):
+    """The extractor's word lists for a corpus: the user's, plus the corpus's outlets as media.
+
+    The ``outlet`` column names news outlets, so a mention of one in another
+    outlet's article ("the Harbor Ledger reported, citing ...") is a media
+    source or relay even when no packaged list names it.
+    """
+    from biaskit.wordlists import with_outlets
+
+    resolved = _resolve_wordlists(wordlists)
+    outlets = articles["outlet"].dropna().unique() if "outlet" in getattr(articles, "columns", ()) else ()
+    return with_outlets(resolved, [o for o in outlets if isinstance(o, str)])
+
+
 def via_kind(entry: str, *, wordlists: Any = None) -> str:
     """The kind of one ``via`` entry: "media", "agency", "government" or "other".
 
@@ -518,9 +532,8 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
 
     if extractor is None:
         from biaskit.extract.sourcing import attributions as extractor
-    if wordlists is not None:
-        wordlists = _resolve_wordlists(wordlists)  # read the user's files once
     table = _articles_frame(articles)
+    wordlists = corpus_wordlists(wordlists, table)  # read the user's files once; the corpus's outlets are media
     rows: list[dict] = []
     for row in table.to_dict("records"):
         text = _text_of(row)

@@ -43,6 +43,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io
 from collections.abc import Iterable, Mapping
@@ -53,7 +54,7 @@ from typing import Any
 
 from biaskit.errors import LexiconError
 
-__all__ = ["LIST_COLUMNS", "VerbEntry", "Wordlists", "load_wordlists", "verb_forms"]
+__all__ = ["LIST_COLUMNS", "VerbEntry", "Wordlists", "load_wordlists", "verb_forms", "with_outlets"]
 
 _HERE = Path(__file__).resolve().parent
 
@@ -532,3 +533,40 @@ def load_wordlists(extra: str | Path | Mapping[str, str | Path] | Iterable[str |
             b.add(name, row, where)
         b.sources.append(str(p))
     return b.freeze()
+
+
+def with_outlets(wordlists: Wordlists | None, names: Iterable[str], *, kind: str = "media") -> Wordlists:
+    """Word lists that also know the given names as news outlets.
+
+    The outlets of the corpus being analysed are news media by definition:
+    :func:`biaskit.extract_features` and :func:`biaskit.attribution_table`
+    add them, so that "the Harbor Ledger reported" is typed as a media
+    source and counts as a relay in the ``via`` chain even when the outlet is
+    in no packaged list. Names already listed keep their entry.
+
+    Examples
+    --------
+    >>> wl = with_outlets(None, ["The Harbor Ledger"])
+    >>> wl.outlet("Harbor Ledger")
+    ('The Harbor Ledger', 'media')
+    >>> with_outlets(wl, ["Reuters"]).outlet("Reuters")
+    ('Reuters', 'agency')
+    """
+    base = wordlists if wordlists is not None else _default()
+    new = {}
+    for name in names:
+        if not isinstance(name, str):
+            continue
+        name = " ".join(name.split())
+        key = _outlet_key(name)
+        if len(key) < 2 or key == "unknown" or key in base.outlets or key in new:
+            continue
+        new[key] = (name, kind)
+    if not new:
+        return base
+    heads = dict(base.phrase_heads)
+    for key in new:
+        words = key.split()
+        heads[words[0]] = max(heads.get(words[0], 0), len(words))
+    outlets = MappingProxyType({**base.outlets, **new})
+    return dataclasses.replace(base, outlets=outlets, phrase_heads=MappingProxyType(heads))

@@ -1,0 +1,29 @@
+"""The corpus's own outlets are known as media to the attribution extractor."""
+
+import pandas as pd
+
+import biaskit
+
+TEXT = ("The minister resigned on Friday, the Harbor Ledger reported, citing two officials. "
+        '"It is over," Mayor Jane Holt told the Harbor Ledger.')
+
+
+def _articles():
+    return pd.DataFrame({
+        "id": ["a", "b"],
+        "outlet": ["The Harbor Ledger", "Daily Meridian"],
+        "text": ["Prices rose on Monday, officials said.", TEXT],
+    })
+
+
+def test_attribution_table_types_corpus_outlets_as_media():
+    table = biaskit.attribution_table(_articles())
+    rows = table[table["id"] == "b"]
+    assert "The Harbor Ledger" not in set(rows["speaker"])
+    assert any("The Harbor Ledger" in list(v) for v in rows["via"])
+
+
+def test_features_count_corpus_outlets_as_relays():
+    feats = biaskit.extract_features(_articles(), families=["sourcing"])
+    row = feats.set_index("id").loc["b"]
+    assert row["sourcing.second_hand_share"] > 0
