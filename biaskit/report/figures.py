@@ -75,8 +75,13 @@ _STYLE = {
 
 
 def _short(label, limit: int = _LABEL_MAX) -> str:
+    """A label cut to ``limit`` characters in the middle, so that names differing at the end
+    ("... Gazette 1", "... Gazette 10") stay apart."""
     s = str(label)
-    return s if len(s) <= limit else s[: limit - 1] + "…"
+    if len(s) <= limit:
+        return s
+    tail = max(4, (limit - 1) // 3)
+    return s[: limit - 1 - tail].rstrip() + "…" + s[-tail:].lstrip()
 
 
 def _title(ax, text, ncols: int) -> None:
