@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -70,20 +71,52 @@ def _overlap(a: int, b: int, spans: Iterable[tuple[int, int]]) -> int:
     return sum(max(0, min(b, e) - max(a, s)) for s, e in spans)
 
 
+class _QuoteIndex:
+    """The outermost quotation holding an offset, found by bisection.
+
+    Gives the same answer as :meth:`Doc.quote_at` (the first outermost
+    quotation, in the parse's order, that contains the offset) in
+    logarithmic rather than linear time, so that long articles with many
+    quotations stay fast.
+    """
+
+    __slots__ = ("quotes", "starts", "maxend")
+
+    def __init__(self, doc: Doc):
+        self.quotes = [q for q in doc.quotes if q.depth == 0]
+        self.starts = [q.start for q in self.quotes]
+        self.maxend = []
+        m = -1
+        for q in self.quotes:
+            m = max(m, q.end)
+            self.maxend.append(m)
+
+    def at(self, pos: int):
+        k = bisect_right(self.starts, pos) - 1
+        found = None
+        while k >= 0 and self.maxend[k] > pos:
+            q = self.quotes[k]
+            if q.start <= pos < q.end:
+                found = q
+            k -= 1
+        return found
+
+
 class _Voices:
     """Decides the voice of a text span from the quotations and attributions."""
 
-    __slots__ = ("doc", "attributed", "known", "_quote_voice")
+    __slots__ = ("doc", "attributed", "known", "quotes", "_quote_voice")
 
     def __init__(self, doc: Doc, attributions: Sequence[Attribution] | None):
         self.doc = doc
         self.known = attributions is not None
         self.attributed = [sp for r in (attributions or ()) if r.is_attributed for sp in _content_spans(r)]
+        self.quotes = _QuoteIndex(doc)
         self._quote_voice: dict[int, str] = {}
 
     def of(self, start: int, end: int, text_start: int, text_end: int) -> str:
         """Voice of the span ``start:end`` of ``doc.string`` (text span given too)."""
-        q = self.doc.quote_at(start)
+        q = self.quotes.at(start)
         if q is None:
             return "own"
         if not self.known:
@@ -147,10 +180,10 @@ def vocabulary_hits(doc: Doc, *, lexicon: Lexicon | None = None,
     return hits
 
 
-def _outside_quotes(doc: Doc, sentence) -> bool:
+def _outside_quotes(doc: Doc, sentence, quotes: _QuoteIndex) -> bool:
     """True if some word of the sentence lies outside every quotation."""
     for a, _, kind in doc.tokens[sentence.token_start:sentence.token_end]:
-        if kind == WORD and doc.quote_at(a) is None:
+        if kind == WORD and quotes.at(a) is None:
             return True
     return False
 
@@ -216,7 +249,8 @@ def vocabulary_features(doc: Doc, hits: Sequence[LexiconHit], *,
         for v in VOICES:
             out[f"{c}_{v}_per_1k"] = rate(by_cat_voice[(c, v)])
     out["quoted_share"] = by_voice["quoted"] / len(body) if body else math.nan
-    own_sents = [k for k, s in enumerate(sentences) if s.part == "body" and _outside_quotes(doc, s)]
+    quotes = _QuoteIndex(doc)
+    own_sents = [k for k, s in enumerate(sentences) if s.part == "body" and _outside_quotes(doc, s, quotes)]
     loaded = {h.sentence for h in body if h.voice != "quoted"}
     out["own_sentence_share"] = (sum(1 for k in own_sents if k in loaded) / len(own_sents)
                                  if own_sents else math.nan)
