@@ -150,6 +150,19 @@ def test_seed_article_voices_with_the_attribution_extractor():
     assert voice["massive consequences"] == "quoted" and voice["severe economic costs"] == "quoted"
 
 
+def test_quotation_lookup_agrees_with_the_parse():
+    from biaskit.extract.vocabulary import _QuoteIndex
+
+    texts = ['He said "the \'regime\' slammed us" and \'so-called\' "reform" was "a "nested" disaster."',
+             "\u201cOpen quote never closed\n\nNext paragraph \u201cquoted\u201d and 'single' marks."]
+    if SEED.exists():
+        texts.append(SEED.read_text(encoding="utf-8"))
+    for t in texts:
+        doc = parse(t)
+        index = _QuoteIndex(doc)
+        assert all(doc.quote_at(p) == index.at(p) for p in range(len(doc.string)))
+
+
 # --------------------------------------------------------------------------
 # Features
 # --------------------------------------------------------------------------
