@@ -33,6 +33,7 @@ _EXPORTS = {
     # evaluation
     "score_attributions": "biaskit.evaluate.attributions",
     "evaluate_attributions": "biaskit.evaluate.attributions",
+    "evaluate_vocabulary": "biaskit.evaluate.vocabulary",
     # records
     "Attribution": "biaskit.records",
     "LexiconHit": "biaskit.records",

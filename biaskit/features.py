@@ -298,10 +298,12 @@ def _sourcing(doc: Doc, ctx: _Context) -> dict:
 
 def _vocabulary(doc: Doc, ctx: _Context) -> dict:
     from biaskit.extract.vocabulary import vocabulary_features, vocabulary_hits
+    from biaskit.lexicons import default_lexicon
 
     records = _attribution_records(doc, ctx)
-    hits = vocabulary_hits(doc, lexicon=ctx.lexicon, attributions=records)
-    return vocabulary_features(doc, hits)
+    lexicon = ctx.lexicon if ctx.lexicon is not None else default_lexicon()
+    hits = vocabulary_hits(doc, lexicon=lexicon, attributions=records)
+    return vocabulary_features(doc, hits, categories=lexicon.categories)
 
 
 _FAMILY_FUNCS = {

@@ -162,3 +162,16 @@ def test_lazy_exports():
     assert biaskit.extract_features is extract_features
     with pytest.raises(AttributeError):
         biaskit.does_not_exist  # noqa: B018
+
+
+def test_user_lexicon_categories_become_columns(tmp_path):
+    from biaskit.lexicons import load_lexicon
+
+    path = tmp_path / "mood.csv"
+    path.write_text("term,category\ngloomy,mood\nchipper,mood\n", encoding="utf-8")
+    lexicon = load_lexicon(path)
+    out = extract_features(["The gloomy minister said the chipper mayor had left."], families=["vocabulary"],
+                           lexicon=lexicon)
+    mood = [c for c in out.columns if "mood" in c]
+    assert mood, list(out.columns)
+    assert (out[mood].fillna(0).to_numpy() > 0).any()
