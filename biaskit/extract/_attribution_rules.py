@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import itemgetter, ne
 
 from biaskit.extract._attribution_grammar import (
     AUX,
@@ -42,6 +44,8 @@ from biaskit.wordlists import Wordlists
 _OPENQ = set("\"'\u201c\u2018\u00ab\u201e\u201a\u2039`")
 _CLOSEQ = set("\"'\u201d\u2019\u00bb\u203a`")
 _QUOTE_CHARS = _OPENQ | _CLOSEQ
+_FIRST = itemgetter(0)
+_KIND = itemgetter(2)
 _DASHES = {"-", "\u2013", "\u2014", "\u2012", "\u2015"}
 
 _DEGREE = frozenset({"very", "so", "too", "quite", "more", "less", "most", "least", "deeply", "increasingly",
@@ -104,7 +108,7 @@ class View:
     """Token-level view of a Doc shared by the rules (built once per document)."""
 
     __slots__ = ("doc", "s", "toks", "low", "inq", "cap", "qidx", "wl", "n", "punct", "vf", "triggers",
-                 "anon_markers", "qstarts")
+                 "anon_markers", "qstarts", "starts", "fast")
 
     def __init__(self, doc: Doc, wl: Wordlists) -> None:
         self.doc = doc
@@ -113,35 +117,37 @@ class View:
         self.s = s
         toks = doc.tokens
         self.toks = toks
-        self.n = len(toks)
+        n = self.n = len(toks)
         ls = s.lower().replace("\u2019", "'")
         if len(ls) != len(s):  # a character whose lower case is longer ("\u0130")
             ls = "".join(ch.lower()[:1] for ch in s).replace("\u2019", "'")
-        self.low = [ls[a:b] for a, b, _ in toks]
+        low = [ls[a:b] for a, b, _ in toks]
+        self.low = low
+        starts = self.starts = list(map(_FIRST, toks))  # token start offsets (for bisect)
         # capitalised: the first character changes when lower-cased
-        self.cap = [ls[a] != s[a] for a, _, _ in toks]
-        self.punct = [k for _, _, k in toks]  # 1 (PUNCT) for punctuation, 0 for words
-        self.vf = wl.verb_forms
-        low = self.low
-        tw = wl.trigger_words
-        self.triggers = [i for i, w in enumerate(low) if w in tw]
+        if n > 1:
+            first = itemgetter(*starts)  # the first character of every token, in one call
+            self.cap = list(map(ne, first(s), first(ls)))
+        else:
+            self.cap = [ls[a] != s[a] for a in starts]
+        self.punct = list(map(_KIND, toks))  # 1 (PUNCT) for punctuation, 0 for words
+        self.vf = wl.fast.verb_forms
+        self.triggers = list(compress(count(), map(wl.trigger_words.__contains__, low)))
         # quotation (index into doc.quotes, depth 0) holding each token, -1 outside
-        inq = [-1] * len(toks)
-        qidx = [q for q in range(len(doc.quotes)) if doc.quotes[q].depth == 0]
-        k = 0
-        ntok = len(toks)
+        inq = [-1] * n
+        quotes = doc.quotes
+        qidx = [q for q in range(len(quotes)) if quotes[q].depth == 0]
         for qi in qidx:
-            q = doc.quotes[qi]
-            while k < ntok and toks[k][0] < q.start:
-                k += 1
-            j = k
-            while j < ntok and toks[j][0] < q.end:
-                inq[j] = qi
-                j += 1
+            q = quotes[qi]
+            k = bisect_left(starts, q.start)
+            j = bisect_left(starts, q.end, k)
+            if j > k:
+                inq[k:j] = [qi] * (j - k)
         self.inq = inq
         self.qidx = qidx
-        self.qstarts = [doc.quotes[q].start for q in qidx]
-        self.anon_markers = tuple(m for m, kind in wl.anonymity.items() if kind == "marker")
+        self.qstarts = [quotes[q].start for q in qidx]
+        fast = self.fast = wl.fast  # plain-dict copies of the word lists
+        self.anon_markers = fast.anon_markers
 
     def tok_text(self, a: int, b: int) -> str:
         return self.s[self.toks[a][0]:self.toks[b - 1][1]]
@@ -700,14 +706,15 @@ def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, ea
     The weights (``cue_weights.csv``) were learned by logistic regression on
     annotated data; without them, the per-form prior alone decides.
     """
-    wl = v.wl
+    fast = v.fast
     if prior is None:
-        prior = wl.cue_priors.get(v.low[c.verb], 0.5)
-    m = wl.cue_model
-    if not m:
+        prior = fast.cue_priors.get(v.low[c.verb], 0.5)
+    if not v.wl.cue_model:
         return _logit(prior) - _logit(PRIOR_THRESHOLD)
     form, cls, how, earl, src, srclen, prev, nxt, flags = _cue_context(v, c, ts, te, earlier)
-    z = m["bias"] + m["prior_logit"] * _logit(prior)
+    m = fast.cue_families
+    # the same sums in the same order as ever (the threshold sees the same float)
+    z = fast.cue_bias + fast.cue_prior_logit * _logit(prior)
     z += (m["form"].get(form, 0.0) + m["class"].get(cls, 0.0) + m["how"].get(how, 0.0)
           + m["class&how"].get((cls, how), 0.0) + m["prev"].get(prev, 0.0) + m["form&prev"].get((form, prev), 0.0)
           + m["next"].get(nxt, 0.0) + m["class&next"].get((cls, nxt), 0.0))

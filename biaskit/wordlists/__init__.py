@@ -159,6 +159,16 @@ class Wordlists:
     #: entries -> the most words such an entry has (for fast phrase search)
     phrase_heads: Mapping[str, int]
 
+    @functools.cached_property
+    def fast(self) -> FastLists:
+        """Plain-dict copies of the lists read in the extractor's inner loops.
+
+        Built once per :class:`Wordlists` object on first use (a dict lookup
+        costs about half a read-only mapping's). Read-only by convention: the
+        word lists themselves stay the immutable fields above.
+        """
+        return FastLists(self)
+
     def outlet(self, name: str) -> tuple[str, str] | None:
         """``(canonical name, "media" | "agency")`` for an outlet name or alias."""
         key = _outlet_key(name)
@@ -167,6 +177,30 @@ class Wordlists:
     def is_government(self, name: str) -> bool:
         """True if ``name`` is a listed government body (case-sensitive for capitalised entries)."""
         return name in self.government or name.lower() in self.government
+
+
+class FastLists:
+    """Plain dicts of a :class:`Wordlists` for hot loops (see :attr:`Wordlists.fast`); never mutate them."""
+
+    __slots__ = ("verbs", "verb_forms", "reporting_nouns", "roles", "hedges", "cue_priors", "trigger_words",
+                 "phrase_heads", "anon_markers", "cue_families", "cue_bias", "cue_prior_logit")
+
+    def __init__(self, wl: Wordlists) -> None:
+        self.verbs = dict(wl.verbs)
+        self.verb_forms = dict(wl.verb_forms)
+        self.reporting_nouns = dict(wl.reporting_nouns)
+        self.roles = dict(wl.roles)
+        self.hedges = dict(wl.hedges)
+        self.cue_priors = dict(wl.cue_priors)
+        self.trigger_words = wl.trigger_words
+        self.phrase_heads = dict(wl.phrase_heads)
+        #: anonymity entries of kind "marker", in list order
+        self.anon_markers = tuple(m for m, kind in wl.anonymity.items() if kind == "marker")
+        m = wl.cue_model
+        #: the cue model's families as plain dicts (empty dicts without a model)
+        self.cue_families = {f: dict(m.get(f, {})) for f in _CUE_FAMILIES}
+        self.cue_bias = m.get("bias", 0.0)
+        self.cue_prior_logit = m.get("prior_logit", 1.0)
 
 
 def _outlet_key(name: str) -> str:
