@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     import biaskit
-    from biaskit.report import report
+    from biaskit.reporting import report
 
     t_import = time.perf_counter() - t0
     t0 = time.perf_counter()

@@ -61,10 +61,10 @@ _EXPORTS = {
     "outlet_classifier": "biaskit.models",
     "evaluate_outlet_model": "biaskit.models",
     # report
-    "report": "biaskit.report",
-    "Report": "biaskit.report",
-    "show": "biaskit.report.annotate",
-    "annotate_html": "biaskit.report.annotate",
+    "report": "biaskit.reporting.build",
+    "Report": "biaskit.reporting",
+    "show": "biaskit.reporting.annotate",
+    "annotate_html": "biaskit.reporting.annotate",
     # data sets (read from a path or the user cache; download only when asked)
     "data_home": "biaskit.datasets",
     "dataset_path": "biaskit.datasets",

@@ -64,6 +64,6 @@ class BiaskitAccessor:
 
     def report(self, by: str = "outlet", **kwargs):
         """Build a :class:`biaskit.Report` (shows inline in Jupyter)."""
-        from biaskit.report import report
+        from biaskit.reporting import report
 
         return report(self._frame, by=by, **kwargs)

@@ -10,7 +10,7 @@ import pytest
 import biaskit
 from biaskit.errors import BiaskitError
 from biaskit.records import Attribution, LexiconHit
-from biaskit.report.annotate import annotate_html, show
+from biaskit.reporting.annotate import annotate_html, show
 
 TEXT = ('Talks stall\n\nMoscow, Feb 12: "It could come any time now," CNN quoted Sullivan as saying. '
         "Prices <b>rose</b> sharply, the minister said.")

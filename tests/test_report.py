@@ -11,10 +11,10 @@ import pytest
 
 import biaskit
 from biaskit.errors import BiaskitError
-from biaskit.report import Report
-from biaskit.report._format import format_value, table_cells
-from biaskit.report.build import SECTION_HEADINGS, report
-from biaskit.report.model import Column, Figure, Section, Table, Text
+from biaskit.reporting import Report
+from biaskit.reporting._format import format_value, table_cells
+from biaskit.reporting.build import SECTION_HEADINGS, report
+from biaskit.reporting.model import Column, Figure, Section, Table, Text
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -125,7 +125,7 @@ def _plain(frame: pd.DataFrame, cols: list[str]) -> list[list]:
 def test_one_pass_extraction_equals_the_public_functions(corpus):
     """The report's single pass gives the same three tables as the public functions."""
     from biaskit.records import ATTRIBUTION_COLUMNS, VOCABULARY_COLUMNS
-    from biaskit.report.build import _extract_all
+    from biaskit.reporting.build import _extract_all
 
     corpus = corpus.iloc[::2]
     feats, att, hits = _extract_all(corpus, ["readability", "sentiment", "sourcing", "vocabulary"], lexicon=None,
@@ -140,7 +140,7 @@ def test_one_pass_extraction_equals_the_public_functions(corpus):
 
 
 def test_fingerprint_follows_the_input(rep, corpus):
-    from biaskit.report.build import _fingerprint
+    from biaskit.reporting.build import _fingerprint
 
     assert rep.provenance["input_fingerprint"] == _fingerprint(corpus, None)
     assert _fingerprint(corpus.copy(), None) == _fingerprint(corpus, None)
@@ -293,7 +293,7 @@ def test_pdf_outline_has_the_sections(pdf_bytes, rep):
 
 def test_pdf_tables_fit_the_page():
     """A wide table of long words still fits: widths never exceed the frame."""
-    from biaskit.report import pdf as pdfmod
+    from biaskit.reporting import pdf as pdfmod
 
     pdfmod.register_fonts()
     long = "Extraordinarily-long-hyphenated-outlet-name-that-cannot-break " * 2
@@ -339,7 +339,7 @@ def test_text_blocks_are_escaped_in_pdf_markup():
 
 
 def test_unknown_figure_kind_is_an_error():
-    from biaskit.report.figures import render
+    from biaskit.reporting.figures import render
 
     with pytest.raises(BiaskitError, match="unknown figure"):
         render(Figure("pie", pd.DataFrame({"a": [1]})))

@@ -81,7 +81,7 @@ def _pick(articles, article_id: str | None, row: int | None):
 
 
 def run(args: argparse.Namespace) -> int:
-    from biaskit.report.annotate import annotate_html
+    from biaskit.reporting.annotate import annotate_html
 
     out = check_output(args.output, _SUFFIXES)
     articles = load_input(args)

@@ -122,7 +122,7 @@ def _looks_like_features(path: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from biaskit.report.build import report
+    from biaskit.reporting.build import report
 
     out = check_output(args.output, _SUFFIXES)
     if args.max_outlets < 2:

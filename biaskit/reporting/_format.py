@@ -5,7 +5,7 @@ same in every output.
 
 Examples
 --------
->>> from biaskit.report.model import Column
+>>> from biaskit.reporting.model import Column
 >>> format_value(0.42345, Column("x", "X", "pct"))
 '42.3%'
 >>> format_value(1234567, Column("n", "N", "int"))
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from biaskit.report.model import Column, Table
+from biaskit.reporting.model import Column, Table
 
 __all__ = ["Cell", "format_value", "table_cells", "MISSING"]
 

@@ -35,7 +35,7 @@ from typing import Any
 import pandas as pd
 
 from biaskit.errors import InputError
-from biaskit.report.metrics import VOICE_LABELS, describe
+from biaskit.reporting.metrics import VOICE_LABELS, describe
 
 __all__ = ["AnnotatedArticle", "annotate_html", "show", "CATEGORY_STYLES"]
 
@@ -190,8 +190,8 @@ def _segments(text: str, marks: list[_Mark]) -> list[dict]:
 
 
 def _profile_rows(profile: Mapping[str, Any]) -> list[dict]:
-    from biaskit.report._format import format_value
-    from biaskit.report.model import Column
+    from biaskit.reporting._format import format_value
+    from biaskit.reporting.model import Column
 
     rows = []
     keys = [k for k in _PROFILE_KEYS if k in profile] + sorted(
@@ -365,7 +365,7 @@ def annotate_html(article: Any, *, attributions: Any = None, hits: Any = None, p
                "line": CATEGORY_STYLES.get(c, _OTHER_STYLE)[1]} for c in categories]
 
     from biaskit import __version__
-    from biaskit.report.html import template_environment
+    from biaskit.reporting.html import template_environment
 
     template = template_environment().get_template("annotate.html.j2")
     return template.render(

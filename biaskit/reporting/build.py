@@ -1,4 +1,4 @@
-"""Build a :class:`~biaskit.report.model.Report` from articles or a feature table.
+"""Build a :class:`~biaskit.reporting.model.Report` from articles or a feature table.
 
 :func:`report` is the one place where the report's numbers are computed, all
 through biaskit's public functions (:func:`biaskit.extract_features`,
@@ -29,8 +29,8 @@ import pandas as pd
 from biaskit import __version__
 from biaskit.errors import BiaskitError, InputError
 from biaskit.records import STATUS_OK
-from biaskit.report.metrics import VOICE_LABELS, describe
-from biaskit.report.model import (
+from biaskit.reporting.metrics import VOICE_LABELS, describe
+from biaskit.reporting.model import (
     Bullets,
     Column,
     Definitions,

@@ -13,7 +13,7 @@ reports in one process leaks no figures.
 Examples
 --------
 >>> import pandas as pd
->>> from biaskit.report.model import Figure
+>>> from biaskit.reporting.model import Figure
 >>> data = pd.DataFrame({"outlet": ["A", "B"], "metric": ["m", "m"],
 ...                      "mean": [1.0, 2.0], "low": [0.5, 1.5], "high": [1.5, 2.5]})
 >>> fig = Figure("pointrange", data, {"y": "outlet", "x": "mean", "low": "low", "high": "high",
@@ -36,7 +36,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
 
 from biaskit.errors import BiaskitError
-from biaskit.report.model import Figure
+from biaskit.reporting.model import Figure
 
 __all__ = ["PLOTS", "render", "draw", "png_size", "GRAYS", "MARKERS"]
 
@@ -313,7 +313,7 @@ def bars(data: pd.DataFrame, *, y: str, x: str, low: str | None = None, high: st
     return fig
 
 
-#: Drawings by name (the ``plot`` of a :class:`~biaskit.report.model.Figure`).
+#: Drawings by name (the ``plot`` of a :class:`~biaskit.reporting.model.Figure`).
 PLOTS: dict[str, Callable[..., MplFigure]] = {
     "pointrange": pointrange,
     "heatmap": heatmap,

@@ -1,4 +1,4 @@
-"""Self-contained HTML rendering of a :class:`~biaskit.report.model.Report`.
+"""Self-contained HTML rendering of a :class:`~biaskit.reporting.model.Report`.
 
 One file, no external requests: the style sheet is inline and figures are
 embedded as base64 PNG ``data:`` URIs. The template engine (Jinja2) escapes
@@ -8,7 +8,7 @@ is always shown as text, never interpreted as markup.
 Examples
 --------
 >>> import pandas as pd
->>> from biaskit.report.model import Report, Section, Text
+>>> from biaskit.reporting.model import Report, Section, Text
 >>> html = render_html(Report("<b>Demo</b>", sections=(Section("s", "One", (Text(("a < b",)),)),)))
 >>> "&lt;b&gt;Demo&lt;/b&gt;" in html and "a &lt; b" in html
 True
@@ -22,9 +22,9 @@ import re
 import jinja2
 
 from biaskit import __version__
-from biaskit.report import figures
-from biaskit.report._format import table_cells
-from biaskit.report.model import Figure, Report, Table
+from biaskit.reporting import figures
+from biaskit.reporting._format import table_cells
+from biaskit.reporting.model import Figure, Report, Table
 
 __all__ = ["render_html", "template_environment"]
 
@@ -34,7 +34,7 @@ _FIGURE_DPI = 150  # about 1.5 image pixels per CSS pixel at the figure's 7-inch
 def template_environment() -> jinja2.Environment:
     """The Jinja2 environment of biaskit's templates (autoescape always on)."""
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("biaskit.report", "templates"),
+        loader=jinja2.PackageLoader("biaskit.reporting", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,

@@ -3,12 +3,12 @@
 A :class:`Report` is plain data. It holds full-precision tables (pandas
 DataFrames) and the tidy data behind each figure; the renderers (HTML, PDF,
 Jupyter) only format and draw what is here, they never compute a statistic.
-Rounding happens in :mod:`biaskit.report._format`, at rendering time.
+Rounding happens in :mod:`biaskit.reporting._format`, at rendering time.
 
 Examples
 --------
 >>> import pandas as pd
->>> from biaskit.report.model import Column, Report, Section, Table, Text
+>>> from biaskit.reporting.model import Column, Report, Section, Table, Text
 >>> counts = pd.DataFrame({"outlet": ["A", "B"], "articles": [3, 5]})
 >>> table = Table(counts, (Column("outlet", "Outlet", "text"), Column("articles", "Articles", "int")),
 ...               caption="Articles per outlet")
@@ -45,7 +45,7 @@ __all__ = [
     "FORMATS",
 ]
 
-#: Value formats a :class:`Column` may ask for (see :mod:`biaskit.report._format`).
+#: Value formats a :class:`Column` may ask for (see :mod:`biaskit.reporting._format`).
 #: ``text``: as is; ``int``: thousands separators; ``num``: ``digits``
 #: decimals (default 2); ``pct``: a share 0–1 shown as a percentage; ``p``: a
 #: p-value (``< 0.001`` below that); ``date``: a date; ``list``: items joined
@@ -115,12 +115,12 @@ class Table:
 
 @dataclass(frozen=True, eq=False)
 class Figure:
-    """A figure: tidy data and the name of the drawing in :mod:`biaskit.report.figures`.
+    """A figure: tidy data and the name of the drawing in :mod:`biaskit.reporting.figures`.
 
     Parameters
     ----------
     plot : str
-        Name of a drawing function in :data:`biaskit.report.figures.PLOTS`.
+        Name of a drawing function in :data:`biaskit.reporting.figures.PLOTS`.
     data : DataFrame
         The tidy data drawn (nothing is computed from it but the drawing).
     params : mapping
@@ -252,7 +252,7 @@ class Report:
         Returns the HTML; also writes it to ``path`` when given. ``dpi`` sets
         the figures' resolution (default 150).
         """
-        from biaskit.report.html import render_html
+        from biaskit.reporting.html import render_html
 
         html = render_html(self, standalone=standalone, dpi=dpi)
         if path is not None:
@@ -262,7 +262,7 @@ class Report:
     def to_pdf(self, path: str | Path | None = None, *, pagesize: str = "a4", dpi: int | None = None) -> bytes:
         """Render as PDF (``pagesize`` "a4" or "letter"; figures at ``dpi``,
         default 170); returns the bytes, also written to ``path`` when given."""
-        from biaskit.report.pdf import render_pdf
+        from biaskit.reporting.pdf import render_pdf
 
         data = render_pdf(self, pagesize=pagesize, dpi=dpi)
         if path is not None:

@@ -1,4 +1,4 @@
-"""PDF rendering of a :class:`~biaskit.report.model.Report` with reportlab.
+"""PDF rendering of a :class:`~biaskit.reporting.model.Report` with reportlab.
 
 reportlab needs no system library. Text is set in DejaVu Sans, the TrueType
 font that ships inside matplotlib's wheel, registered here so that names in
@@ -11,7 +11,7 @@ reportlab's paragraph markup.
 
 Examples
 --------
->>> from biaskit.report.model import Report, Section, Text
+>>> from biaskit.reporting.model import Report, Section, Text
 >>> pdf = render_pdf(Report("Demo", sections=(Section("s", "One", (Text(("Καλημέρα",)),)),)))
 >>> pdf[:5]
 b'%PDF-'
@@ -49,9 +49,9 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from biaskit import __version__
 from biaskit.errors import BiaskitError
-from biaskit.report import figures
-from biaskit.report._format import table_cells
-from biaskit.report.model import Bullets, Definitions, Figure, Heading, Note, Report, Table, Text
+from biaskit.reporting import figures
+from biaskit.reporting._format import table_cells
+from biaskit.reporting.model import Bullets, Definitions, Figure, Heading, Note, Report, Table, Text
 
 __all__ = ["render_pdf", "register_fonts", "FONT"]
 
