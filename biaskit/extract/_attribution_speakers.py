@@ -11,6 +11,7 @@ person quoted), carrying the role and type known for that person.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from biaskit.extract._attribution_grammar import DETERMINERS, PLURAL_PRONOUNS, SINGULAR_PERSON
@@ -303,8 +304,8 @@ class Resolver:
         self.last_single: _Entity | None = None
         self.last_plural: tuple[str | None, str] | None = None
         self.last_thing: tuple[str | None, str] | None = None
-        self._mentions: list | None = None  # names mentioned anywhere, found on first need
-        self._mi = 0
+        self._mentions = None  # names mentioned anywhere, read in order on first need
+        self._next = None  # the next mention not yet learned
         self._described: dict[str, Described] = {}
 
     def describe(self, span: tuple[int, int]) -> Described:
@@ -318,14 +319,17 @@ class Resolver:
         return d
 
     def _absorb_mentions(self, upto: int) -> None:
-        """Learn names mentioned (not only quoted) before token ``upto``."""
-        ms = self._mentions
-        if ms is None:
-            ms = self._mentions = _name_mentions(self.v)
-        while self._mi < len(ms) and ms[self._mi][0] < upto:
-            _, name, role, typ = ms[self._mi]
+        """Learn names mentioned (not only quoted) before offset ``upto``."""
+        it = self._mentions
+        if it is None:  # read the article's names only as far as needed
+            it = self._mentions = _iter_name_mentions(self.v)
+            self._next = next(it, None)
+        nxt = self._next
+        while nxt is not None and nxt[0] < upto:
+            _, name, role, typ = nxt
             self._learn(name, role, typ, speaker=False)
-            self._mi += 1
+            nxt = next(it, None)
+        self._next = nxt
 
     def _learn(self, name: str, role: str | None, typ: str, *, speaker: bool) -> _Entity:
         parts = name.split()
@@ -418,25 +422,36 @@ _NAME_RUN_RE = re.compile(r"[A-Z][\w'\u2019.\-]*(?:[ ]+(?:\([A-Z]{2,6}\)|[A-Z][\
 
 def _name_mentions(v: View) -> list[tuple[int, str, str | None, str]]:
     """Capitalised names (with a preceding title) mentioned anywhere: (offset, name, role, type)."""
-    out = []
-    roles = v.wl.roles
+    return list(_iter_name_mentions(v))
+
+
+def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
+    """:func:`_name_mentions` in reading order, found as they are asked for."""
+    roles = v.fast.roles
     orgs = v.wl.organization_words
     gov = v.wl.government
     for m in _NAME_RUN_RE.finditer(v.s):
-        words = [w for w in m.group().split() if not w.startswith("(")]
+        g = m.group()
+        words = g.split()
+        if "(" in g:
+            words = [w for w in words if not w.startswith("(")]
+        lows = [w.lower() for w in words]
         last_role = -1
         rtype = None
-        for i, w in enumerate(words):
-            lw = w.lower().rstrip(".")
+        for i, lw in enumerate(lows):
+            if lw[-1] == ".":
+                lw = lw.rstrip(".")
             if lw in roles:
                 last_role = i
                 rtype = roles[lw]
-        name_words = [w.rstrip(".,") if w.endswith(",") else w for w in words[last_role + 1:]]
-        if len(name_words) < 2 or any(w.lower() in orgs or w in orgs or w in gov for w in name_words):
+        # (the pattern's words hold no comma: each name word is as matched)
+        if len(words) - last_role - 1 < 2:
+            continue
+        name_words = words[last_role + 1:]
+        if any(lw in orgs for lw in lows[last_role + 1:]) or any(w in orgs or w in gov for w in name_words):
             continue
         if name_words[-1].endswith(("'s", "\u2019s")):
             name_words[-1] = name_words[-1][:-2]
         role = " ".join(words[:last_role + 1]) if last_role >= 0 else None
         typ = rtype if rtype in ("official", "expert") else "person"
-        out.append((m.start(), " ".join(name_words), role, typ))
-    return out
+        yield m.start(), " ".join(name_words), role, typ
