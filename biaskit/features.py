@@ -49,7 +49,9 @@ from biaskit.parse import Doc, parse
 from biaskit.records import STATUS_OK
 
 __all__ = [
+    "Extraction",
     "FAMILIES",
+    "extract_tables",
     "extract_features",
     "family_features",
     "feature_names",
@@ -273,7 +275,6 @@ def _attribution_records(doc: Doc, ctx: _Context) -> list:
     if key not in ctx.cache:
         from biaskit.extract.sourcing import attributions
 
-        ctx.cache.clear()
         ctx.cache[key] = attributions(doc, wordlists=ctx.wordlists)
     return ctx.cache[key]
 
@@ -296,14 +297,25 @@ def _sourcing(doc: Doc, ctx: _Context) -> dict:
     return sourcing_features(doc, _attribution_records(doc, ctx), wordlists=ctx.wordlists)
 
 
-def _vocabulary(doc: Doc, ctx: _Context) -> dict:
-    from biaskit.extract.vocabulary import vocabulary_features, vocabulary_hits
+def _hits(doc: Doc, ctx: _Context) -> list:
+    key = ("hits", id(doc))
+    if key not in ctx.cache:
+        from biaskit.extract.vocabulary import vocabulary_hits
+
+        ctx.cache[key] = vocabulary_hits(doc, lexicon=_lexicon(ctx), attributions=_attribution_records(doc, ctx))
+    return ctx.cache[key]
+
+
+def _lexicon(ctx: _Context):
     from biaskit.lexicons import default_lexicon
 
-    records = _attribution_records(doc, ctx)
-    lexicon = ctx.lexicon if ctx.lexicon is not None else default_lexicon()
-    hits = vocabulary_hits(doc, lexicon=lexicon, attributions=records)
-    return vocabulary_features(doc, hits, categories=lexicon.categories)
+    return ctx.lexicon if ctx.lexicon is not None else default_lexicon()
+
+
+def _vocabulary(doc: Doc, ctx: _Context) -> dict:
+    from biaskit.extract.vocabulary import vocabulary_features
+
+    return vocabulary_features(doc, _hits(doc, ctx), categories=_lexicon(ctx).categories)
 
 
 _FAMILY_FUNCS = {
@@ -435,18 +447,78 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
     >>> feats.columns[:6].tolist()
     ['id', 'outlet', 'date', 'title', 'status', 'readability.flesch_reading_ease']
     """
+    return _extract(articles, families=families, lexicon=lexicon, wordlists=wordlists, progress=progress,
+                    collect=False).features
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The three tidy tables of one extraction pass (see :func:`extract_tables`).
+
+    Attributes
+    ----------
+    features : DataFrame
+        One row per article, as :func:`extract_features` returns.
+    attributions : DataFrame or None
+        One row per attribution, as :func:`biaskit.attribution_table`
+        returns (None unless the ``sourcing`` family was requested).
+    vocabulary : DataFrame or None
+        One row per lexicon hit, as :func:`biaskit.vocabulary_table`
+        returns (None unless the ``vocabulary`` family was requested).
+    """
+
+    features: pd.DataFrame
+    attributions: pd.DataFrame | None
+    vocabulary: pd.DataFrame | None
+
+
+def extract_tables(articles: Any, *, families: Sequence[str] | str | None = None, lexicon=None,
+                   wordlists=None, progress: bool = False) -> Extraction:
+    """The feature table and the attribution and lexicon-hit tables, in one pass.
+
+    The same tables as :func:`extract_features`,
+    :func:`biaskit.attribution_table` and :func:`biaskit.vocabulary_table`,
+    but each article is parsed once and its attributions extracted once.
+    Records are kept for every article that has a text, including those whose
+    ``status`` is not ``"ok"`` (as the separate functions do).
+
+    Examples
+    --------
+    >>> tables = extract_tables(['"We are alarmed," the minister said.'], families=["sourcing"])
+    >>> tables.attributions[["speaker", "cue_text"]].values.tolist()
+    [['minister', 'said']]
+    >>> tables.vocabulary is None
+    True
+    """
+    return _extract(articles, families=families, lexicon=lexicon, wordlists=wordlists, progress=progress,
+                    collect=True)
+
+
+def _extract(articles: Any, *, families, lexicon, wordlists, progress: bool, collect: bool) -> Extraction:
     fams = _check_families(families)
     table = _as_articles(articles)
     if "sourcing" in fams or "vocabulary" in fams:
         from biaskit.extract.sourcing_table import corpus_wordlists
 
         wordlists = corpus_wordlists(wordlists, table)
+    if "vocabulary" in fams and lexicon is None:
+        from biaskit.lexicons import default_lexicon
+
+        lexicon = default_lexicon()
     analyzer = None
     if "sentiment" in fams:
         from biaskit.extract.sentiment import default_analyzer
 
         analyzer = default_analyzer()
     ctx = _Context(lexicon=lexicon, wordlists=wordlists, analyzer=analyzer)
+    collect_attributions = collect and "sourcing" in fams
+    collect_hits = collect and "vocabulary" in fams
+    if collect_attributions:
+        from biaskit.extract.sourcing_table import attribution_frame, attribution_rows
+    if collect_hits:
+        from biaskit.extract.vocabulary import entry_info, hit_frame, hit_rows
+
+        info = entry_info(lexicon)
 
     rows = table.to_dict("records")
     iterator: Iterable = rows
@@ -457,6 +529,8 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
 
     statuses: list[str] = []
     values: list[dict[str, Any]] = []
+    att_rows: list[dict] = []
+    hit_table_rows: list[dict] = []
     for row in iterator:
         doc = None
         text = _str_or_none(row.get("text"))
@@ -464,18 +538,28 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
             doc = parse_article(row)
         status = _status(row, doc)
         feats: dict[str, Any] = {}
-        if status == STATUS_OK:
-            try:
+        fam = ""
+        try:
+            if status == STATUS_OK:
                 for fam in fams:
                     for k, v in _FAMILY_FUNCS[fam](doc, ctx).items():
                         feats[f"{fam}.{k}"] = v
-            except (BiaskitError, MemoryError, KeyboardInterrupt):
-                raise
-            except Exception as exc:  # noqa: BLE001 - one odd text must not lose the corpus
-                status = f"error: {fam}: {type(exc).__name__}: {exc}"[:200]
-                warnings.warn(f"article {row.get('id')!r}: {status}", RuntimeWarning, stacklevel=2)
-                feats = {}
-            ctx.cache.clear()
+            if doc is not None and (collect_attributions or collect_hits):
+                fam = "sourcing"
+                records = _attribution_records(doc, ctx)
+                if collect_attributions:
+                    att_rows.extend(attribution_rows(records, row.get("id"), row.get("outlet")))
+                if collect_hits:
+                    fam = "vocabulary"
+                    hit_table_rows.extend(hit_rows(_hits(doc, ctx), row.get("id"), row.get("outlet"), info=info))
+        except (BiaskitError, MemoryError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one odd text must not lose the corpus
+            message = f"error: {fam}: {type(exc).__name__}: {exc}"[:200]
+            warnings.warn(f"article {row.get('id')!r}: {message}", RuntimeWarning, stacklevel=2)
+            if status == STATUS_OK:
+                status, feats = message, {}
+        ctx.cache.clear()
         statuses.append(status)
         values.append(feats)
 
@@ -490,4 +574,8 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
     feats_df = pd.DataFrame.from_records(values, columns=names, index=range(len(rows)))
     out = pd.concat([lead, feats_df], axis=1)
     out.index = table.index
-    return out
+    return Extraction(
+        features=out,
+        attributions=attribution_frame(att_rows) if collect_attributions else None,
+        vocabulary=hit_frame(hit_table_rows) if collect_hits else None,
+    )

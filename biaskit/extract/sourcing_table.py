@@ -528,7 +528,6 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
         "unattributed", no speaker). Articles with no attributions (or with
         an empty text) have no rows.
     """
-    import pandas as pd
 
     if extractor is None:
         from biaskit.extract.sourcing import attributions as extractor
@@ -548,7 +547,19 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
             warnings.warn(f"article {row.get('id')!r}: attribution extraction failed: "
                           f"{type(exc).__name__}: {exc}", RuntimeWarning, stacklevel=2)
             continue
-        rows.extend(_record_row(r, row.get("id"), row.get("outlet")) for r in records)
+        rows.extend(attribution_rows(records, row.get("id"), row.get("outlet")))
+    return attribution_frame(rows)
+
+
+def attribution_rows(records: Iterable[Any], aid: Any, outlet: Any) -> list[dict]:
+    """Rows of the attribution table for one article's records."""
+    return [_record_row(r, aid, outlet) for r in records]
+
+
+def attribution_frame(rows: list[dict]):
+    """The typed attribution table from rows made by :func:`attribution_rows`."""
+    import pandas as pd
+
     if not rows:
         return _empty_table()
     return _typed(pd.DataFrame(rows, columns=list(_TABLE_COLUMNS)))

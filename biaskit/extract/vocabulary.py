@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from biaskit.lexicons import Lexicon, default_lexicon
@@ -317,13 +317,10 @@ def vocabulary_table(articles: Any, *, lexicon: Lexicon | None = None, progress:
     >>> t[["id", "term", "category", "start", "end", "voice"]].values.tolist()
     [['a', 'alarmed', 'loaded', 15, 22, 'own'], ['a', 'mounting tensions', 'conflict', 30, 47, 'own']]
     """
-    import pandas as pd
 
     lex = lexicon if lexicon is not None else default_lexicon()
+    info = entry_info(lex)
     table = _articles_frame(articles)
-    info = {}
-    for e in lex.entries:
-        info[(e.term, e.category)] = (e.polarity, e.intensity)
     rows = table.to_dict("records")
     iterator: Iterable = rows
     if progress:
@@ -336,14 +333,38 @@ def vocabulary_table(articles: Any, *, lexicon: Lexicon | None = None, progress:
         if not isinstance(text, str) or not text.strip():
             continue
         doc = _parse_row(row)
-        for h in vocabulary_hits(doc, lexicon=lex):
-            pol, inten = info.get((h.entry, h.category), (None, None))
-            out.append({"id": row.get("id"), "outlet": row.get("outlet"), "term": h.term, "entry": h.entry,
-                        "category": h.category, "sentence": h.sentence, "start": h.start, "end": h.end,
-                        "voice": h.voice, "polarity": pol, "intensity": inten})
+        out.extend(hit_rows(vocabulary_hits(doc, lexicon=lex), row.get("id"), row.get("outlet"), info=info))
+    return hit_frame(out)
+
+
+def hit_rows(hits: Sequence[LexiconHit], aid: Any, outlet: Any, *, info: Mapping | None = None) -> list[dict]:
+    """Rows of the hit table for one article's hits.
+
+    ``info`` maps ``(entry, category)`` to ``(polarity, intensity)``
+    (:func:`entry_info` of the lexicon used); without it those columns are empty.
+    """
+    info = info or {}
+    rows = []
+    for h in hits:
+        pol, inten = info.get((h.entry, h.category), (None, None))
+        rows.append({"id": aid, "outlet": outlet, "term": h.term, "entry": h.entry,
+                     "category": h.category, "sentence": h.sentence, "start": h.start, "end": h.end,
+                     "voice": h.voice, "polarity": pol, "intensity": inten})
+    return rows
+
+
+def hit_frame(rows: list[dict]):
+    """The typed hit table from rows made by :func:`hit_rows`."""
+    import pandas as pd
+
     columns = [*VOCABULARY_COLUMNS, "polarity", "intensity"]
-    frame = pd.DataFrame(out, columns=columns)
+    frame = pd.DataFrame(rows, columns=columns)
     for c in ("sentence", "start", "end"):
         frame[c] = frame[c].astype("int64")
     frame["intensity"] = frame["intensity"].astype("float64")
     return frame
+
+
+def entry_info(lex: Lexicon) -> dict:
+    """``(entry, category) -> (polarity, intensity)`` of a lexicon, for :func:`hit_rows`."""
+    return {(e.term, e.category): (e.polarity, e.intensity) for e in lex.entries}

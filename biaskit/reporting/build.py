@@ -1233,111 +1233,13 @@ def _available_families() -> tuple[list[str], list[str]]:
     return ok, missing
 
 
-def _record_rows(records: Sequence[Any], aid: Any, outlet: Any) -> list[dict]:
-    """Rows of the tidy attribution table (:data:`biaskit.records.ATTRIBUTION_COLUMNS`)."""
-    from dataclasses import asdict
-
-    from biaskit.records import ATTRIBUTION_COLUMNS
-
-    rows = []
-    for rec in records:
-        d = asdict(rec)
-        row = {c: d.get(c) for c in ATTRIBUTION_COLUMNS}
-        row["id"], row["outlet"] = aid, outlet
-        row["via"] = list(d.get("via") or ())
-        for c in ("cue_spans", "content_spans", "source_spans"):
-            row[c] = [[int(a), int(b)] for a, b in (d.get(c) or ())]
-        rows.append(row)
-    return rows
-
-
 def _extract_all(articles: pd.DataFrame, families: Sequence[str], *, lexicon: Any, wordlists: Any,
                  progress: bool) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
-    """The feature table, the attribution table and the lexicon-hit table in one pass.
+    """The feature table, the attribution table and the lexicon-hit table in one pass."""
+    from biaskit.features import extract_tables
 
-    :func:`biaskit.extract_features`, :func:`biaskit.attribution_table` and
-    :func:`biaskit.vocabulary_table` each parse every article and run the
-    attribution extractor again; here the sourcing and vocabulary families run
-    once per article and their records fill the two tables, so the report
-    costs little more than the features. Readability, sentiment and each row's
-    ``status`` come from :func:`biaskit.extract_features` itself; the sourcing
-    and vocabulary columns are computed by the same public functions it calls
-    (``tests/test_report.py`` checks that the three tables equal theirs).
-    """
-    from biaskit.features import extract_features, feature_names, parse_article
-
-    base = [f for f in families if f in ("readability", "sentiment")]
-    rich = [f for f in families if f in ("sourcing", "vocabulary")]
-    if not rich:
-        return extract_features(articles, families=base, lexicon=lexicon, wordlists=wordlists,
-                                progress=progress), None, None
-    if base:
-        feats = extract_features(articles, families=base, lexicon=lexicon, wordlists=wordlists, progress=progress)
-    else:  # statuses only: the cheapest family gives them
-        feats = extract_features(articles, families=["readability"], progress=progress)
-        feats = feats[[c for c in feats.columns if not str(c).startswith("readability.")]]
-    from biaskit.extract.sourcing import attributions as extract_attributions
-    from biaskit.extract.sourcing_table import sourcing_features
-
-    if "vocabulary" in rich:
-        from biaskit.extract.vocabulary import vocabulary_features, vocabulary_hits
-    names = feature_names(rich, lexicon=lexicon, wordlists=wordlists)
-    statuses = feats["status"].astype(str).tolist()
-    values: list[dict] = []
-    att_rows: list[dict] = []
-    hit_rows: list[dict] = []
-    rows = articles.to_dict("records")
-    iterator: Any = rows
-    if progress:
-        from tqdm.auto import tqdm
-
-        iterator = tqdm(rows, desc="sourcing, vocabulary", unit="article", disable=None, leave=False)
-    for k, row in enumerate(iterator):
-        out: dict = {}
-        text = row.get("text")
-        if not isinstance(text, str) or not text.strip():
-            values.append(out)
-            continue
-        fam = "sourcing"
-        try:
-            doc = parse_article(row)
-            records = extract_attributions(doc, wordlists=wordlists)
-            if statuses[k] == STATUS_OK:
-                if "sourcing" in rich:
-                    out.update({f"sourcing.{key}": v
-                                for key, v in sourcing_features(doc, records, wordlists=wordlists).items()})
-            if "vocabulary" in rich:
-                fam = "vocabulary"
-                hits = vocabulary_hits(doc, lexicon=lexicon, attributions=records)
-                if statuses[k] == STATUS_OK:
-                    out.update({f"vocabulary.{key}": v for key, v in vocabulary_features(doc, hits).items()})
-                hit_rows.extend({"id": row.get("id"), "outlet": row.get("outlet"), "term": h.term,
-                                 "entry": h.entry, "category": h.category, "sentence": h.sentence,
-                                 "start": h.start, "end": h.end, "voice": h.voice} for h in hits)
-        except (BiaskitError, MemoryError, KeyboardInterrupt):
-            raise
-        except Exception as exc:  # noqa: BLE001 - one odd text must not lose the corpus
-            if statuses[k] == STATUS_OK:
-                statuses[k] = f"error: {fam}: {type(exc).__name__}: {exc}"[:200]
-            warnings.warn(f"article {row.get('id')!r}: {fam} extraction failed: {type(exc).__name__}: {exc}",
-                          RuntimeWarning, stacklevel=2)
-            out = {}
-        else:
-            att_rows.extend(_record_rows(records, row.get("id"), row.get("outlet")))
-        values.append(out if statuses[k] == STATUS_OK else {})
-    extra = pd.DataFrame.from_records(values, columns=names, index=feats.index)
-    feats = pd.concat([feats.assign(status=statuses), extra], axis=1)
-    from biaskit.records import ATTRIBUTION_COLUMNS, VOCABULARY_COLUMNS
-
-    att = pd.DataFrame(att_rows, columns=list(dict.fromkeys([*ATTRIBUTION_COLUMNS, "source_spans"])))
-    for c in att.columns:  # the same types as biaskit.attribution_table
-        if c.endswith(("_start", "_end")) or c == "sentence":
-            att[c] = pd.array([None if v is None or v != v else int(v) for v in att[c]], dtype="Int64")
-    att["hedged"] = pd.Series([False if v is None or v != v else bool(v) for v in att["hedged"]],
-                              index=att.index, dtype=bool)
-    att["quoted_share"] = pd.to_numeric(att["quoted_share"], errors="coerce").astype(float)
-    hits_table = pd.DataFrame(hit_rows, columns=list(VOCABULARY_COLUMNS)) if "vocabulary" in rich else None
-    return feats, att, hits_table
+    tables = extract_tables(articles, families=families, lexicon=lexicon, wordlists=wordlists, progress=progress)
+    return tables.features, tables.attributions, tables.vocabulary
 
 
 def _stories(inp: _Inputs, stories: Any, articles: pd.DataFrame | None) -> tuple[pd.Series | None, str]:
