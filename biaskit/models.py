@@ -22,16 +22,17 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin
 
 from biaskit.errors import InputError
 
 __all__ = [
+    "LeaningTextClassifier",
     "OutletModelReport",
     "balanced_weights",
     "evaluate_outlet_model",
     "grouped_folds",
     "interpretable_columns",
-    "leaning_text_model",
     "outlet_classifier",
     "word_tokens",
 ]
@@ -155,35 +156,104 @@ def balanced_weights(groups: Any, y: Any) -> np.ndarray:
     return w * len(w) / w.sum()
 
 
-def leaning_text_model(*, alpha: float = 1e-5, ngram_range: tuple[int, int] = (1, 2), n_features: int = 2**21,
-                       max_iter: int = 30, seed: int = 0):
-    """A fast word model for the leaning of unseen outlets (used by ``benchmarks/bench_leaning.py``).
+class LeaningTextClassifier(ClassifierMixin, BaseEstimator):
+    """A word model for the leaning of unseen outlets (``benchmarks/bench_leaning.py``).
 
-    ``HashingVectorizer`` (words by :data:`biaskit.parse.WORD_RE`, lower-cased,
-    unigrams and bigrams; stateless, so nothing about the test rows is learnt)
-    -> ``TfidfTransformer`` (sub-linear tf, idf from the training rows) ->
-    ``SGDClassifier`` (logistic loss, L2 penalty ``alpha``). Fit it with
-    ``model__sample_weight=balanced_weights(outlets, y)`` so that every outlet
-    counts the same. It predicts well and explains little: use
+    Words by :data:`biaskit.parse.WORD_RE` (lower-cased unigrams and bigrams)
+    are hashed (``HashingVectorizer``: stateless, so nothing is learnt from
+    the rows it is applied to), then weighted by sub-linear TF-IDF with the
+    idf and the vocabulary taken from the training rows only, and classified
+    by a linear model trained by SGD with logistic loss. Two choices target
+    unseen outlets:
+
+    - **shared vocabulary**: a term is kept only if at least ``min_groups``
+      different outlets used it in the training rows. Terms of one or a few
+      outlets (bylines, house phrases, page furniture) identify the outlet,
+      not its leaning, and do not transfer to outlets never seen;
+    - **balanced weights** (:func:`balanced_weights`): every outlet, then every
+      class, has the same total weight, so a few outlets with a thousand
+      articles each do not dominate the fit.
+
+    ``fit(X, y, groups=outlets)``: ``X`` is a list of texts or a count matrix
+    already hashed with :meth:`hash` (to hash a corpus once and fit many
+    folds). Without ``groups`` neither choice applies (classes are still
+    balanced). It predicts well and explains little: use
     :func:`outlet_classifier` to see which measures differ.
 
     Examples
     --------
-    >>> model = leaning_text_model()
-    >>> [name for name, _ in model.steps]
-    ['hash', 'tfidf', 'model']
+    >>> texts = ["tax cuts for job creators", "tax cuts for the rich", "the court ruled today"] * 4
+    >>> clf = LeaningTextClassifier(min_groups=2, min_df=1).fit(
+    ...     texts, ["right", "left", "center"] * 4, groups=list("abcdefghijkl"))
+    >>> clf.predict(["job creators want tax cuts"]).tolist()
+    ['right']
     """
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-    from sklearn.linear_model import SGDClassifier
-    from sklearn.pipeline import Pipeline
 
-    return Pipeline([
-        ("hash", HashingVectorizer(tokenizer=word_tokens, token_pattern=None, lowercase=False,
-                                   ngram_range=ngram_range, n_features=n_features, alternate_sign=False,
-                                   norm=None, dtype=np.float32)),
-        ("tfidf", TfidfTransformer(sublinear_tf=True)),
-        ("model", SGDClassifier(loss="log_loss", alpha=alpha, max_iter=max_iter, tol=None, random_state=seed)),
-    ])
+    def __init__(self, *, alpha: float = 1e-5, min_df: int = 2, min_groups: int = 10,
+                 ngram_range: tuple[int, int] = (1, 2), n_features: int = 2**21, max_iter: int = 30,
+                 random_state: int = 0):
+        self.alpha = alpha
+        self.min_df = min_df
+        self.min_groups = min_groups
+        self.ngram_range = ngram_range
+        self.n_features = n_features
+        self.max_iter = max_iter
+        self.random_state = random_state
+
+    def hash(self, texts: Any):
+        """Hashed word counts of texts (a sparse matrix; stateless)."""
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        hv = HashingVectorizer(tokenizer=word_tokens, token_pattern=None, lowercase=False,
+                               ngram_range=tuple(self.ngram_range), n_features=self.n_features,
+                               alternate_sign=False, norm=None, dtype=np.float32)
+        return hv.transform(["" if t is None or (isinstance(t, float) and t != t) else str(t) for t in texts])
+
+    def _counts(self, X):
+        from scipy import sparse
+
+        return X.tocsr() if sparse.issparse(X) else self.hash(X)
+
+    def _weigh(self, counts):
+        from sklearn.preprocessing import normalize
+
+        a = counts[:, self.vocabulary_].astype(np.float32)
+        a.data = 1.0 + np.log(a.data)
+        return normalize(a.multiply(self.idf_).tocsr())
+
+    def fit(self, X, y, groups: Any = None) -> LeaningTextClassifier:
+        from scipy import sparse
+        from sklearn.linear_model import SGDClassifier
+
+        counts = self._counts(X)
+        y = np.asarray(y, dtype=object).astype(str)
+        n = counts.shape[0]
+        present = (counts > 0).astype(np.float32)
+        df = np.asarray(present.sum(axis=0)).ravel()
+        keep = df >= self.min_df
+        if groups is not None:
+            codes, uniq = pd.factorize(pd.Series(np.asarray(groups, dtype=object)).astype(str))
+            member = sparse.csr_matrix((np.ones(n, np.float32), (codes, np.arange(n))), shape=(len(uniq), n))
+            n_groups = np.asarray(((member @ present) > 0).sum(axis=0)).ravel()
+            keep &= n_groups >= self.min_groups
+            weights = balanced_weights(groups, y)
+        else:
+            weights = balanced_weights(np.arange(n), y)
+        self.vocabulary_ = np.flatnonzero(keep)
+        if len(self.vocabulary_) == 0:
+            raise InputError("no term passes min_df and min_groups in the training rows; lower them")
+        self.idf_ = (np.log((1 + n) / (1 + df[self.vocabulary_])) + 1).astype(np.float32)
+        self.model_ = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=self.max_iter, tol=None,
+                                    random_state=self.random_state)
+        self.model_.fit(self._weigh(counts), y, sample_weight=weights)
+        self.classes_ = self.model_.classes_
+        return self
+
+    def predict(self, X) -> np.ndarray:
+        return self.model_.predict(self._weigh(self._counts(X)))
+
+    def predict_proba(self, X) -> np.ndarray:
+        return self.model_.predict_proba(self._weigh(self._counts(X)))
 
 
 def grouped_folds(groups: Any, n_splits: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
