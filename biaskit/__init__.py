@@ -51,6 +51,7 @@ _EXPORTS = {
     "sentence_scores": "biaskit.extract.sentiment",
     # features
     "extract_features": "biaskit.features",
+    "extract_tables": "biaskit.features",
     "FeatureExtractor": "biaskit.transform",
     # compare and model
     "compare": "biaskit.compare",
