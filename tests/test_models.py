@@ -127,3 +127,64 @@ def test_missing_feature_values_are_imputed_not_dropped():
     data.loc[data.index[:3], "status"] = "empty_body"
     rep = evaluate_outlet_model(data)
     assert rep.predictions.notna().all() and len(rep.predictions) == len(data)
+
+
+# ---------------------------------------------------------------- the leaning word model
+
+
+def test_balanced_weights_equalise_outlets_then_classes():
+    from biaskit.models import balanced_weights
+
+    groups = ["big"] * 8 + ["small"] + ["r1", "r2"]
+    y = ["left"] * 9 + ["right"] * 2
+    w = balanced_weights(groups, y)
+    assert w.mean() == pytest.approx(1.0)
+    s = pd.Series(w)
+    by_group = s.groupby(groups).sum()
+    assert by_group["big"] == pytest.approx(by_group["small"])  # outlets weigh the same within a class
+    by_class = s.groupby(y).sum()
+    assert by_class["left"] == pytest.approx(by_class["right"])
+
+
+def _leaning_corpus():
+    rows = []
+    for k in range(12):
+        lean = ["left", "center", "right"][k % 3]
+        word = {"left": "inequality workers", "center": "officials announced", "right": "taxpayers freedom"}[lean]
+        for j in range(3):
+            rows.append({"outlet": f"o{k}", "label": lean,
+                         "text": f"{word} report number {j} house{k}style house{k}style"})
+    return pd.DataFrame(rows)
+
+
+def test_leaning_text_classifier_keeps_only_terms_shared_by_outlets():
+    from biaskit.models import LeaningTextClassifier
+
+    df = _leaning_corpus()
+    clf = LeaningTextClassifier(min_groups=3, min_df=1).fit(df.text, df.label, groups=df.outlet)
+    hashed = clf.hash(["house0style", "taxpayers"])
+    house_col = hashed[0].indices[0]
+    tax_col = hashed[1].indices[0]
+    assert house_col not in set(clf.vocabulary_)  # one outlet's phrase: dropped
+    assert tax_col in set(clf.vocabulary_)  # used by 4 outlets: kept
+    assert clf.predict(["taxpayers deserve freedom"]).tolist() == ["right"]
+    # hashing once and fitting on counts gives the same model
+    counts = clf.hash(df.text)
+    again = LeaningTextClassifier(min_groups=3, min_df=1).fit(counts, df.label, groups=df.outlet)
+    assert np.array_equal(again.vocabulary_, clf.vocabulary_)
+    assert np.allclose(again.predict_proba(counts), clf.predict_proba(df.text))
+    # without groups every term is kept that passes min_df
+    plain = LeaningTextClassifier(min_df=1).fit(df.text, df.label)
+    assert house_col in set(plain.vocabulary_)
+    with pytest.raises(InputError, match="min_groups"):
+        LeaningTextClassifier(min_groups=50).fit(df.text, df.label, groups=df.outlet)
+
+
+def test_leaning_text_classifier_is_a_scikit_learn_estimator():
+    from sklearn.base import clone
+
+    from biaskit.models import LeaningTextClassifier
+
+    clf = LeaningTextClassifier(alpha=1e-4, min_groups=2)
+    twin = clone(clf)
+    assert twin.get_params()["alpha"] == 1e-4 and twin.get_params()["min_groups"] == 2
