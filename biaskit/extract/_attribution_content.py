@@ -280,7 +280,9 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         end_tok = _drop_trailing_time(v, start_tok, end_tok)
         # a non-restrictive relative clause at the end is the outlet's aside (", which begins Monday");
         # a new clause after "; ", "but", "- but" is the outlet's own voice again
-        for k in range(start_tok + 2, end_tok - 1):
+        # (only a comma, ";", "but" or a dash can cut: visit those tokens alone)
+        cuts = v.cut_positions
+        for k in cuts[bisect_left(cuts, start_tok + 2):bisect_left(cuts, end_tok - 1)]:
             if v.inq[k] >= 0:
                 continue
             w = low[k]
@@ -552,7 +554,7 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
                 if obj is not None and _is_media(v, obj):
                     c.via.insert(0, obj)
                     continue
-            for m in range(c.cue[0], min(te, c.cue[1] + 8)):
+            for m in (range(c.cue[0], min(te, c.cue[1] + 8)) if "interview" in low[c.cue[0]:c.cue[1] + 8] else ()):
                 if low[m] == "interview" and m + 2 < te and low[m + 1] == "with":
                     obj = right_np(v, m + 2, te, appositions=False)
                     if obj is not None and _is_media(v, obj):

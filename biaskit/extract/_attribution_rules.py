@@ -47,6 +47,8 @@ _QUOTE_CHARS = _OPENQ | _CLOSEQ
 _FIRST = itemgetter(0)
 _KIND = itemgetter(2)
 _DASHES = {"-", "\u2013", "\u2014", "\u2012", "\u2015"}
+_CUT_WORDS = frozenset({",", ";", "but"}) | _DASHES
+_BOUNDARY_WORDS = frozenset({",", ";", ":"}) | _QUOTE_CHARS
 
 _DEGREE = frozenset({"very", "so", "too", "quite", "more", "less", "most", "least", "deeply", "increasingly",
                      "equally", "particularly", "extremely", "fairly", "pretty", "rather", "really", "highly",
@@ -108,7 +110,7 @@ class View:
     """Token-level view of a Doc shared by the rules (built once per document)."""
 
     __slots__ = ("doc", "s", "toks", "low", "inq", "cap", "qidx", "wl", "n", "punct", "vf", "triggers",
-                 "anon_markers", "qstarts", "starts", "fast")
+                 "anon_markers", "qstarts", "starts", "fast", "_cut_positions", "_boundary_positions")
 
     def __init__(self, doc: Doc, wl: Wordlists) -> None:
         self.doc = doc
@@ -148,6 +150,26 @@ class View:
         self.qstarts = [quotes[q].start for q in qidx]
         fast = self.fast = wl.fast  # plain-dict copies of the word lists
         self.anon_markers = fast.anon_markers
+
+    @property
+    def cut_positions(self) -> list[int]:
+        """Indices of the tokens that may end a content: ",", ";", "but" and dashes (found on first use)."""
+        try:
+            return self._cut_positions
+        except AttributeError:
+            cut = _CUT_WORDS.__contains__
+            self._cut_positions = list(compress(count(), map(cut, self.low)))
+            return self._cut_positions
+
+    @property
+    def boundary_positions(self) -> list[int]:
+        """Indices of the tokens ",", ";", ":" and quotation marks (found on first use)."""
+        try:
+            return self._boundary_positions
+        except AttributeError:
+            b = _BOUNDARY_WORDS.__contains__
+            self._boundary_positions = list(compress(count(), map(b, self.low)))
+            return self._boundary_positions
 
     def tok_text(self, a: int, b: int) -> str:
         return self.s[self.toks[a][0]:self.toks[b - 1][1]]
@@ -603,7 +625,9 @@ def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
     if earlier:
         last = earlier[-1]
         earl = "same_clause"
-        for t in range(last.cue[1], c.cue[0]):
+        # (only a ",", ";", ":" or a quotation mark can be a boundary: visit those tokens alone)
+        bounds = v.boundary_positions
+        for t in bounds[bisect_left(bounds, last.cue[1]):bisect_left(bounds, c.cue[0])]:
             if low[t] in (",", ";", ":") or (v.punct[t] and v.is_close_quote(t)):
                 earl = "boundary"
                 break

@@ -188,7 +188,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             head = words_low[i - 1]
             break
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
-    if name is None and (anon.get(head) == "head" or any(m in full_low for m in v.anon_markers)):
+    if name is None and (anon.get(head) == "head" or (v.fast.anon_marker_re is not None and v.fast.anon_marker_re.search(full_low) is not None)):
         if not _has_proper(v, core) or anon.get(head) == "head" and not _outlet_or_gov(v, core):
             return Described(text, role, "anonymous", None, None, plural)
     proper = _has_proper(v, core)

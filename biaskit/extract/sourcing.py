@@ -252,11 +252,14 @@ _BE3 = frozenset({"is", "are", "was", "were"})
 
 def _hedged(v: View, c: Cand) -> bool:
     """A hedge in or just before the cue ("reportedly said", "is said to", "claimed")."""
-    hedges = v.wl.hedges
+    hedges = v.fast.hedges
     low = v.low
     sent = v.doc.sentences[c.sentence]
     lo = max(sent.token_start, c.cue[0] - _HEDGE_WINDOW)
     hi = min(sent.token_end, c.cue[1] + 3)
+    window = low[lo:hi]
+    if hedges.keys().isdisjoint(window) and _BE3.isdisjoint(window):
+        return False  # (most windows: no word below can match)
     for k in range(lo, hi):
         w = low[k]
         kind = hedges.get(w)
@@ -278,13 +281,16 @@ def _construction(v: View, c: Cand) -> str:
         return "colon"
     if c.source is not None:
         a, b = c.source
-        low = v.low
-        words = [low[k] for k in range(a, b) if not v.punct[k]]
         if c.rule == "verb:relative":
             ante = _antecedent(v, a)
             if ante is not None:
-                words = [low[k] for k in range(*ante) if not v.punct[k]]
-        if words and (words[-1] in v.wl.reporting_nouns and v.wl.reporting_nouns[words[-1]] in ("document", "message")):
+                a, b = ante
+        # the last word of the source (or of a relative pronoun's antecedent)
+        punct = v.punct
+        k = b - 1
+        while k >= a and punct[k]:
+            k -= 1
+        if k >= a and v.fast.reporting_nouns.get(v.low[k]) in ("document", "message"):
             return "noun_source"
     return "verb"
 

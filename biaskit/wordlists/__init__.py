@@ -46,6 +46,7 @@ import csv
 import dataclasses
 import functools
 import io
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,7 +184,7 @@ class FastLists:
     """Plain dicts of a :class:`Wordlists` for hot loops (see :attr:`Wordlists.fast`); never mutate them."""
 
     __slots__ = ("verbs", "verb_forms", "reporting_nouns", "roles", "hedges", "cue_priors", "trigger_words",
-                 "phrase_heads", "anon_markers", "cue_families", "cue_bias", "cue_prior_logit")
+                 "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
@@ -196,6 +197,8 @@ class FastLists:
         self.phrase_heads = dict(wl.phrase_heads)
         #: anonymity entries of kind "marker", in list order
         self.anon_markers = tuple(m for m, kind in wl.anonymity.items() if kind == "marker")
+        #: one pattern finding any marker as a substring (None without markers)
+        self.anon_marker_re = re.compile("|".join(map(re.escape, self.anon_markers))) if self.anon_markers else None
         m = wl.cue_model
         #: the cue model's families as plain dicts (empty dicts without a model)
         self.cue_families = {f: dict(m.get(f, {})) for f in _CUE_FAMILIES}
