@@ -323,3 +323,38 @@ def test_packaged_wordlists_cover_agencies_worldwide():
     for name, kind in [("RIA Novosti", "agency"), ("TASS", "agency"), ("Xinhua", "agency"), ("AFP", "agency"),
                        ("Reuters", "agency"), ("AP", "agency"), ("ANI", "agency"), ("PTI", "agency"), ("CNN", "media")]:
         assert wl.outlet(name)[1] == kind, name
+
+
+# --------------------------------------------------------------------------
+# The token view's fast structures agree with their plain definitions
+# --------------------------------------------------------------------------
+
+
+def test_view_fast_structures_match_plain_definitions():
+    from biaskit.extract._attribution_rules import _BOUNDARY_WORDS, _CUT_WORDS, View
+
+    text = ('\u201cWe\u2019ll see,\u201d said \u0130lhan Omar \u2014 but \u2018not yet\u2019; "A \'nested\' one," '
+            'Peskov stressed. KELVIN \u212a.S. Trump: "It is," he added, according to TASS.')
+    wl = load_wordlists()
+    doc = parse(text)
+    v = View(doc, wl)
+    s = doc.string
+    ls = "".join(ch.lower()[:1] for ch in s).replace("\u2019", "'")
+    assert v.low == [ls[a:b] for a, b, _ in doc.tokens]
+    assert v.cap == [ls[a] != s[a] for a, _, _ in doc.tokens]
+    assert v.punct == [k for _, _, k in doc.tokens]
+    assert v.triggers == [i for i, w in enumerate(v.low) if w in wl.trigger_words]
+    assert v.cut_positions == [i for i, w in enumerate(v.low) if w in _CUT_WORDS]
+    assert v.boundary_positions == [i for i, w in enumerate(v.low) if w in _BOUNDARY_WORDS]
+    inq = [-1] * len(doc.tokens)
+    for qi, q in enumerate(doc.quotes):
+        if q.depth == 0:
+            for k, (a, _, _) in enumerate(doc.tokens):
+                if q.start <= a < q.end:
+                    inq[k] = qi
+    assert v.inq == inq and any(x >= 0 for x in inq)
+    fast = wl.fast
+    assert fast is wl.fast and fast.verb_forms == dict(wl.verb_forms) and fast.roles == dict(wl.roles)
+    assert fast.anon_markers == tuple(m for m, k in wl.anonymity.items() if k == "marker")
+    for phrase in ("a source familiar with the talks", "an official who spoke on condition of anonymity", "the minister"):
+        assert (fast.anon_marker_re.search(phrase) is not None) == any(m in phrase for m in fast.anon_markers)
