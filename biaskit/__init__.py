@@ -82,6 +82,10 @@ _EXPORTS = {
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
 
+# register the ``df.biaskit`` accessor (pandas is a dependency; this is the
+# one import done eagerly, so that any DataFrame has ``.biaskit`` at once)
+from biaskit import accessor as _accessor  # noqa: E402,F401
+
 
 def __getattr__(name: str):
     try:

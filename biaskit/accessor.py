@@ -1,15 +1,14 @@
 """The ``.biaskit`` pandas accessor: the same functions, called from a table.
 
-Importing :mod:`biaskit.accessor` (done by ``biaskit.read_articles`` and
-``biaskit.extract_features``, or explicitly) registers a ``biaskit``
-namespace on DataFrames holding articles. The accessor is thin: each method
+``import biaskit`` registers a ``biaskit`` namespace on DataFrames holding
+articles. The accessor is thin: each method
 calls the public function of the same name with the frame as its first
 argument.
 
 Examples
 --------
 >>> import pandas as pd
->>> import biaskit.accessor  # noqa: F401
+>>> import biaskit
 >>> df = pd.DataFrame({"text": ["Officials said the talks failed."], "outlet": ["X"]})
 >>> df.biaskit.features(families=["readability"])["status"].tolist()
 ['ok']
@@ -57,10 +56,18 @@ class BiaskitAccessor:
         return vocabulary_table(self._articles(), **kwargs)
 
     def compare(self, by: str = "outlet", **kwargs) -> pd.DataFrame:
-        """Compare groups on a feature table (:func:`biaskit.compare`)."""
+        """Compare groups (:func:`biaskit.compare`); an articles table is measured first."""
         from biaskit.compare import compare
 
-        return compare(self._frame, by=by, **kwargs)
+        frame = self._frame
+        if "status" not in frame.columns and "text" in frame.columns:
+            from biaskit.features import extract_features
+
+            features = extract_features(frame)
+            if by in frame.columns and by not in features.columns:
+                features[by] = frame[by].to_numpy()
+            frame = features
+        return compare(frame, by=by, **kwargs)
 
     def report(self, by: str = "outlet", **kwargs):
         """Build a :class:`biaskit.Report` (shows inline in Jupyter)."""

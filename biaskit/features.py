@@ -43,7 +43,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-import biaskit.accessor  # noqa: F401  (registers the .biaskit DataFrame accessor)
 from biaskit.errors import BiaskitError
 from biaskit.parse import Doc, parse
 from biaskit.records import STATUS_OK

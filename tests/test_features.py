@@ -175,3 +175,20 @@ def test_user_lexicon_categories_become_columns(tmp_path):
     mood = [c for c in out.columns if "mood" in c]
     assert mood, list(out.columns)
     assert (out[mood].fillna(0).to_numpy() > 0).any()
+
+
+def test_accessor_is_registered_by_import_biaskit():
+    import subprocess
+    import sys
+
+    code = ("import pandas as pd, biaskit\n"
+            "df = pd.DataFrame({'text': ['Officials said the talks failed.'], 'outlet': ['X']})\n"
+            "print(df.biaskit.features(families=['readability'])['status'].tolist())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['ok']"
+
+
+def test_accessor_compare_measures_an_articles_table_first():
+    df = pd.DataFrame({"text": TEXTS[:2] * 3, "outlet": ["X", "Y"] * 3})
+    out = df.biaskit.compare(by="outlet", columns=["readability.words"], n_boot=50)
+    assert set(out["feature"]) == {"readability.words"}
