@@ -45,7 +45,7 @@ How biaskit applies it
     if its rules stopped at sentence ends. Like VADER on a whole text, it
     saturates towards ±1 on long articles: prefer ``mean_compound`` to
     compare articles of different lengths;
-  - ``title_compound``: the title's compound (NaN without a title).
+  - ``title_compound``: the title's compound; NaN unless the text carries its title line (a title given only as a column is metadata, not parsed).
 
 Examples
 --------
