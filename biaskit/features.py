@@ -38,6 +38,7 @@ import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -197,12 +198,14 @@ def _shift_segments(segments: list[tuple[int, int]], shift: int) -> list[tuple[i
 # --------------------------------------------------------------------------
 
 # English function words: frequent in any English prose, rare elsewhere
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to in a is that for it on was with as he she by at be this are from
-    or have an they which his her not but had has were their been said will would who
-    its we one all there if more when can about after than also what into over our
-    new some could them these other two should no you i year last just up out so""".split()
-)
+def _read_function_words() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "data" / "english_function_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+# common English function words (a data file with its provenance)
+_ENGLISH_FUNCTION_WORDS = _read_function_words()
 _ALPHA_WORD_RE = re.compile(r"[^\W\d_]+")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
