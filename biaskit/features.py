@@ -217,7 +217,7 @@ def language_status(doc: Doc) -> str:
     """``"ok"`` if the body reads as English, else ``"not_english"``.
 
     Offline and dependency-free: a body is English when most of its letters
-    are Latin and at least 12% of the words of its first 1,500 characters
+    (in its first 3,000 characters) are Latin and at least 12% of the words of its first 1,500 characters
     (20 words or more) are common English function words. Short bodies (under 20 words) are given the
     benefit of the doubt when their letters are Latin.
 
@@ -231,7 +231,7 @@ def language_status(doc: Doc) -> str:
     'not_english'
     """
     body = doc.string[doc.body_start:]
-    head = body[:20000]
+    head = body[:3000]
     # ASCII letters are all Latin: count them on bytes; examine only the rest
     others = _LETTER_RE.findall("".join(_NON_ASCII_RE.findall(head)))
     n_letters = len(head.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS)) + len(others)
