@@ -10,6 +10,10 @@ Examples
 '42.3%'
 >>> format_value(1234567, Column("n", "N", "int"))
 '1,234,567'
+>>> format_value(0.088, Column("d", "Difference", "pp"))
+'+8.8 pp'
+>>> format_value(-0.034, Column("d", "Difference", "pp"))
+'−3.4 pp'
 >>> format_value(0.0004, Column("p", "p", "p"))
 '< 0.001'
 >>> format_value(float("nan"), Column("x", "X", "num"))
@@ -34,7 +38,7 @@ __all__ = ["Cell", "format_value", "table_cells", "MISSING"]
 #: Shown for a missing value.
 MISSING = "–"
 
-_DEFAULT_DIGITS = {"num": 2, "pct": 1}
+_DEFAULT_DIGITS = {"num": 2, "pct": 1, "pp": 1}
 
 
 def _is_missing(value) -> bool:
@@ -73,6 +77,15 @@ def format_value(value, column: Column) -> str:
         except (TypeError, ValueError):
             return str(value)
         return f"{v:.{digits}f}%".replace("-", "−")
+    if fmt == "pp":  # a difference of shares: percentage points, signed
+        try:
+            v = float(value) * 100
+        except (TypeError, ValueError):
+            return str(value)
+        shown = f"{v:+.{digits}f}"
+        if float(shown) == 0:
+            shown = f"{0:.{digits}f}"
+        return f"{shown} pp".replace("-", "−")
     if fmt == "p":
         try:
             v = float(value)

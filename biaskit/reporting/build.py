@@ -18,7 +18,7 @@ import platform
 import sys
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -229,9 +229,11 @@ MAX_INTERVAL_COLUMNS = 6
 
 def _wide_table(inp: _Inputs, cols: Sequence[str], caption: str, note: str | None = None, *,
                 statistic: str = "mean", intervals: bool | None = None, labels: dict | None = None,
-                n_label: str = "Articles") -> Table:
+                n_label: str = "Articles", differences: bool = False) -> Table:
     """Groups as rows, one column per feature with its interval.
 
+    ``differences=True`` says the values are differences (within-story
+    distances): shares are then shown in percentage points.
     ``intervals=None`` shows the intervals when there are at most
     :data:`MAX_INTERVAL_COLUMNS` features (wider tables would not fit a page;
     their intervals are drawn in the figure beside them, and the note says so).
@@ -250,12 +252,38 @@ def _wide_table(inp: _Inputs, cols: Sequence[str], caption: str, note: str | Non
         wide[c + "__low"] = wide["group"].map(part["ci_low"])
         wide[c + "__high"] = wide["group"].map(part["ci_high"])
         m = describe(c)
-        columns.append(Column(c, (labels or {}).get(c, m.label), m.fmt if m.fmt in ("num", "pct", "int") else "num", m.digits,
+        fmt = m.fmt if m.fmt in ("num", "pct", "int") else "num"
+        if differences:  # a difference of two shares is in percentage points, not a share
+            fmt = {"pct": "pp", "int": "num"}.get(fmt, fmt)
+        columns.append(Column(c, (labels or {}).get(c, m.label), fmt, m.digits,
                               low=c + "__low" if intervals else None, high=c + "__high" if intervals else None))
     n_col = long.groupby("group")["n"].max() if len(long) else pd.Series(dtype=float)
     wide["n"] = wide["group"].map(n_col)
     columns.insert(1, Column("n", n_label, "int"))
     return Table(wide, tuple(columns), caption=caption, note=note)
+
+
+#: What a ``flag`` of :func:`biaskit.compare` means, in the words of a table note.
+_FLAG_MEANING = {
+    "small_group": "fewer than the smallest group size with values, so no test",
+    "no_data": "no values",
+    "constant": "every article has the same value, so there is nothing to test",
+    "too_few_groups": "fewer than two groups large enough to test",
+    "no_shared_stories": "no story covered by two groups",
+}
+
+
+def _flag_column(part: pd.DataFrame, columns: list[Column], note: str) -> tuple[list[Column], str]:
+    """Add a "Not tested" column and its note only when some row has a flag."""
+    flags = part["flag"].fillna("").astype(str)
+    if not flags.ne("").any():
+        return columns, note
+    part["flag_text"] = flags.map(lambda f: f.replace("_", " ") if f else None)
+    columns = [*columns, Column("flag_text", "Not tested because", "text")]
+    used = sorted(set(flags[flags.ne("")]))
+    note += " Not tested because: " + "; ".join(
+        f"{f.replace('_', ' ')} — {_FLAG_MEANING.get(f, f.replace('_', ' '))}" for f in used) + "."
+    return columns, note
 
 
 def _tests_table(inp: _Inputs, cols: Sequence[str], caption: str) -> Table | None:
@@ -266,27 +294,31 @@ def _tests_table(inp: _Inputs, cols: Sequence[str], caption: str) -> Table | Non
     if part.empty:
         return None
     part["label"] = part["feature"].map(lambda c: describe(c).label)
-    pairs = cmp[(cmp["statistic"] == "cliffs_delta") & cmp["feature"].isin(cols) & cmp["significant"]]
+    pair_rows = cmp[(cmp["statistic"] == "cliffs_delta") & cmp["feature"].isin(cols)]
+    pairs = pair_rows[pair_rows["significant"]]
+    tested = pair_rows[pair_rows["p_adjusted"].notna()]
     part["pairs"] = part["feature"].map(pairs.groupby("feature").size()).fillna(0).astype(int)
-    part["flag"] = part["flag"].fillna("").replace("", None)
+    part["pairs_tested"] = part["feature"].map(tested.groupby("feature").size()).fillna(0).astype(int)
+    part["pairs_text"] = [f"{a} of {b}" for a, b in zip(part["pairs"], part["pairs_tested"], strict=True)]
     part["feature"] = pd.Categorical(part["feature"], categories=list(cols), ordered=True)
-    part = part.sort_values("feature").astype({"feature": str})
-    return Table(
-        part.reset_index(drop=True),
-        (
-            Column("label", "Measure", "text"),
-            Column("test_statistic", "Kruskal–Wallis H", "num", 2),
-            Column("estimate", "ε² (share of rank variance)", "num", 3),
-            Column("p_adjusted", "p (BH-adjusted)", "p"),
-            Column("significant", "Differs", "bool"),
-            Column("pairs", "Pairs that differ", "int"),
-            Column("flag", "Flag", "text"),
-        ),
-        caption=caption,
-        note="Kruskal–Wallis test across all groups; p-values adjusted (Benjamini–Hochberg) over every measure "
-             "compared in this report. \"Pairs that differ\": pairs of groups whose Cliff's delta is significant "
-             "after the same correction. ε² near 0 means the groups overlap almost entirely.",
-    )
+    part = part.sort_values("feature").astype({"feature": str}).reset_index(drop=True)
+    g = _plural(inp.by, 2)
+    columns = [
+        Column("label", "Measure", "text"),
+        Column("test_statistic", "Kruskal–Wallis H", "num", 2),
+        Column("estimate", "ε² (share of rank variance)", "num", 3),
+        Column("p_adjusted", "p (BH-adjusted)", "p"),
+        Column("significant", f"{g.capitalize()} differ overall (adjusted p < 0.05)", "bool"),
+        Column("pairs_text", "Pairs that differ (Mann–Whitney, adjusted p < 0.05)", "text"),
+    ]
+    note = (f"Overall: the Kruskal–Wallis test across all {g}. Pairs: each pair of {g} compared with the "
+            "Mann–Whitney U test (its size is Cliff's delta). The p-values are adjusted (Benjamini–Hochberg) "
+            "over every measure in this report, the overall tests and the pairwise tests separately. The two "
+            "answer different questions: a measure can differ overall with no single pair clear of the "
+            "threshold (many small differences), or a pair can differ while the overall test does not "
+            "(one pair apart, the rest alike). ε² near 0 means the groups overlap almost entirely.")
+    columns, note = _flag_column(part, columns, note)
+    return Table(part, tuple(columns), caption=caption, note=note)
 
 
 def _group_title(inp: _Inputs) -> str:
@@ -373,7 +405,8 @@ def _overview(inp: _Inputs) -> Section:
     span = (f" published between {start:%Y-%m-%d} and {end:%Y-%m-%d}" if pd.notna(start) else "")
     intro = [
         f"This report compares {total:,} articles from {n_groups:,} {_plural(inp.by, n_groups)}{span}. "
-        f"{n_ok:,} of them could be measured; the others are listed below with the reason.",
+        + (f"All {total:,} could be measured." if n_ok == total else
+           f"{n_ok:,} of them could be measured; the other {total - n_ok:,} are listed below with the reason."),
     ]
     if words_col:
         intro.append(f"Together the measured articles hold {int(np.nansum(frame['words'])):,} words of body text "
@@ -514,11 +547,17 @@ def _sourcing(inp: _Inputs) -> Section:
     if "source_type" in a.columns:
         comp = (a.assign(source_type=a["source_type"].fillna("unknown").astype(str))
                 .groupby(["group", "source_type"]).size().rename("count").reset_index())
-        comp["share"] = comp["count"] / comp.groupby("group")["count"].transform("sum")
         from biaskit.records import SOURCE_TYPES
 
         types = [t for t in SOURCE_TYPES if t in set(comp["source_type"])] + sorted(
             set(comp["source_type"]) - set(SOURCE_TYPES))
+        # a full grid: 0 where the group has attributions but none of a type, NaN ("n/a") where it has none
+        comp = (comp.set_index(["group", "source_type"])["count"]
+                .reindex(pd.MultiIndex.from_product([inp.order, types], names=["group", "source_type"]))
+                .reset_index())
+        totals = comp.groupby("group")["count"].transform("sum", min_count=1)
+        comp["count"] = comp["count"].where(totals.isna(), comp["count"].fillna(0))
+        comp["share"] = comp["count"] / totals
         blocks.append(Heading("Source types"))
         blocks.append(Figure(
             "heatmap", comp, {"row": "group", "col": "source_type", "value": "share", "fmt": "pct",
@@ -527,7 +566,8 @@ def _sourcing(inp: _Inputs) -> Section:
             caption=f"Source types per {inp.by}: share of all its attributions (pooled over its articles; "
                     "quotations with no source are left out). Official: a named or titled government "
                     "person; government: a body or its document; media and agency: other outlets and wires; "
-                    "anonymous: unnamed sources.",
+                    "anonymous: unnamed sources. 0%: the outlet has attributions but none of that "
+                    "type; n/a: the outlet has no attributions at all.",
             alt=f"Grid of the share of each source type per {inp.by}."))
     # how sources are quoted
     if "quote_form" in a.columns:
@@ -938,6 +978,27 @@ def _lexicon_block(inp: _Inputs) -> list:
     return blocks
 
 
+def _readable(value: Any) -> str:
+    """A parameter value as a reader would write it (no Python reprs).
+
+    Examples
+    --------
+    >>> [_readable(v) for v in (None, True, False, ["readability", "sentiment"], 2000, "auto", ())]
+    ['—', 'yes', 'no', 'readability, sentiment', '2,000', 'auto', '—']
+    """
+    if value is None:
+        return "—"
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,}"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {_readable(v)}" for k, v in value.items()) or "—"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(_readable(v) for v in value) or "—"
+    return str(value)
+
+
 def _methods(inp: _Inputs, provenance: dict[str, Any]) -> Section:
     import re
 
@@ -997,7 +1058,7 @@ def _methods(inp: _Inputs, provenance: dict[str, Any]) -> Section:
             ("Input fingerprint (SHA-256)", provenance["input_fingerprint"]),
             ("Input", provenance["input_kind"]),
             ("Articles", f"{provenance['articles']:,}")]
-    rows += [(f"Parameter {k}", str(v)) for k, v in provenance["parameters"].items()]
+    rows += [(f"Parameter {k}", _readable(v)) for k, v in provenance["parameters"].items()]
     rows += [(f"Version of {k}", v) for k, v in provenance["versions"].items() if k != "biaskit"]
     blocks.append(Table(pd.DataFrame(rows, columns=["item", "value"]),
                         (Column("item", "Item", "text"), Column("value", "Value", "text")),
@@ -1058,20 +1119,26 @@ def _within_story_blocks(inp: _Inputs) -> list:
         blocks.append(_wide_table(sub, cols, f"Within-story differences per {inp.by} (mean distance from the "
                                              "story average)",
                                   note=f"Shared stories: the stories the {inp.by} covered that another "
-                                       f"{inp.by} covered too. Fewer than {inp.params['min_n']} give no interval.",
-                                  statistic="story_centred_mean", n_label="Shared stories"))
+                                       f"{inp.by} covered too. Fewer than {inp.params['min_n']} give no interval."
+                                       + (" Differences of shares are in percentage points (pp)."
+                                          if any(describe(c).fmt == "pct" for c in cols) else ""),
+                                  statistic="story_centred_mean", n_label="Shared stories", differences=True))
         omni = res[(res["statistic"] == "omnibus")]
         if len(omni):
-            omni = omni.copy()
+            omni = omni.copy().reset_index(drop=True)
             omni["label"] = omni["feature"].map(lambda c: describe(c).label)
-            blocks.append(Table(omni.reset_index(drop=True), (
-                Column("label", "Measure", "text"),
-                Column("estimate", "Share of within-story variance", "pct", 1),
-                Column("p_adjusted", "p (BH-adjusted)", "p"),
-                Column("significant", "Differs", "bool"),
-                Column("flag", "Flag", "text")),
-                caption="Do the outlets differ on the same stories?",
-                note="Permutation test: outlet labels shuffled within each story."))
+            g = _plural(inp.by, 2)
+            columns = [Column("label", "Measure", "text"),
+                       Column("estimate", f"Share of within-story variance explained by the {inp.by}", "pct", 1),
+                       Column("p_adjusted", "p (BH-adjusted)", "p"),
+                       Column("significant", f"{g.capitalize()} differ on the same stories (adjusted p < 0.05)",
+                              "bool")]
+            columns, note = _flag_column(omni, columns, (
+                f"Permutation test: the {inp.by} labels are shuffled within each story, so only differences "
+                "between coverages of the same story count; p-values adjusted (Benjamini–Hochberg) over "
+                "these measures."))
+            blocks.append(Table(omni, tuple(columns), caption=f"Do the {g} differ on the same stories?",
+                                note=note))
     return blocks
 
 

@@ -192,11 +192,14 @@ def pointrange(data: pd.DataFrame, *, y: str, x: str, low: str | None = None, hi
 def heatmap(data: pd.DataFrame, *, row: str, col: str, value: str, fmt: str = "pct",
             row_order: Sequence | None = None, col_order: Sequence | None = None,
             col_labels: Mapping | None = None, xlabel: str = "", ylabel: str = "",
-            colorbar_label: str = "") -> MplFigure:
+            colorbar_label: str = "", missing: str = "n/a") -> MplFigure:
     """A gray-scale grid of values with the value written in each cell.
 
-    ``fmt`` is ``pct`` (shares shown as whole percentages), ``int`` or
-    ``num`` (one decimal).
+    ``fmt`` is ``pct`` (shares shown as whole percentages; a share above 0
+    that rounds to 0 reads "<1%"), ``int`` or ``num`` (one decimal). Cells
+    with no value (missing from ``data`` or NaN) are left white and read
+    ``missing``; a value of 0 is written as 0, so the caller decides which
+    cells are zero and which are undefined.
     """
     rows = _order(data, row, row_order)
     cols = _order(data, col, col_order)
@@ -226,9 +229,16 @@ def heatmap(data: pd.DataFrame, *, row: str, col: str, value: str, fmt: str = "p
     for i in range(len(rows)):
         for j in range(len(cols)):
             v = values[i, j]
-            if not np.isfinite(v) or not small:
+            if not small:
                 continue
-            text = f"{v * 100:.0f}%" if fmt == "pct" else (f"{v:,.0f}" if fmt == "int" else f"{v:.1f}")
+            if not np.isfinite(v):
+                if missing:
+                    ax.text(j, i, missing, ha="center", va="center", fontsize=6.5, color="#777777")
+                continue
+            if fmt == "pct":
+                text = "<1%" if 0 < v < 0.005 else f"{v * 100:.0f}%"
+            else:
+                text = f"{v:,.0f}" if fmt == "int" else f"{v:.1f}"
             ax.text(j, i, text, ha="center", va="center", fontsize=6.5,
                     color="white" if v > 0.55 * vmax else "black")
     ax.set_xlabel(xlabel)

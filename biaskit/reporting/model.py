@@ -48,11 +48,12 @@ __all__ = [
 #: Value formats a :class:`Column` may ask for (see :mod:`biaskit.reporting._format`).
 #: ``text``: as is; ``int``: thousands separators; ``num``: ``digits``
 #: decimals (default 2); ``pct``: a share 0–1 shown as a percentage; ``p``: a
-#: p-value (``< 0.001`` below that); ``date``: a date; ``list``: items joined
+#: p-value (``< 0.001`` below that); ``pp``: a difference of two shares 0–1
+#: shown in percentage points with its sign (``+8.8 pp``); ``date``: a date; ``list``: items joined
 #: with ", "; ``bool``: yes/no; ``pairs``: a sequence of (label, number)
 #: shown as ``label (number)``, the number with ``digits`` decimals (integers
 #: as integers).
-FORMATS = ("text", "int", "num", "pct", "p", "date", "list", "bool", "pairs")
+FORMATS = ("text", "int", "num", "pct", "pp", "p", "date", "list", "bool", "pairs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ class Column:
     fmt : str
         One of :data:`FORMATS`.
     digits : int, optional
-        Decimals for ``num`` and ``pct`` (renderer default when None).
+        Decimals for ``num``, ``pct`` and ``pp`` (renderer default when None).
     low, high : str, optional
         Names of columns holding a confidence interval for this value; the
         renderers show ``value [low, high]``.
@@ -88,7 +89,7 @@ class Column:
     @property
     def numeric(self) -> bool:
         """True when the column holds numbers (right-aligned when rendered)."""
-        return self.fmt in ("int", "num", "pct", "p")
+        return self.fmt in ("int", "num", "pct", "pp", "p")
 
 
 @dataclass(frozen=True, eq=False)
