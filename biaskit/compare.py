@@ -685,6 +685,36 @@ def _english_stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
+_APOSTROPHES = ("'", "\u2019")
+
+
+def _is_stop(word: str, stop: frozenset[str]) -> bool:
+    """A stop word, or a contraction of one.
+
+    Contractions and clitics count with the function word they are built on:
+    a word is dropped when the part before its first apostrophe is a stop
+    word ("it's", "that's", "we're", "i'd", "they've") and every negative
+    contraction is dropped ("don't", "didn't", "can't"), since "n't" attaches
+    only to auxiliary verbs. Possessives of content words stay
+    ("government's").
+
+    Examples
+    --------
+    >>> stop = frozenset({"it", "that", "we", "do", "the"})
+    >>> [w for w in ["it's", "that\u2019s", "we're", "didn't", "government's", "the", "port"]
+    ...  if not _is_stop(w, stop)]
+    ["government's", 'port']
+    """
+    if word in stop:
+        return True
+    cut = min((i for i in (word.find(a) for a in _APOSTROPHES) if i > 0), default=-1)
+    if cut < 0:
+        return False
+    if word[cut + 1:] == "t" and word[cut - 1] == "n":  # X-n't: a negated auxiliary
+        return True
+    return word[:cut] in stop
+
+
 def _count_terms(data: pd.DataFrame, groups: pd.Series, *, text: str | None, term: str | None,
                  lowercase: bool, stop: frozenset[str]) -> tuple[dict[str, Counter], int]:
     from biaskit.parse import WORD_RE
@@ -706,7 +736,7 @@ def _count_terms(data: pd.DataFrame, groups: pd.Series, *, text: str | None, ter
         if lowercase:
             words = [w.lower() for w in words]
         if stop:
-            words = [w for w in words if w.lower() not in stop]
+            words = [w for w in words if not _is_stop(w.lower(), stop)]
         c.update(words)
     return counts, skipped
 
@@ -781,6 +811,10 @@ def distinctive_terms(data: pd.DataFrame, by: str = "outlet", *, text: str | Non
         (they still count in the totals and the prior).
     stop_words : "english", list of str, or None, default None
         Terms to remove before counting (``"english"``: scikit-learn's list).
+        Contractions of a stop word go with it: a word whose part before the
+        apostrophe is a stop word ("it's", "we're") is removed, and so is
+        every negative contraction ("didn't"); possessives of other words
+        ("minister's") stay.
         By default nothing is removed: the prior and the standard error already
         keep frequent words from dominating, and function words ("we", "her")
         can be what distinguishes a group.

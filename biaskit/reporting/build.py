@@ -885,7 +885,8 @@ def _distinctive(inp: _Inputs) -> Section:
         "all the others together. The z-score in brackets weighs the difference by its uncertainty, so rare "
         "words do not top the list by chance; above about 2 the difference is unlikely to be noise for that "
         "one word, but with thousands of words compared, read the list as a ranking, not as a set of tests. "
-        "Common English function words are left out.",
+        "Common English function words (scikit-learn's English stop list) are left out, and so are their "
+        "contractions (\"it's\", \"we're\", \"don't\").",
     ))]
     n = inp.params["top_n"]
     if inp.articles is not None:
