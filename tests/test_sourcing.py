@@ -358,3 +358,48 @@ def test_view_fast_structures_match_plain_definitions():
     assert fast.anon_markers == tuple(m for m, k in wl.anonymity.items() if k == "marker")
     for phrase in ("a source familiar with the talks", "an official who spoke on condition of anonymity", "the minister"):
         assert (fast.anon_marker_re.search(phrase) is not None) == any(m in phrase for m in fast.anon_markers)
+
+
+# --------------------------------------------------------------------------
+# New-user review: described speakers, agents, first names, media, groups
+# --------------------------------------------------------------------------
+
+
+def _attrs(text: str) -> list[Attribution]:
+    return [a for a in attributions(parse(text)) if a.quote_form != "unattributed"]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ('"I came in for milk," said mum-of-two Ada Brook, 41, at a shop.', "Ada Brook", "mum-of-two"),
+    ('"We are tired," says forklift driver Omar Hale, 29.', "Omar Hale", "forklift driver"),
+    ('"Pay us," said union leader Kim Roe.', "Kim Roe", "union leader"),
+])
+def test_inverted_verb_then_description_then_name(text, speaker, role):
+    (a,) = _attrs(text)
+    assert (a.speaker, a.role, a.quote_form, a.rule) == (speaker, role, "direct", "verb:inverted")
+
+
+def test_described_speaker_keeps_quotation_paragraph():
+    (a,) = _attrs('"It is cold," said crane driver Omar Hale. "We want heaters."')
+    assert a.speaker == "Omar Hale"
+    assert "heaters" in a.content_text
+
+
+def test_inverted_description_needs_a_name():
+    # a lower-case run not followed by a name is not a described source
+    assert all(a.source_text != "in a statement" for a in _attrs('"No," said in a statement the firm.'))
+
+
+def test_description_before_name_is_role():
+    (a,) = _attrs("Mill boss Rosa Venn said the plant would close.")
+    assert (a.speaker, a.role, a.source_type) == ("Rosa Venn", "Mill boss", "person")
+
+
+def test_spokesperson_for_someone_is_the_speaker():
+    a, b = _attrs("A spokesperson for Prime Minister Ivo Kern said the talks failed. He added that more were due.")
+    assert a.speaker == "spokesperson for Prime Minister Ivo Kern"
+    assert a.role == "spokesperson for Prime Minister Ivo Kern"
+    assert a.source_type == "official"
+    assert b.speaker == a.speaker  # "He" is the spokesperson, not the prime minister
+    (c,) = _attrs("A lawyer for Ivo Kern said he was innocent.")
+    assert (c.speaker, c.source_type) == ("lawyer for Ivo Kern", "person")

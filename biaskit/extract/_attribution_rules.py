@@ -825,7 +825,8 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     # inverted: '"...," said Smith' / '..., said Smith'
     if before_ok and cstart == i and ("inv" in entry.frames) and cend < te and not v.punct[cend]:
         nw = low[cend]
-        if (v.cap[cend] or nw in DETERMINERS or nw in _INV_STARTERS or nw in v.wl.roles) and nw not in ("that", "i", "this", "these", "those") and nw not in PERSONAL and nw not in TIME_WORDS:
+        if ((v.cap[cend] or nw in DETERMINERS or nw in _INV_STARTERS or nw in v.wl.roles or _described_name(v, cend, te))
+                and nw not in ("that", "i", "this", "these", "those") and nw not in PERSONAL and nw not in TIME_WORDS):
             np = right_np(v, cend, te)
             if np is not None:
                 c.source, c.source_how, c.rule = np, "inv", "verb:inverted"
@@ -851,6 +852,33 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         return c
     c.rule = "verb:nosource"
     return c
+
+
+#: most lower-case words a description may have before the name it describes ("said crane driver X")
+_DESCRIPTION_MAX = 4
+
+
+def _described_name(v: View, start: int, te: int) -> bool:
+    """A short lower-case description, then a capitalised name: 'said union leader Tom Berg'.
+
+    The tabloid and wire house style puts a job title or description between an
+    inverted verb and the name ("says crane driver Sofie Lund", "said Labour MP
+    X"); none of the description's words may be a function word, a verb form or
+    a time word, and the name must follow within a few words.
+    """
+    low = v.low
+    k = start
+    while k < te and k - start < _DESCRIPTION_MAX:
+        if v.punct[k] or v.inq[k] >= 0:
+            return False
+        if v.cap[k]:
+            return k > start
+        w = low[k]
+        if (w in PREPOSITIONS or w in NP_STOP or w in TIME_WORDS or w in PERSONAL or w in DETERMINERS
+                or w in v.wl.verb_forms or w.isdigit()):
+            return False
+        k += 1
+    return k < te and k > start and v.cap[k] and not v.punct[k]
 
 
 def _according_source(v: View, c: Cand, start: int, te: int) -> None:

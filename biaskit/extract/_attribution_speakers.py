@@ -33,6 +33,7 @@ class Described:
     name: str | None  # the personal or proper name part, if any
     pronoun: str | None  # lower-cased pronoun when the source is one
     plural: bool
+    agent: bool = False  # speaks for someone else ("a spokesperson for X"): "he" later is the agent
 
 
 def _words(v: View, a: int, b: int) -> list[int]:
@@ -147,6 +148,11 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     raw_full = v.tok_text(a, b)
     full_low = raw_full.lower()
 
+    # ---- someone speaking for someone: "a spokesperson for Prime Minister X" --
+    for i in range(len(core) - 2):
+        if words_low[i] in _AGENTS and words_low[i + 1] in ("for", "of", "to") and v.cap[core[-1]]:
+            return _agent_of(v, text, (core[i + 2], core[-1] + 1), words_low[i])
+
     # ---- name and role -------------------------------------------------
     name_start = None
     last_role = -1
@@ -165,6 +171,13 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     cand = [t for t in core[last_role + 1:]]
     if cand and all(v.cap[t] or low[t] in ("of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "der") for t in cand) and v.cap[cand[-1]]:
         name_start = cand[0]
+    elif cand:
+        # a description before a personal name: "Lystra boss Victor Anselm", "crane driver Sofie Lund"
+        run = _trailing_name(v, cand)
+        if run:
+            cand = run
+            name_start = cand[0]
+            last_role = core.index(cand[0]) - 1
     name = None
     role = None
     if name_start is not None:
@@ -234,6 +247,50 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if _has_proper(v, core):
         return Described(text, role, "person", text, None, False)
     return Described(text, role, "unknown", None, None, plural)
+
+
+#: people who speak for someone else: the source is the agent, not the principal
+_AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                     "aide", "aides", "adviser", "advisers", "advisor", "advisors", "lawyer", "lawyers", "attorney",
+                     "attorneys", "representative", "representatives", "spokesperson's"})
+
+
+def _agent_of(v: View, text: str, principal: tuple[int, int], agent: str) -> Described:
+    """'a spokesperson for Prime Minister X': the spokesperson speaks, in the principal's name."""
+    p = describe(v, principal)
+    plural = agent.endswith(("s", "men", "people"))
+    if p.type in ("official", "government"):
+        typ = "official"
+    elif p.type in ("organization", "media", "agency"):
+        typ = p.type
+    else:
+        typ = "person"
+    return Described(text, text, typ, None, None, plural, agent=True)
+
+
+_NAME_PARTICLES = frozenset({"of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "der"})
+
+
+def _trailing_name(v: View, words: list[int]) -> list[int]:
+    """The personal name closing a described source ("mum-of-two Lena Ashby" -> "Lena Ashby").
+
+    Two or more capitalised words at the end, after at least one lower-case
+    content word (the description); [] when the words do not look so.
+    """
+    low = v.low
+    k = len(words)
+    while k > 0 and (v.cap[words[k - 1]] or low[words[k - 1]] in _NAME_PARTICLES):
+        k -= 1
+    while k < len(words) and not v.cap[words[k]]:
+        k += 1  # a name does not start with a particle
+    run = words[k:]
+    if len(run) < 2 or k == 0 or v.cap[words[k - 1]] and k == 1:
+        return []
+    if not any(not v.cap[t] and low[t] not in DETERMINERS and low[t] not in _NAME_PARTICLES for t in words[:k]):
+        return []
+    if any(low[t] in v.wl.organization_words or low[t] in v.wl.agency_words for t in run):
+        return []
+    return run
 
 
 class _OutletTable:
@@ -399,6 +456,9 @@ class Resolver:
                 ent = self._learn(d.name, d.role, d.type, speaker=True)
             self.last_single = ent
             return ent.name, d.role or ent.role, ent.type
+        if d.agent and not d.plural:
+            self.last_single = _Entity(d.speaker, d.role, d.type)
+            return d.speaker, d.role, d.type
         if d.plural or d.type in ("group", "anonymous") and d.plural:
             self.last_plural = (d.speaker, d.type)
         elif d.type in ("government", "organization", "media", "agency", "unknown"):
