@@ -403,3 +403,12 @@ def test_spokesperson_for_someone_is_the_speaker():
     assert b.speaker == a.speaker  # "He" is the spokesperson, not the prime minister
     (c,) = _attrs("A lawyer for Ivo Kern said he was innocent.")
     assert (c.speaker, c.source_type) == ("lawyer for Ivo Kern", "person")
+
+
+def test_bare_given_name_resolves_when_unambiguous():
+    a, b = _attrs("Liv Ostrem said the port was shut. Later, Liv said it would reopen.")
+    assert a.speaker == b.speaker == "Liv Ostrem"
+    # two people share the given name: left as written
+    speakers = [a.speaker for a in _attrs(
+        "Liv Ostrem said the port was shut. Liv Berge said it was open. Liv said it would reopen.")]
+    assert speakers == ["Liv Ostrem", "Liv Berge", "Liv"]

@@ -364,6 +364,7 @@ class Resolver:
         self._mentions = None  # names mentioned anywhere, read in order on first need
         self._next = None  # the next mention not yet learned
         self._described: dict[str, Described] = {}
+        self._given: dict[str, set[str]] | None = None  # given name -> surnames of the article's full names
 
     def describe(self, span: tuple[int, int]) -> Described:
         """:func:`describe`, remembered per span within this document."""
@@ -387,6 +388,28 @@ class Resolver:
             self._learn(name, role, typ, speaker=False)
             nxt = next(it, None)
         self._next = nxt
+
+    def _by_given_name(self, given: str) -> _Entity | None:
+        """The earlier full name whose first word is ``given`` ("Bernt" -> "Bernt Sollie").
+
+        Only when the article names one person so: two full names with that
+        first word anywhere in the article leave a bare given name unresolved.
+        """
+        if self._given is None:
+            full: dict[str, set[str]] = {}
+            for _, name, _, _ in _iter_name_mentions(self.v):
+                parts = name.lower().split()
+                full.setdefault(parts[0], set()).add(parts[-1])
+            self._given = full
+        surnames = self._given.get(given, set()) | {
+            e.name.lower().split()[-1] for e in self.by_surname.values()
+            if " " in e.name and e.name.lower().split()[0] == given}
+        if len(surnames) != 1:
+            return None
+        ent = self.by_surname.get(next(iter(surnames)))
+        if ent is None or " " not in ent.name or ent.name.lower().split()[0] != given:
+            return None
+        return ent
 
     def _learn(self, name: str, role: str | None, typ: str, *, speaker: bool) -> _Entity:
         parts = name.split()
@@ -446,6 +469,8 @@ class Resolver:
             parts = d.name.split()
             sur = parts[-1].lower()
             known = self.by_surname.get(sur)
+            if known is None and len(parts) == 1:
+                known = self._by_given_name(sur)
             if known is not None and len(parts) == 1:
                 ent = known
                 if d.role and not ent.role:
