@@ -412,3 +412,20 @@ def test_bare_given_name_resolves_when_unambiguous():
     speakers = [a.speaker for a in _attrs(
         "Liv Ostrem said the port was shut. Liv Berge said it was open. Liv said it would reopen.")]
     assert speakers == ["Liv Ostrem", "Liv Berge", "Liv"]
+
+
+def test_media_introduced_in_the_article_are_media():
+    a, b = _attrs("The state news agency KNB said the talks had failed. KNB also said that nobody was hurt.")
+    assert (a.speaker, a.role, a.source_type) == ("KNB", "state news agency", "agency")
+    assert (b.speaker, b.source_type) == ("KNB", "agency")
+    (c,) = _attrs("Local broadcaster RTX2 reported that the port was closed.")
+    assert (c.speaker, c.source_type) == ("RTX2", "media")
+    d, e = _attrs("The port closed, KNB news agency reported. KNB later said that it had reopened.")
+    assert d.source_type == e.source_type == "agency"
+
+
+def test_acronym_without_person_cue_is_not_a_person():
+    (a,) = _attrs("QLF said the strike would go on.")
+    assert a.source_type == "organization"
+    (b,) = _attrs("Veteran broadcaster Ann Lee said the show was over.")
+    assert (b.speaker, b.source_type) == ("Ann Lee", "person")

@@ -137,6 +137,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
                 return Described(word, None, "organization", None, None, False)
             if word.endswith(("'s", "\u2019s")):
                 word = word[:-2]
+            if _acronym(word):
+                # "VPA said": an acronym is an organisation unless the article says otherwise
+                return Described(word, None, "organization", None, None, False)
             return Described(word, None, "person", word, None, False)
     # drop leading determiners for the speaker text
     k0 = 0
@@ -212,6 +215,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             out = wl.outlet(hit[2])
     if out is not None:
         return Described(out[0], role, "agency" if out[1] == "agency" else "media", out[0], None, False)
+    media = _introduced_medium(v, core)
+    if media is not None:
+        return Described(media[0], media[1] or role, media[2], media[0], None, False)
     if head in wl.agency_words and name is None:
         kind = wl.agency_words[head]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
@@ -293,6 +299,89 @@ def _trailing_name(v: View, words: list[int]) -> list[int]:
     return run
 
 
+#: media words that name an institution, not a journalist ("broadcaster VTV1", "news agency VPA")
+_MEDIUM_KINDS = ("agency", "media")
+_PERSON_MEDIA = frozenset({"columnist", "reporter", "correspondent", "journalist", "editor", "anchor", "host",
+                           "report", "reports", "media reports", "press reports", "news reports", "editorial"})
+
+
+def _acronym(word: str) -> bool:
+    """An all-capitals abbreviation such as "VPA" or "VTV1" (two or more capitals)."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _medium_word(v: View, phrase: str) -> str | None:
+    kind = v.wl.agency_words.get(phrase)
+    if kind is None or phrase in _PERSON_MEDIA:
+        return None
+    return kind
+
+
+def _introduced_medium(v: View, core: list[int]) -> tuple[str, str | None, str] | None:
+    """A medium named beside its media word: "state news agency VPA", "VPA news agency".
+
+    Returns (name, description, "agency" | "media"), or None. The name must be
+    one word, or contain an acronym, so that "veteran broadcaster Ann Lee" stays
+    a person.
+    """
+    if len(core) < 2:
+        return None
+    low = v.low
+    words = [low[t] for t in core]
+    s, toks = v.s, v.toks
+
+    def text(ts: list[int]) -> str:
+        return s[toks[ts[0]][0]:toks[ts[-1]][1]]
+
+    # the description before the name: "... news agency VPA"
+    k = len(core)
+    while k > 0 and v.cap[core[k - 1]]:
+        k -= 1
+    run = core[k:]
+    if run and k > 0 and (len(run) == 1 or any(_acronym(text([t])) for t in run)):
+        for n in (2, 1):
+            if k - n >= 0:
+                kind = _medium_word(v, " ".join(words[k - n:k]))
+                if kind is not None:
+                    return text(run), text(core[:k]), kind
+    # the name before its media word: "VPA news agency"
+    for n in (2, 1):
+        if len(core) > n and v.cap[core[-n - 1]]:
+            kind = _medium_word(v, " ".join(words[-n:]))
+            if kind is not None:
+                j = len(core) - n
+                i = j
+                while i > 0 and v.cap[core[i - 1]]:
+                    i -= 1
+                name = core[i:j]
+                if len(name) == 1 or any(_acronym(text([t])) for t in name):
+                    return text(name), text(core[:i]) if i else None, kind
+    return None
+
+
+_MEDIUM_NAME = r"([A-Z][\w\-]*)"
+
+
+def _article_media(v: View) -> dict[str, str]:
+    """Names the article introduces beside a media word: "news agency VPA", "VPA news agency"."""
+    words = sorted((w for w in v.wl.agency_words if w not in _PERSON_MEDIA), key=len, reverse=True)
+    if not words:
+        return {}
+    alt = "|".join(re.escape(w) for w in words)
+    out: dict[str, str] = {}
+    for m in re.finditer(rf"\b(?i:{alt})\s+{_MEDIUM_NAME}\b", v.s):
+        name = m.group(1)
+        kind = v.wl.agency_words.get(" ".join(m.group(0)[:m.start(1) - m.start()].lower().split()))
+        if kind is not None and (_acronym(name) or m.end() >= len(v.s) or not v.s[m.end():m.end() + 2].strip()[:1].isupper()):
+            out.setdefault(name, kind)
+    for m in re.finditer(rf"{_MEDIUM_NAME}\s+(?i:{alt})\b", v.s):
+        kind = v.wl.agency_words.get(" ".join(m.group(0)[m.end(1) - m.start():].lower().split()))
+        if kind is not None and _acronym(m.group(1)):
+            out.setdefault(m.group(1), kind)
+    return out
+
+
 class _OutletTable:
     """Lookup adaptor: outlet names and aliases, compared as the word list does."""
 
@@ -364,6 +453,7 @@ class Resolver:
         self._mentions = None  # names mentioned anywhere, read in order on first need
         self._next = None  # the next mention not yet learned
         self._described: dict[str, Described] = {}
+        self._media: dict[str, str] | None = None  # names the article introduces as media or agencies
         self._given: dict[str, set[str]] | None = None  # given name -> surnames of the article's full names
 
     def describe(self, span: tuple[int, int]) -> Described:
@@ -464,7 +554,22 @@ class Resolver:
             return None, None, "unknown"
         return self._named(d)
 
+    def _medium(self, name: str) -> str | None:
+        """"agency" or "media" when the article introduces ``name`` as such ("the news agency VPA")."""
+        if self._media is None:
+            self._media = _article_media(self.v)
+        return self._media.get(name)
+
     def _named(self, d: Described) -> tuple[str | None, str | None, str]:
+        if d.type in ("agency", "media") and d.name:
+            if self._media is None:
+                self._media = _article_media(self.v)
+            self._media.setdefault(d.name, d.type)
+        elif d.type in ("person", "organization") and d.speaker and " " not in d.speaker and not d.role:
+            kind = self._medium(d.speaker)
+            if kind is not None:
+                self.last_thing = (d.speaker, kind)
+                return d.speaker, None, kind
         if d.type in _PERSON_TYPES and d.name:
             parts = d.name.split()
             sur = parts[-1].lower()
