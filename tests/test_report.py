@@ -260,6 +260,64 @@ def test_stories_from_a_column_add_the_within_story_comparison(feats):
     assert any("Within-story differences" in c for c in captions)
 
 
+def test_grouping_column_is_checked_before_measuring(corpus, monkeypatch):
+    import biaskit.reporting.build as build
+
+    def no_measuring(*args, **kwargs):
+        raise AssertionError("articles were measured before the grouping column was checked")
+
+    monkeypatch.setattr(build, "_extract_all", no_measuring)
+    with pytest.raises(BiaskitError, match="no column 'nope'") as err:
+        report(corpus, by="nope", n_boot=50)
+    assert "the input's columns are: id, outlet" in str(err.value)
+    assert "readability." not in str(err.value)
+
+
+def test_auto_stories_prefer_the_input_story_column(feats):
+    with_events = feats.assign(event=[f"e{i % 4}" for i in range(len(feats))])
+    rep = report(with_events, n_boot=100, min_n=2, classifier=False)  # stories="auto"
+    assert any("column 'event'" in " ".join(getattr(b, "paragraphs", ())) for b in rep.section("models").blocks)
+    methods = " ".join(" ".join(getattr(b, "paragraphs", ())) for b in rep.section("methods").blocks)
+    assert "the input's column 'event'" in methods
+    within = next(t for _, t in rep.tables() if t.caption.startswith("Within-story differences"))
+    shares = [c for c in within.columns if c.key.endswith("_share")]
+    assert shares and all(c.fmt == "pp" for c in shares)  # differences of shares are percentage points
+
+
+def test_overview_and_test_tables_explain_themselves(rep):
+    intro = " ".join(rep.section("overview").blocks[0].paragraphs)
+    assert "All 18 could be measured." in intro and "listed below" not in intro
+    tests = next(t for s, t in rep.tables() if s.key == "sourcing" and t.caption.startswith("Do the"))
+    labels = [c.label for c in tests.columns]
+    assert any("differ overall" in x for x in labels) and any("Pairs that differ" in x for x in labels)
+    assert "Flag" not in labels and "Mann–Whitney" in tests.note
+    flagged = tests.data.assign(flag=["constant"] + [""] * (len(tests.data) - 1))
+    cols, note = __import__("biaskit.reporting.build", fromlist=["x"])._flag_column(
+        flagged, list(tests.columns), "N.")
+    assert cols[-1].label == "Not tested because" and "constant — every article" in note
+
+
+def test_source_type_grid_tells_zero_from_undefined(corpus):
+    table = biaskit.attribution_table(corpus)
+    harbor = table["outlet"] == "Harbor Ledger"
+    table.loc[harbor, "source_type"] = "anonymous"  # Harbor Ledger: attributions, all of one type
+    table = table[~((table["outlet"] == GREEK_OUTLET) & table["source_type"].notna())]  # no attributions
+    rep = report(corpus, attributions=table, n_boot=50, min_n=3, classifier=False, stories=False)
+    grid = next(f for s, f in rep.figures() if s.key == "sourcing" and f.plot == "heatmap")
+    data = grid.data.set_index(["group", "source_type"])["share"]
+    assert len(data) == 3 * data.index.get_level_values(1).nunique()  # a full grid
+    assert data["Harbor Ledger", "anonymous"] == pytest.approx(1.0)
+    assert (data["Harbor Ledger"].drop("anonymous") == 0).all()  # none of that type: 0
+    assert data[GREEK_OUTLET].isna().all()  # no attributions: undefined (drawn as n/a)
+
+
+def test_reproducibility_values_are_readable(rep):
+    repro = next(t for s, t in rep.tables() if s.key == "methods" and t.caption == "How this report was made")
+    values = repro.data["value"].astype(str)
+    assert not values.str.contains(r"^(None|True|False)$|\[").any()
+    assert "readability, sentiment" in " ".join(values)
+
+
 # ---------------------------------------------------------------------------
 # rendering
 # ---------------------------------------------------------------------------
@@ -268,6 +326,8 @@ def test_stories_from_a_column_add_the_within_story_comparison(feats):
 def test_format_rounds_only_when_rendering():
     assert format_value(0.123456, Column("x", "X", "num", 3)) == "0.123"
     assert format_value(-0.5, Column("x", "X", "num", 1)) == "−0.5"
+    assert format_value(0.088, Column("x", "X", "pp")) == "+8.8 pp"
+    assert format_value(-0.0001, Column("x", "X", "pp")) == "0.0 pp"
     assert format_value(0.5, Column("x", "X", "pct", 0)) == "50%"
     assert format_value(0.0123, Column("p", "p", "p")) == "0.012"
     assert format_value(pd.Timestamp("2025-03-04T10:00Z"), Column("d", "D", "date")) == "2025-03-04"

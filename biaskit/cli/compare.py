@@ -145,6 +145,10 @@ def run(args: argparse.Namespace) -> int:
         from biaskit.features import _check_families, extract_features
 
         articles = load_input(args)
+        for option, col in (("--by", args.by), ("--within", args.within)):
+            if col and col not in articles.columns:  # say so before measuring every article
+                raise BiaskitError(f"no column {col!r} for {option} in {args.input}; the input's columns are: "
+                                   f"{', '.join(map(str, articles.columns))}")
         families = _check_families(args.families) if args.families else None
         data = extract_features(articles, families=families, progress=not args.no_progress)
         kind = "articles"

@@ -28,8 +28,10 @@ per outlet, with 95% bootstrap intervals and corrected tests:
   4. tone and readability VADER sentiment and reading-level distributions
   5. distinctive terms    words and speakers typical of each outlet (log-odds)
   6. what distinguishes   a classifier's scores and the measures behind them,
-                          and outlets compared on the same stories (matched
-                          across outlets by text similarity within a date window)
+                          and outlets compared on the same stories (the input's
+                          story column -- story_id, story, event_id or event --
+                          when it has one; otherwise matched across outlets by
+                          text similarity within a date window)
   7. methods              what each number means, word lists, limitations,
                           versions, parameters and an input fingerprint
 
@@ -60,9 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="group articles by this column (default: outlet); with --outlets, any metadata column "
                         "such as leaning or country")
     g.add_argument("--no-stories", action="store_true",
-                   help="do not match stories (by default, articles on the same event are matched across "
-                        "outlets by text similarity within a date window, and outlets are also compared within "
-                        "stories)")
+                   help="no within-story comparison (by default the input's story column is used when it has "
+                        "one: story_id, story, event_id or event; otherwise articles on the same event are "
+                        "matched across outlets by text similarity within a date window)")
     g.add_argument("--stories", action="store_true", help=argparse.SUPPRESS)  # the default; kept for scripts
     g.add_argument("--story-column", metavar="COL",
                    help="use the story ids in this column instead of matching stories")
@@ -130,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     if args.no_stories and args.story_column:
         raise BiaskitError("give either --no-stories or --story-column COL (your story ids), not both")
     say = None if args.no_progress else (lambda msg: print(f"biaskit: {msg}", file=sys.stderr, flush=True))
-    if say:
+    if say:  # the one "reading" message (report() is given a table, not the path)
         say(f"reading {args.input}")
     if _looks_like_features(args.input):
         from biaskit.io import read_table

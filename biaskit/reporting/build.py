@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import math
+import os
 import platform
 import sys
 import time
@@ -116,10 +117,10 @@ class _Progress:
         self._stage: str | None = None
         self._t0 = 0.0
 
-    def stage(self, name: str, message: str) -> None:
+    def stage(self, name: str, message: str | None) -> None:
         self.done()
         self._stage, self._t0 = name, time.perf_counter()
-        if self._say:
+        if self._say and message:
             self._say(message)
 
     def done(self) -> None:
@@ -1026,11 +1027,17 @@ def _methods(inp: _Inputs, provenance: dict[str, Any]) -> Section:
             "between groups, says how large they are); pairs are compared with Cliff's delta (the probability "
             "that an article of one group scores higher than one of the other, minus the reverse), chosen "
             "because it assumes no distribution and reads directly, with the Mann–Whitney U test. All p-values "
-            "are adjusted with the Benjamini–Hochberg procedure over every measure in the report, controlling "
-            "the false discovery rate at 5%.",
+            "are adjusted with the Benjamini–Hochberg procedure over every measure in the report (the overall "
+            "tests and the pairwise tests as two separate families), controlling the false discovery rate at "
+            "5%.",
             "Means weigh each article equally within its group; pooled shares (source types, quote forms) weigh "
             "each attribution equally, so long articles count more there.",
         )),
+        *([Heading("Stories"), Text((f"Stories (for the within-story comparison and the classifier's folds): "
+                                      f"{inp.params['stories_method']}. Another column of story ids can be "
+                                      "given (--story-column COL, or stories='COL'); --no-stories "
+                                      "(stories=False) compares outlets over everything they published.",))]
+          if inp.params.get("stories_method") else []),
         Heading("Sentiment"),
         Text(("Tone comes from VADER (Hutto and Gilbert 2014), a lexicon of about 7,500 words rated by "
               "crowd-workers plus rules for negation, intensifiers and punctuation, built for social media posts. "
@@ -1310,10 +1317,22 @@ def _extract_all(articles: pd.DataFrame, families: Sequence[str], *, lexicon: An
     return tables.features, tables.attributions, tables.vocabulary
 
 
+#: Columns that already group articles into stories; with ``stories="auto"`` the first one present is
+#: used instead of matching stories by text.
+STORY_COLUMNS = ("story_id", "story", "event_id", "event")
+
+
 def _stories(inp: _Inputs, stories: Any, articles: pd.DataFrame | None) -> tuple[pd.Series | None, str]:
     if stories is None or stories is False:
         return None, ""
     if isinstance(stories, str) and stories == "auto":
+        for frame in (articles, inp.features):
+            col = next((c for c in STORY_COLUMNS if frame is not None and c in frame.columns
+                        and frame[c].notna().any()), None)
+            if col is not None:
+                ids = frame[col].reset_index(drop=True).set_axis(inp.features.index)
+                return ids.astype(object).where(ids.notna(), None), (
+                    f"the input's column {col!r}, used as given instead of matching stories by text")
         if articles is None or _optional("biaskit.stories", "match_stories") is None:
             return None, ""
         stories = True
@@ -1347,6 +1366,31 @@ def _stories(inp: _Inputs, stories: Any, articles: pd.DataFrame | None) -> tuple
     raise InputError(f"stories must be True, False, a column name or a Series, not {type(stories).__name__}")
 
 
+def _check_by(by: str, table: pd.DataFrame, outlets: Any) -> None:
+    """Fail before any measuring when the grouping column is nowhere to be found.
+
+    ``by`` may be a column of the input or (with ``outlets``) of the outlet
+    metadata; the error lists the input's own columns, not feature columns.
+    """
+    if by in table.columns:
+        return
+    meta_cols: list[str] = []
+    if outlets is not None:
+        read_outlets = _optional("biaskit.outlets", "_read_outlets")
+        if read_outlets is None:
+            return  # the join (later) says what is wrong
+        meta_cols = [str(c) for c in read_outlets(outlets).columns]
+        if by in meta_cols:
+            return
+    own = [str(c) for c in table.columns if not (_is_feature_table(table) and "." in str(c))]
+    msg = f"no column {by!r} to group the articles by; the input's columns are: {', '.join(own)}"
+    if outlets is not None:
+        msg += f"; the outlet metadata's columns are: {', '.join(meta_cols)}"
+    else:
+        msg += " (give outlet metadata with outlets= / --outlets to group by one of its columns, e.g. leaning)"
+    raise InputError(msg)
+
+
 def report(articles_or_features: Any, by: str = "outlet", *, title: str | None = None,
            author: str | None = None, subtitle: str | None = None, stories: bool | str | pd.Series = "auto",
            outlets: Any = None, attributions: pd.DataFrame | None = None, vocabulary: pd.DataFrame | None = None,
@@ -1369,8 +1413,10 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
     title, author, subtitle : str, optional
         Shown on the report's first page (as text, never as markup).
     stories : "auto", bool, str or Series
-        ``"auto"`` (default): match stories across outlets
-        (:func:`biaskit.match_stories`) when the input has texts, and add the
+        ``"auto"`` (default): use the input's story column when it has one
+        (the first of :data:`STORY_COLUMNS`: ``story_id``, ``story``,
+        ``event_id``, ``event``), otherwise match stories across outlets
+        (:func:`biaskit.match_stories`) when the input has texts; and add the
         within-story comparison; ``True``: the same, and an error for a
         feature table; ``False``: no story matching; a column name: use that
         column's story ids; a Series: story ids in row order.
@@ -1409,8 +1455,10 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
     if max_groups < 2:
         raise InputError(f"max_groups must be at least 2, got {max_groups}")
     prog = _Progress(progress)
-    prog.stage("load", "reading the input")
+    given_path = isinstance(articles_or_features, (str, os.PathLike))
+    prog.stage("load", f"reading {os.fspath(articles_or_features)}" if given_path else None)
     articles, features = _load(articles_or_features)
+    _check_by(by, articles if features is None else features, outlets)
     input_kind = "feature table" if features is not None else "articles"
     families, missing_families = _available_families()
     notes: dict[str, str] = {}
@@ -1489,7 +1537,7 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
         inp.comparison = compare(data, by="_group", columns=measures, n_boot=n_boot, seed=seed, min_n=min_n)
 
     if stories is not None and stories is not False:
-        prog.stage("stories", "matching stories" if stories in (True, "auto") else "reading story ids")
+        prog.stage("stories", "finding stories" if stories in (True, "auto") else "reading story ids")
     inp.stories, params["stories_method"] = _stories(inp, stories, inp.articles)
 
     created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
