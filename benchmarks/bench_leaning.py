@@ -63,7 +63,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from biaskit.errors import InputError  # noqa: E402
-from biaskit.models import LeaningTextClassifier  # noqa: E402
+from biaskit.models import LeaningTextClassifier, word_tokens  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "datasets" / "article_bias_prediction" / "abp_trainval_subset.jsonl.gz"
 LABELS = ("left", "center", "right")
@@ -104,19 +104,24 @@ def read_jsonl(path: str | os.PathLike) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def load(args) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
-    """(training rows, test rows, cross-validation pool, description)."""
+def load(args) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame, dict]:
+    """(cross-validation pool, mask of its training rows, test rows, description).
+
+    The training rows of the test-file measurement are a subset of the pool
+    (by default the media-split train rows of the media-split train + valid
+    pool; with ``--train``, the pool is that file), so every text is hashed once.
+    """
     data = None
     if args.train is None or args.test is None:
         data = read_jsonl(args.data)
     if args.train is not None:
         train_all = read_jsonl(args.train)
-        train = train_all[~train_all.outlet_in_test]
-        pool = train
+        pool = train_all[~train_all.outlet_in_test].reset_index(drop=True)
+        is_train = np.ones(len(pool), dtype=bool)
         pool_desc = f"{args.train} without outlet_in_test rows"
     else:
-        train = data[(data.split_media == "train") & ~data.outlet_in_test]
-        pool = data[data.split_media.isin(["train", "valid"]) & ~data.outlet_in_test]
+        pool = data[data.split_media.isin(["train", "valid"]) & ~data.outlet_in_test].reset_index(drop=True)
+        is_train = (pool.split_media == "train").to_numpy()
         pool_desc = "media-split train + valid rows without outlet_in_test rows"
     test = read_jsonl(args.test) if args.test is not None else data[data.split_media == "valid"]
     desc = {
@@ -124,7 +129,7 @@ def load(args) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
         "test": args.test or f"{args.data} [split_media=valid, all rows]",
         "cv_pool": pool_desc,
     }
-    return train.reset_index(drop=True), test.reset_index(drop=True), pool.reset_index(drop=True), desc
+    return pool, is_train, test.reset_index(drop=True), desc
 
 
 # ---------------------------------------------------------------- scoring
@@ -154,21 +159,41 @@ def grouped_folds(groups, n_splits):
 # ---------------------------------------------------------------- models
 
 
-def _hash_chunk(args):
-    texts, ngram_range = args
-    return LeaningTextClassifier(ngram_range=ngram_range).hash(texts)
+def _hash_chunk(texts: list[str]):
+    """Unigram counts and unigram+bigram counts of texts, tokenised once.
+
+    The same hashing as :meth:`LeaningTextClassifier.hash` (n-grams are the
+    words joined by a space, as scikit-learn builds them), so a model fitted
+    on these counts is the model fitted on the texts.
+    """
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    model = LeaningTextClassifier()
+    token_lists = [word_tokens(t) for t in texts]
+
+    def unigrams(tokens):
+        return tokens
+
+    def uni_and_bigrams(tokens):
+        return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+    common = {"n_features": model.n_features, "alternate_sign": False, "norm": None, "dtype": np.float32}
+    uni = HashingVectorizer(analyzer=unigrams, **common).transform(token_lists)
+    both = HashingVectorizer(analyzer=uni_and_bigrams, **common).transform(token_lists)
+    return uni, both
 
 
-def hash_texts(texts: list[str], ngram_range, jobs: int):
-    """Hashed word counts (stateless), computed in parallel chunks."""
+def hash_texts(texts: list[str], jobs: int):
+    """(unigram counts, unigram+bigram counts), hashed (stateless) in parallel chunks."""
     from scipy import sparse
 
-    if jobs <= 1 or len(texts) < 2000:
-        return LeaningTextClassifier(ngram_range=ngram_range).hash(texts)
-    chunks = np.array_split(np.arange(len(texts)), jobs * 4)
-    with ProcessPoolExecutor(max_workers=jobs) as ex:
-        parts = list(ex.map(_hash_chunk, [([texts[i] for i in c], ngram_range) for c in chunks]))
-    return sparse.vstack(parts).tocsr()
+    chunks = [texts[c[0]:c[-1] + 1] for c in np.array_split(np.arange(len(texts)), max(1, jobs) * 8) if len(c)]
+    if jobs <= 1:
+        parts = [_hash_chunk(c) for c in chunks]
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as ex:
+            parts = list(ex.map(_hash_chunk, chunks))
+    return (sparse.vstack([p[0] for p in parts]).tocsr(), sparse.vstack([p[1] for p in parts]).tocsr())
 
 
 def reference_predict(uni_train, y_train, uni_test) -> np.ndarray:
@@ -189,13 +214,16 @@ def words_model() -> LeaningTextClassifier:
 # ---------------------------------------------------------------- interpretable features
 
 
-def _features_chunk(frame: pd.DataFrame) -> pd.DataFrame:
+def _features_chunk(job) -> pd.DataFrame:
+    articles, outlets = job
     warnings.simplefilter("ignore")
+    from biaskit.extract.sourcing_table import corpus_wordlists
     from biaskit.features import extract_features
-    from biaskit.io import read_articles
 
-    arts = read_articles(frame[["id", "outlet", "title", "text"]].reset_index(drop=True))
-    return extract_features(arts)
+    # the sourcing extractor reads the corpus's outlet names as media names: every chunk gets the
+    # names of the whole subset, so that the features do not depend on the chunking
+    wordlists = corpus_wordlists(None, pd.DataFrame({"outlet": outlets}))
+    return extract_features(articles, wordlists=wordlists)
 
 
 def feature_subset(pool: pd.DataFrame, per_outlet: int, seed: int = 0) -> np.ndarray:
@@ -211,14 +239,21 @@ def measure_features(rows: pd.DataFrame, jobs: int, cache: str | None) -> pd.Dat
         cached = pd.read_pickle(cache)
         if cached["id"].astype(str).tolist() == ids:
             return cached
-    frame = rows.assign(id=ids)
+    from biaskit.io import read_articles
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        # read (and clean) the whole subset at once, so the result does not depend on --jobs
+        articles = read_articles(rows.assign(id=ids)[["id", "outlet", "title", "text"]].reset_index(drop=True))
+    outlets = sorted(articles["outlet"].dropna().astype(str).unique())
+    chunks = [(articles.iloc[c], outlets) for c in np.array_split(np.arange(len(articles)), 8) if len(c)]
     if jobs > 1:
-        chunks = np.array_split(np.arange(len(frame)), jobs * 4)
         with ProcessPoolExecutor(max_workers=jobs) as ex:
-            parts = list(ex.map(_features_chunk, [frame.iloc[c] for c in chunks]))
-        feats = pd.concat(parts, ignore_index=True)
+            parts = list(ex.map(_features_chunk, chunks))
     else:
-        feats = _features_chunk(frame)
+        parts = [_features_chunk(c) for c in chunks]
+    feats = pd.concat(parts, ignore_index=True)
+    feats = feats[sorted(feats.columns, key=lambda c: ("." in c, c))]  # one column order, however chunked
     if cache:
         feats.to_pickle(cache)
     return feats
@@ -274,10 +309,11 @@ def main(argv=None) -> int:
     say = (lambda msg: None) if args.json else (lambda msg: print(msg, file=sys.stderr, flush=True))
     t0 = time.perf_counter()
     try:
-        train, test, pool, desc = load(args)
+        pool, is_train, test, desc = load(args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    train = pool[is_train]
     say(f"train {len(train)} rows / {train.outlet.nunique()} outlets; test {len(test)} rows / "
         f"{test.outlet.nunique()} outlets; cv pool {len(pool)} rows / {pool.outlet.nunique()} outlets")
     out: dict = {"data": desc, "n_train": len(train), "n_test": len(test), "n_cv_pool": len(pool),
@@ -286,19 +322,22 @@ def main(argv=None) -> int:
 
     # hashed counts, once per text (stateless, so no information crosses a split)
     say("hashing words ...")
-    all_text = pd.concat([pool.text, train.text, test.text], ignore_index=True).tolist()
-    big = hash_texts(all_text, (1, 2), args.jobs)
-    n_pool, n_train = len(pool), len(train)
-    H_pool, H_train, H_test = big[:n_pool], big[n_pool:n_pool + n_train], big[n_pool + n_train:]
-    if not args.no_reference:
-        uni = hash_texts(all_text, (1, 1), args.jobs)
-        U_pool, U_train, U_test = uni[:n_pool], uni[n_pool:n_pool + n_train], uni[n_pool + n_train:]
+    all_text = pd.concat([pool.text, test.text], ignore_index=True).tolist()
+    t = time.perf_counter()
+    uni, big = hash_texts(all_text, args.jobs)
+    out["hash_seconds"] = time.perf_counter() - t
+    n_pool = len(pool)
+    H_pool, H_test = big[:n_pool], big[n_pool:]
+    U_pool, U_test = uni[:n_pool], uni[n_pool:]
+    H_train, U_train = H_pool[is_train], U_pool[is_train]
+    del uni, big
     y_pool, g_pool = pool.label.to_numpy(dtype=object), pool.outlet.to_numpy(dtype=object)
     y_train, g_train = train.label.to_numpy(dtype=object), train.outlet.to_numpy(dtype=object)
     y_test = test.label.to_numpy(dtype=object)
 
     # 1. the test file
     say("test file ...")
+    t = time.perf_counter()
     pred = words_model().fit(H_train, y_train, groups=g_train).predict(H_test)
     out.update(scores(y_test, pred))
     base = scores(y_test, majority(y_train, len(test)))
@@ -306,6 +345,7 @@ def main(argv=None) -> int:
     if not args.no_reference:
         ref = scores(y_test, reference_predict(U_train, y_train, U_test))
         out["reference_macro_f1"], out["reference_accuracy"] = ref["macro_f1"], ref["accuracy"]
+    out["test_seconds"] = time.perf_counter() - t
 
     # 2. grouped cross-validation over the pool
     folds = grouped_folds(g_pool, args.folds)
@@ -361,7 +401,9 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
-    print(f"\nLeaning of unseen outlets (Article-Bias-Prediction), {out['seconds']:.0f} s")
+    timing = ", ".join(f"{k} {out[k + '_seconds']:.0f} s" for k in ("hash", "test") if k + "_seconds" in out)
+    print(f"\nLeaning of unseen outlets (Article-Bias-Prediction), {out['seconds']:.0f} s ({timing}; "
+          "cross-validation times per model below)")
     print(f"test file: {out['n_test']} rows, {out['n_test_outlets']} outlets; trained on {out['n_train']} rows, "
           f"{out['n_train_outlets']} outlets")
     print(f"  {'model':34s} {'macro-F1':>8s} {'accuracy':>8s}")
@@ -377,7 +419,7 @@ def main(argv=None) -> int:
         for r in results.values():
             folds_s = " ".join(f"{v:.3f}" for v in r["macro_f1_folds"])
             print(f"  {r['model']:34s} {r['macro_f1_mean']:8.3f} {folds_s:>36s} {r['accuracy_mean']:8.3f}"
-                  f"   x{r['macro_f1_mean'] / base_f1:.2f} majority")
+                  f"   x{r['macro_f1_mean'] / base_f1:.2f} majority  {r['seconds']:5.0f} s")
 
     table(f"grouped {args.folds}-fold CV by outlet over {out['n_cv_pool']} rows, {out['n_cv_outlets']} outlets "
           f"({desc['cv_pool']}):", cv)
