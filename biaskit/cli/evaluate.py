@@ -204,8 +204,133 @@ def run_vocabulary(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_json_safe(result), indent=2, ensure_ascii=False))
     else:
-        print(format_nested(result, title=f"Vocabulary lexicons against {gold.name}"))
+        print(format_vocabulary(result, title=f"Vocabulary lexicons against {gold.name}"))
     return 0
+
+
+def _table(header: list[str], rows: list[list[str]], pad: str = "  ") -> list[str]:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+
+    def number(x: str) -> bool:
+        try:
+            float(x.replace(",", ""))
+        except ValueError:
+            return x == "n/a"
+        return True
+
+    right = [i > 0 and all(number(r[i]) for r in rows) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return (pad + "  ".join(f"{c:>{w}}" if rt else f"{c:<{w}}"
+                                for c, w, rt in zip(cells, widths, right, strict=True))).rstrip()
+
+    return [line(header), *(line(r) for r in rows)]
+
+
+def _f1(p, r) -> float:
+    if p is None or r is None or (isinstance(p, float) and math.isnan(p)) or (isinstance(r, float)
+                                                                             and math.isnan(r)):
+        return math.nan
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _word_rows(name: str, res: dict) -> list[list[str]]:
+    gold_n = res.get("word_gold") or 0
+    rows = [[name, _fmt_value(res.get("word_predicted")), _fmt_value(res.get("word_true_positives")),
+             _fmt_value(res.get("word_precision")), _fmt_value(res.get("word_recall")),
+             _fmt_value(res.get("word_f1"))]]
+    cats = res.get("word_categories") or res.get("categories") or {}
+    for cat, c in cats.items():
+        recall = c.get("true_positives", 0) / gold_n if gold_n else math.nan
+        rows.append([f"  {cat}", _fmt_value(c.get("predicted")), _fmt_value(c.get("true_positives")),
+                     _fmt_value(c.get("precision")), _fmt_value(recall), _fmt_value(_f1(c.get("precision"),
+                                                                                         recall))])
+    return rows
+
+
+def format_vocabulary(result: dict, *, title: str | None = None) -> str:
+    """Render :func:`biaskit.evaluate_vocabulary` results as readable tables.
+
+    Word level: hits, correct hits, precision, recall and F1 of the packaged
+    lexicon (and each user lexicon), overall and per category; a category's
+    recall is the share of all annotated words that its hits find. Sentence
+    level: biased-class and macro F1 of each pipeline, overall and per fold.
+    Keys it does not know are listed at the end, so nothing is hidden.
+
+    Examples
+    --------
+    >>> print(format_vocabulary({"sentences": 2, "word_precision": 0.5, "word_recall": 1.0, "word_f1": 2 / 3,
+    ...                          "word_true_positives": 1, "word_predicted": 2, "word_gold": 1,
+    ...                          "test": None}))
+    Word level (2 sentences; 1 annotated word)
+      Lexicon   Hits  Correct  Precision  Recall     F1
+      packaged     2        1      0.500   1.000  0.667
+    <BLANKLINE>
+      Precision: share of the hits that annotators marked; recall: share of the annotated words found.
+    """
+    r = dict(result)
+    lines: list[str] = [title, ""] if title else []
+    for k in ("gold", "test", "word_level_file"):
+        r.pop(k, None)
+    if result.get("gold"):
+        lines.append(f"Gold: {result['gold']}")
+    if result.get("test"):
+        lines.append(f"Test: {result['test']} (word level and sentence scores are on this file)")
+    if len(lines) > (2 if title else 0):
+        lines.append("")
+
+    n_sent, n_gold = r.pop("sentences", None), r.get("word_gold")
+    head = "Word level"
+    bits = [f"{n_sent:,} sentences" if isinstance(n_sent, int) else None,
+            f"{n_gold:,} annotated word{'s' if n_gold != 1 else ''}" if isinstance(n_gold, int) else None]
+    bits = [b for b in bits if b]
+    lines.append(head + (f" ({'; '.join(bits)})" if bits else ""))
+    if r.get("word_precision") is None and "word_note" in r:
+        lines.append(f"  {r.pop('word_note')}")
+    else:
+        rows = _word_rows("packaged", r)
+        for name, res in (r.get("lexicons") or {}).items():
+            rows += _word_rows(str(name), res)
+        lines += _table(["Lexicon", "Hits", "Correct", "Precision", "Recall", "F1"], rows)
+        lines += ["", "  Precision: share of the hits that annotators marked; recall: share of the annotated words "
+                      "found."]
+        if len(rows) > 1 + len(r.get("lexicons") or {}):
+            lines.append("  Per category, recall is out of all annotated words (the annotators give no "
+                         "categories).")
+    for k in ("word_precision", "word_recall", "word_f1", "word_true_positives", "word_predicted", "word_gold",
+              "word_categories", "lexicons", "word_note"):
+        r.pop(k, None)
+
+    pipes = sorted({k[len("sentence_biased_f1_"):] for k in r if k.startswith("sentence_biased_f1_")})
+    if pipes:
+        lines += ["", "Sentence level" + (f" ({r['protocol']})" if r.get("protocol") else "")]
+        best = r.get("sentence_pipeline")
+        rows = [[p + (" (best)" if p == best else ""), _fmt_value(r.get(f"sentence_biased_f1_{p}")),
+                 _fmt_value(r.get(f"sentence_macro_f1_{p}"))] for p in pipes]
+        lines += _table(["Pipeline", "Biased-class F1", "Macro-F1"], rows)
+        per_fold = r.get("per_fold") or {}
+        if per_fold:
+            rows = [[f"fold {fold}", p, _fmt_value(sc.get("biased_f1")), _fmt_value(sc.get("macro_f1"))]
+                    for fold, by_pipe in per_fold.items() for p, sc in by_pipe.items()]
+            lines += ["", *_table(["Fold", "Pipeline", "Biased-class F1", "Macro-F1"], rows)]
+        facts = []
+        if isinstance(r.get("sentence_labelled"), int):
+            facts.append(f"{r['sentence_labelled']:,} labelled sentences")
+        if isinstance(r.get("sentence_biased_share"), float):
+            facts.append(f"{r['sentence_biased_share']:.1%} biased")
+        if isinstance(r.get("sentence_features"), int):
+            facts.append(f"{r['sentence_features']} interpretable features")
+        status = r.get("sentence_status") or {}
+        if status and set(status) != {"ok"}:
+            facts.append("status: " + ", ".join(f"{k} {v}" for k, v in status.items()))
+        if facts:
+            lines += ["", "  " + "; ".join(facts) + "."]
+        for k in [k for k in r if k.startswith("sentence_")] + ["protocol", "per_fold"]:
+            r.pop(k, None)
+    rest = {k: v for k, v in r.items() if v is not None}
+    if rest:
+        lines += ["", format_nested(rest, title=None)]
+    return "\n".join(lines)
 
 
 def _fmt_value(v) -> str:
