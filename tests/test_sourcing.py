@@ -429,3 +429,21 @@ def test_acronym_without_person_cue_is_not_a_person():
     assert a.source_type == "organization"
     (b,) = _attrs("Veteran broadcaster Ann Lee said the show was over.")
     assert (b.speaker, b.source_type) == ("Ann Lee", "person")
+
+
+@pytest.mark.parametrize("text", [
+    "Dockers said the pay offer was an insult.",
+    "Critics say the plan is flawed.",
+    "Shoppers said they would stay home.",
+])
+def test_plural_common_noun_speakers_are_groups(text):
+    (a,) = _attrs(text)
+    assert a.source_type == "group"
+
+
+def test_sentence_initial_surname_stays_a_person():
+    # the article capitalises "Sandvik" inside a sentence: a name, not a plural noun
+    attrs = _attrs("The driver, Tor Sandvik, was unhurt. Sandvik said the brakes had failed.")
+    assert [(a.speaker, a.source_type) for a in attrs] == [("Tor Sandvik", "person")]
+    attrs = _attrs("Coach Ola Rivers said the team was tired. Rivers said the season was long.")
+    assert {a.source_type for a in attrs} == {"person"}

@@ -127,6 +127,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if len(idx) == 1 and appos is None:
         t = idx[0]
         word = v.s[v.toks[t][0]:v.toks[t][1]]
+        if first in wl.group_words and first not in wl.roles and first[:-1] not in wl.roles and first not in wl.anonymity:
+            return Described(word, None, "group", None, None, True)  # "Critics say"
         if v.cap[t] and first not in wl.roles and first not in wl.group_words and first not in wl.anonymity:
             out = wl.outlet(word)
             if out is not None:
@@ -140,6 +142,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             if _acronym(word):
                 # "VPA said": an acronym is an organisation unless the article says otherwise
                 return Described(word, None, "organization", None, None, False)
+            if _plural_common_noun(v, t, word):
+                return Described(word, None, "group", None, None, True)
             return Described(word, None, "person", word, None, False)
     # drop leading determiners for the speaker text
     k0 = 0
@@ -303,6 +307,27 @@ def _trailing_name(v: View, words: list[int]) -> list[int]:
 _MEDIUM_KINDS = ("agency", "media")
 _PERSON_MEDIA = frozenset({"columnist", "reporter", "correspondent", "journalist", "editor", "anchor", "host",
                            "report", "reports", "media reports", "press reports", "news reports", "editorial"})
+
+
+def _plural_common_noun(v: View, t: int, word: str) -> bool:
+    """"Dockers said": a plural noun capitalised only because it opens the sentence.
+
+    A word ending in -s (not -ss, -us, -is) at the start of its sentence that
+    the article never capitalises inside a sentence (as it would a surname:
+    "Ann Williams", "said Williams").
+    """
+    lw = word.lower()
+    if len(lw) < 4 or not lw.endswith("s") or lw.endswith(("ss", "us", "is", "'s", "\u2019s")) or not word[1:].islower():
+        return False
+    si = v.doc.sentence_at(v.toks[t][0])
+    if si < 0:
+        return False
+    k = v.doc.sentences[si].token_start
+    while k < t and (v.punct[k] or v.is_open_quote(k)):
+        k += 1
+    if k != t:
+        return False
+    return re.search(rf"(?<=[\w,;:] ){re.escape(word)}\b", v.s) is None
 
 
 def _acronym(word: str) -> bool:
