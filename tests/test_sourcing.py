@@ -447,3 +447,10 @@ def test_sentence_initial_surname_stays_a_person():
     assert [(a.speaker, a.source_type) for a in attrs] == [("Tor Sandvik", "person")]
     attrs = _attrs("Coach Ola Rivers said the team was tired. Rivers said the season was long.")
     assert {a.source_type for a in attrs} == {"person"}
+
+
+def test_other_phrasal_verb_is_not_a_cue():
+    assert _attrs("The union has called in a mediator.") == []
+    assert _attrs("The council called off the vote.") == []
+    (a,) = _attrs("The union has called for a new vote on the offer.")
+    assert a.cue_lemma == "call"

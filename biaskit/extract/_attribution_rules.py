@@ -766,6 +766,8 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
                 return None
             c.source, c.source_how = np, "pre"
         return c
+    if _other_phrasal(v, i, te, entry):
+        return None
     cstart, passive = _left_cue_extension(v, i, ts)
     passive = passive and form == "past"
     cend = _right_cue_extension(v, i, te, entry)
@@ -879,6 +881,22 @@ def _described_name(v: View, start: int, te: int) -> bool:
             return False
         k += 1
     return k < te and k > start and v.cap[k] and not v.punct[k]
+
+
+#: adverb particles that make another verb of a reporting verb ("called in a mediator", "called off the strike")
+_OTHER_PARTICLES = frozenset({"in", "off", "up"})
+
+
+def _other_phrasal(v: View, i: int, te: int, entry) -> bool:
+    """A phrasal verb other than the reporting one: its particle, then a determiner.
+
+    Applies to verbs whose word-list entry names their own particles ("call
+    for|on"): "called in a mediator" is not speech, "called for talks" is.
+    """
+    k = i + 1
+    if not entry.particles or k + 1 >= te or v.low[k] not in _OTHER_PARTICLES or v.low[k] in entry.particles:
+        return False
+    return v.low[k + 1] in DETERMINERS and v.inq[k] < 0
 
 
 def _according_source(v: View, c: Cand, start: int, te: int) -> None:
