@@ -454,3 +454,19 @@ def test_other_phrasal_verb_is_not_a_cue():
     assert _attrs("The council called off the vote.") == []
     (a,) = _attrs("The union has called for a new vote on the offer.")
     assert a.cue_lemma == "call"
+
+
+def test_according_to_a_document_relays_the_rest_of_its_paragraph():
+    text = ("According to a Foreign Ministry statement, the envoys met on Monday. The envoys agreed that the "
+            "border should reopen. Both sides also said that talks would continue.\n\n"
+            "The ministers said that nothing was settled.")
+    attrs = _attrs(text)
+    agreed = next(a for a in attrs if a.cue_lemma == "agree")
+    later = [a for a in attrs if a.content_text and "nothing was settled" in a.content_text]
+    assert agreed.via and "Foreign Ministry" in agreed.via[0]
+    assert later and later[0].via == ()  # the next paragraph is outside the scope
+
+
+def test_according_to_a_person_does_not_scope():
+    attrs = _attrs("According to Ann Lee, the envoys met on Monday. The envoys agreed that the border should reopen.")
+    assert next(a for a in attrs if a.cue_lemma == "agree").via == ()

@@ -115,6 +115,7 @@ def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None
             live.extend(resolve_sentence(v, si, cands))
     live = [c for c in live if _keep(c)]
     _continuations(v, live)
+    _document_scope(v, live)
     records = _records(v, live)
     records.extend(_unattributed(v, live))
     records.sort(key=lambda r: (_anchor(r), r.quote_form == "unattributed"))
@@ -134,6 +135,45 @@ def _anchor(r: Attribution) -> int:
         if x is not None:
             return x
     return 0
+
+
+# --------------------------------------------------------------------------
+# "According to a White House statement, ..." over the rest of its paragraph
+# --------------------------------------------------------------------------
+
+_DOCUMENT_KINDS = frozenset({"document", "message"})
+
+
+def _document_scope(v: View, live: list[Cand]) -> None:
+    """A paragraph that opens its account with "According to <a document>," relays the rest of it.
+
+    When a sentence starts with "According to" a statement, readout or report,
+    the attributions in the following sentences of the same paragraph ("The
+    leaders agreed ...") are relayed by that document: it joins their ``via``.
+    The scope ends at the paragraph's end or at the next attribution that has
+    its own relay or "according to".
+    """
+    if not live:
+        return
+    doc = v.doc
+    nouns = v.fast.reporting_nouns
+    scope: tuple[int, tuple[int, int], int] | None = None  # (paragraph, source tokens, sentence)
+    for c in sorted(live, key=lambda c: c.cue[0]):
+        para = doc.sentences[c.sentence].paragraph
+        if scope is not None and (para != scope[0] or c.kind == "according_to" or c.via):
+            scope = None
+        if c.kind == "according_to":
+            sent = doc.sentences[c.sentence]
+            if c.source is not None and c.cue[0] == sent.token_start and not c.via:
+                a, b = c.source
+                k = b - 1
+                while k > a and v.punct[k]:
+                    k -= 1
+                if nouns.get(v.low[k]) in _DOCUMENT_KINDS:
+                    scope = (para, c.source, c.sentence)
+            continue
+        if scope is not None and c.sentence > scope[2] and c.source is not None:
+            c.via.append(scope[1])
 
 
 # --------------------------------------------------------------------------
