@@ -470,3 +470,10 @@ def test_according_to_a_document_relays_the_rest_of_its_paragraph():
 def test_according_to_a_person_does_not_scope():
     attrs = _attrs("According to Ann Lee, the envoys met on Monday. The envoys agreed that the border should reopen.")
     assert next(a for a in attrs if a.cue_lemma == "agree").via == ()
+
+
+def test_impersonal_it_infinitive_is_the_authors_comment():
+    assert _attrs("It is to mention that the envoys last met in May.") == []
+    assert _attrs("It is fair to say that the plan failed.") == []
+    (a,) = _attrs("Ann Lee wants to say that the plan failed.")
+    assert a.speaker == "Ann Lee"

@@ -783,6 +783,8 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         return c
     # "to talk about": the subject of the clause (or of the attribution) it depends on
     if form == "base" and prev >= ts and low[prev] == "to":
+        if _impersonal_it(v, prev, ts):
+            return None  # "It is to mention that", "it is fair to say": the author's own comment
         c.source_how = "shared"
         c.rule = "verb:infinitive"
         return c
@@ -881,6 +883,27 @@ def _described_name(v: View, start: int, te: int) -> bool:
             return False
         k += 1
     return k < te and k > start and v.cap[k] and not v.punct[k]
+
+
+_IT_BE = frozenset({"is", "was", "'s", "\u2019s", "be", "seems", "seemed"})
+
+
+def _impersonal_it(v: View, to: int, ts: int) -> bool:
+    """'It is (worth/fair/important) to ...' opening its clause: the author speaks, no one is quoted."""
+    low = v.low
+    k = to - 1
+    n = 0
+    while k > ts and n < 2 and low[k] not in _IT_BE and not v.punct[k]:
+        k -= 1
+        n += 1
+    if k <= ts or low[k] not in _IT_BE:
+        return False
+    j = k - 1
+    if low[j] in ("it's", "it\u2019s"):
+        return j == ts or v.punct[j - 1]
+    if low[j] != "it":
+        return False
+    return j == ts or v.punct[j - 1]
 
 
 #: adverb particles that make another verb of a reporting verb ("called in a mediator", "called off the strike")
