@@ -66,6 +66,7 @@ _FONT_FILES = {
 _SHORT_INTRO = 700  # characters: a text this short is kept with the figure or table after it
 _TABLE_KEEP_WHOLE = 220.0  # points: tables up to this height are never split across pages
 _TABLE_START_ROWS = 4  # a longer table starts on a page only if its header and this many rows fit
+_FIGURE_MIN_SCALE = 0.8  # a figure may shrink to this share of its size to finish a page instead of leaving a gap
 _FIGURE_DPI = 170  # print quality at the 17 cm text width
 _PAGE_SIZES = {"a4": A4, "letter": letter}
 
@@ -226,7 +227,7 @@ def _table_flowables(table: Table, st: dict, avail: float) -> list:
 def _table_start(pending: list, flows: list, width: float) -> list:
     """Headings, caption and table, with a conditional page break before them.
 
-    A short table is kept whole; a long one starts where it is when its
+    A short table is kept whole with its note; a long one starts where it is when its
     headings, caption, header and first rows fit, else on the next page, and
     then runs over as many pages as it needs (its header row repeated). The
     paragraphs lose their keep-with-next flag, which would otherwise move a
@@ -246,7 +247,12 @@ def _table_start(pending: list, flows: list, width: float) -> list:
         total = table.wrap(width, 1e6)[1]
         rows = list(getattr(table, "_rowHeights", []) or [])
         first = sum(rows[: _TABLE_START_ROWS + 1]) if rows else total
-        needed += total if total <= _TABLE_KEEP_WHOLE else first
+        if total <= _TABLE_KEEP_WHOLE:
+            # a short table is kept whole with its note: a note never opens the next page alone
+            after = flows[flows.index(table) + 1:]
+            needed += total + sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in after)
+        else:
+            needed += first
     for f in lead:
         f.keepWithNext = 0
     return [CondPageBreak(needed + 2), *pending, *flows]
@@ -261,12 +267,41 @@ def _figure_flowables(fig: Figure, st: dict, avail_w: float, avail_h: float, dpi
     if height > max_h:
         height = max_h
         width = height * w_px / h_px
-    img = Image(io.BytesIO(png), width=width, height=height)
+    caption = _p(fig.caption, st["caption"]) if fig.caption else None
+    reserve = (caption.wrap(avail_w, 1e6)[1] + caption.getSpaceBefore() + caption.getSpaceAfter()) if caption else 0
+    img = _FittingImage(io.BytesIO(png), width=width, height=height, reserve=reserve,
+                        smallest=min(1.0, _FIGURE_MIN_SCALE * avail_w / width))
     img.hAlign = "CENTER"
-    parts = [img]
-    if fig.caption:
-        parts.append(_p(fig.caption, st["caption"]))
-    return parts  # the caller keeps them together (reportlab breaks pages at nested KeepTogethers)
+    return [img, caption] if caption else [img]
+
+
+class _FittingImage(Image):
+    """An image that shrinks to fit the rest of a page, never below ``smallest`` of its size.
+
+    ``smallest`` keeps the drawn width at least :data:`_FIGURE_MIN_SCALE` of
+    the text width (a figure already narrowed to fit a page does not shrink
+    further). ``reserve`` is the height of the caption that must fit below it. The
+    caller puts a conditional page break before it that asks for the
+    smallest size, so it is drawn on this page when that fits and full size
+    on the next page otherwise.
+    """
+
+    def __init__(self, *args, reserve: float = 0.0, smallest: float = _FIGURE_MIN_SCALE, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._natural = (self.drawWidth, self.drawHeight)
+        self.reserve = reserve
+        self.smallest = smallest
+
+    @property
+    def min_height(self) -> float:
+        return self._natural[1] * self.smallest
+
+    def wrap(self, avail_width, avail_height):  # noqa: D102 (reportlab's interface)
+        w, h = self._natural
+        room = avail_height - self.reserve
+        scale = 1.0 if room >= h else max(self.smallest, room / h)
+        self.drawWidth, self.drawHeight = w * scale, h * scale
+        return self.drawWidth, self.drawHeight
 
 
 # ---------------------------------------------------------------------------
@@ -365,7 +400,13 @@ def render_pdf(report: Report, *, pagesize: str = "a4", dpi: int | None = None) 
             else:  # pragma: no cover - the model has no other blocks
                 raise BiaskitError(f"cannot render a {type(block).__name__} in a PDF")
             if isinstance(block, Figure):
-                story.append(KeepTogether([*pending, *flows]))
+                # headings, the figure at its smallest and the caption must fit, or all go to the next page
+                img = flows[0]
+                needed = sum(f.wrap(doc.width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in pending)
+                needed += img.min_height + img.reserve
+                for f in pending:
+                    f.keepWithNext = 0
+                story += [CondPageBreak(needed + 2), *pending, *flows]
             elif isinstance(block, Table):
                 story += _table_start(pending, flows, doc.width)
             else:
