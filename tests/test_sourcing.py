@@ -386,8 +386,9 @@ def test_described_speaker_keeps_quotation_paragraph():
 
 
 def test_inverted_description_needs_a_name():
-    # a lower-case run not followed by a name is not a described source
+    # a lower-case run not followed by a name is not a described source; a weekday is not a name
     assert all(a.source_text != "in a statement" for a in _attrs('"No," said in a statement the firm.'))
+    assert all(a.source_text != "farewell" for a in _attrs('"We are done," said farewell Tuesday the coach.'))
 
 
 def test_description_before_name_is_role():

@@ -876,13 +876,13 @@ def _described_name(v: View, start: int, te: int) -> bool:
         if v.punct[k] or v.inq[k] >= 0:
             return False
         if v.cap[k]:
-            return k > start
+            return k > start and low[k] not in TIME_WORDS
         w = low[k]
         if (w in PREPOSITIONS or w in NP_STOP or w in TIME_WORDS or w in PERSONAL or w in DETERMINERS
                 or w in v.wl.verb_forms or w.isdigit()):
             return False
         k += 1
-    return k < te and k > start and v.cap[k] and not v.punct[k]
+    return k < te and k > start and v.cap[k] and not v.punct[k] and low[k] not in TIME_WORDS
 
 
 _IT_BE = frozenset({"is", "was", "'s", "\u2019s", "be", "seems", "seemed"})
