@@ -478,3 +478,9 @@ def test_impersonal_it_infinitive_is_the_authors_comment():
     assert _attrs("It is fair to say that the plan failed.") == []
     (a,) = _attrs("Ann Lee wants to say that the plan failed.")
     assert a.speaker == "Ann Lee"
+
+
+def test_one_word_medium_named_before_keeps_its_type():
+    a, b = _attrs("The newspaper Vestbladet reported that the mill would close. Vestbladet said that 300 jobs would go.")
+    assert (a.speaker, a.source_type) == ("Vestbladet", "media")
+    assert (b.speaker, b.source_type) == ("Vestbladet", "media")

@@ -385,26 +385,31 @@ def _introduced_medium(v: View, core: list[int]) -> tuple[str, str | None, str] 
     return None
 
 
-_MEDIUM_NAME = r"([A-Z][\w\-]*)"
+def _introduced_as_medium(v: View, name: str) -> str | None:
+    """"agency" or "media" when the article puts ``name`` beside a media word: "news agency VPA", "VPA news agency".
 
-
-def _article_media(v: View) -> dict[str, str]:
-    """Names the article introduces beside a media word: "news agency VPA", "VPA news agency"."""
-    words = sorted((w for w in v.wl.agency_words if w not in _PERSON_MEDIA), key=len, reverse=True)
-    if not words:
-        return {}
-    alt = "|".join(re.escape(w) for w in words)
-    out: dict[str, str] = {}
-    for m in re.finditer(rf"\b(?i:{alt})\s+{_MEDIUM_NAME}\b", v.s):
-        name = m.group(1)
-        kind = v.wl.agency_words.get(" ".join(m.group(0)[:m.start(1) - m.start()].lower().split()))
-        if kind is not None and (_acronym(name) or m.end() >= len(v.s) or not v.s[m.end():m.end() + 2].strip()[:1].isupper()):
-            out.setdefault(name, kind)
-    for m in re.finditer(rf"{_MEDIUM_NAME}\s+(?i:{alt})\b", v.s):
-        kind = v.wl.agency_words.get(" ".join(m.group(0)[m.end(1) - m.start():].lower().split()))
-        if kind is not None and _acronym(m.group(1)):
-            out.setdefault(m.group(1), kind)
-    return out
+    After the media word, a one-word name must close its noun phrase ("the
+    broadcaster VTV1 said", not "broadcaster Ann Lee"); before it, the name
+    must be an acronym.
+    """
+    s = v.s
+    words = v.wl.agency_words
+    for m in re.finditer(rf"\b{re.escape(name)}\b", s):
+        before = s[max(0, m.start() - 40):m.start()].lower().split()
+        nxt = s[m.end():m.end() + 2].strip()[:1]
+        for n in (2, 1):
+            if len(before) >= n:
+                key = " ".join(before[-n:])
+                if key in words and key not in _PERSON_MEDIA and not nxt.isupper():
+                    return words[key]
+        if _acronym(name):
+            after = s[m.end():m.end() + 40].lower().split()
+            for n in (2, 1):
+                if len(after) >= n:
+                    key = " ".join(after[:n]).strip(".,;:")
+                    if key in words and key not in _PERSON_MEDIA:
+                        return words[key]
+    return None
 
 
 class _OutletTable:
@@ -478,8 +483,7 @@ class Resolver:
         self._mentions = None  # names mentioned anywhere, read in order on first need
         self._next = None  # the next mention not yet learned
         self._described: dict[str, Described] = {}
-        self._media: dict[str, str] | None = None  # names the article introduces as media or agencies
-        self._given: dict[str, set[str]] | None = None  # given name -> surnames of the article's full names
+        self._media: dict[str, str | None] | None = None  # names the article introduces as media or agencies
 
     def describe(self, span: tuple[int, int]) -> Described:
         """:func:`describe`, remembered per span within this document."""
@@ -507,22 +511,17 @@ class Resolver:
     def _by_given_name(self, given: str) -> _Entity | None:
         """The earlier full name whose first word is ``given`` ("Bernt" -> "Bernt Sollie").
 
-        Only when the article names one person so: two full names with that
-        first word anywhere in the article leave a bare given name unresolved.
+        Only when the article names one person so: another capitalised word
+        after the given name anywhere in the article ("Bernt Haug") leaves it
+        unresolved.
         """
-        if self._given is None:
-            full: dict[str, set[str]] = {}
-            for _, name, _, _ in _iter_name_mentions(self.v):
-                parts = name.lower().split()
-                full.setdefault(parts[0], set()).add(parts[-1])
-            self._given = full
-        surnames = self._given.get(given, set()) | {
-            e.name.lower().split()[-1] for e in self.by_surname.values()
-            if " " in e.name and e.name.lower().split()[0] == given}
-        if len(surnames) != 1:
+        found = [e for e in self.by_surname.values() if " " in e.name and e.name.lower().split()[0] == given]
+        if len({id(e) for e in found}) != 1:
             return None
-        ent = self.by_surname.get(next(iter(surnames)))
-        if ent is None or " " not in ent.name or ent.name.lower().split()[0] != given:
+        ent = found[0]
+        first, second = ent.name.split()[:2]
+        after = {m.group(1) for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z][\w'\u2019\-]*)", self.v.s)}
+        if any(w.rstrip("'s").rstrip("\u2019s") != second and w != second for w in after):
             return None
         return ent
 
@@ -582,16 +581,22 @@ class Resolver:
     def _medium(self, name: str) -> str | None:
         """"agency" or "media" when the article introduces ``name`` as such ("the news agency VPA")."""
         if self._media is None:
-            self._media = _article_media(self.v)
-        return self._media.get(name)
+            self._media = {}
+        if name not in self._media:
+            self._media[name] = _introduced_as_medium(self.v, name)
+        return self._media[name]
 
     def _named(self, d: Described) -> tuple[str | None, str | None, str]:
         if d.type in ("agency", "media") and d.name:
             if self._media is None:
-                self._media = _article_media(self.v)
-            self._media.setdefault(d.name, d.type)
+                self._media = {}
+            if self._media.get(d.name) is None:
+                self._media[d.name] = d.type
         elif d.type in ("person", "organization") and d.speaker and " " not in d.speaker and not d.role:
-            kind = self._medium(d.speaker)
+            # a medium named before ("the newspaper Dagbladet said"), or an acronym the article introduces
+            kind = self._media.get(d.speaker) if self._media else None
+            if kind is None and _acronym(d.speaker):
+                kind = self._medium(d.speaker)
             if kind is not None:
                 self.last_thing = (d.speaker, kind)
                 return d.speaker, None, kind
