@@ -38,9 +38,18 @@ How it works (rules and word lists, no model)
    reported, citing X", "X said ..., according to Y".
 5. **Speakers.** Pronouns, relative pronouns and bare surnames resolve to
    the fullest earlier mention ("He" -> "Jake Sullivan", "Peskov" ->
-   "Dmitry Peskov"); the role ("Kremlin spokesperson") and the source type
-   come from the word lists (roles, outlets and agencies, government bodies,
-   anonymity phrases, group words).
+   "Dmitry Peskov"); a bare given name does too when the article names only
+   one person with it ("Bernt" -> "Bernt Sollie"). The role ("Kremlin
+   spokesperson") and the source type come from the word lists (roles,
+   outlets and agencies, government bodies, anonymity phrases, group words).
+   A description before a name is its role ('said crane driver Sofie Lund',
+   "Port boss Stefan Aurell"); "a spokesperson (aide, lawyer, ...) for X"
+   is the speaker, in X's name; a medium named beside a media word ("the
+   state news agency VPA", "VPA news agency") keeps that type through the
+   article; an acronym is not a person, nor a plural noun opening its
+   sentence ("Dockers said": a group).
+   A sentence-initial "According to <a statement, readout or report>,"
+   relays the later attributions of its paragraph (their ``via``).
 
 6. **Which verbs count.** A verb form proposed as a cue is kept when a small
    logistic model over its context (its form's prior, where its source was
