@@ -373,23 +373,31 @@ def main(argv=None) -> int:
         ys, gs, Hs = y_pool[pos], g_pool[pos], H_pool[pos]
         sub_folds = grouped_folds(gs, args.folds)
 
-        def feat_proba(tr, te):
-            return aligned_proba(features_model(feats.iloc[tr], ys[tr]), feats.iloc[te])
+        classes = np.array(sorted(LABELS), dtype=object)  # aligned_proba's column order
+        proba: dict[str, list[np.ndarray]] = {"features": [], "words": []}
+        fit_seconds = {"features": 0.0, "words": 0.0}
+        for tr, te in sub_folds:  # each model fitted once per fold; the combination reuses them
+            t = time.perf_counter()
+            proba["features"].append(aligned_proba(features_model(feats.iloc[tr], ys[tr]), feats.iloc[te]))
+            fit_seconds["features"] += time.perf_counter() - t
+            t = time.perf_counter()
+            proba["words"].append(aligned_proba(words_model().fit(Hs[tr], ys[tr], groups=gs[tr]), Hs[te]))
+            fit_seconds["words"] += time.perf_counter() - t
+        fold_of = {id(te): k for k, (_, te) in enumerate(sub_folds)}
 
-        def word_proba(tr, te):
-            return aligned_proba(words_model().fit(Hs[tr], ys[tr], groups=gs[tr]), Hs[te])
+        def from_proba(*names):
+            return lambda tr, te: classes[sum(proba[n][fold_of[id(te)]] for n in names).argmax(axis=1)]
 
-        classes = np.array(sorted(LABELS), dtype=object)  # both models order classes alphabetically
         sub = {
             "majority": cross_validate("majority class", sub_folds, ys, lambda tr, te: majority(ys[tr], len(te))),
-            "features": cross_validate("interpretable features", sub_folds, ys,
-                                       lambda tr, te: classes[feat_proba(tr, te).argmax(axis=1)]),
-            "words": cross_validate("biaskit words", sub_folds, ys,
-                                    lambda tr, te: classes[word_proba(tr, te).argmax(axis=1)]),
-            "words_and_features": cross_validate(
-                "words + features (mean probability)", sub_folds, ys,
-                lambda tr, te: classes[(word_proba(tr, te) + feat_proba(tr, te)).argmax(axis=1)]),
+            "features": cross_validate("interpretable features", sub_folds, ys, from_proba("features")),
+            "words": cross_validate("biaskit words", sub_folds, ys, from_proba("words")),
+            "words_and_features": cross_validate("words + features (mean probability)", sub_folds, ys,
+                                                 from_proba("words", "features")),
         }
+        for name in ("features", "words"):
+            sub[name]["seconds"] = fit_seconds[name]
+        sub["words_and_features"]["seconds"] = fit_seconds["features"] + fit_seconds["words"]
         out["features_subset"] = {"n": len(pos), "per_outlet": args.feature_per_outlet,
                                   "n_outlets": int(len(set(gs))), "n_features": int(
                                       sum(1 for c in feats.columns if "." in c
