@@ -484,3 +484,16 @@ def test_one_word_medium_named_before_keeps_its_type():
     a, b = _attrs("The newspaper Vestbladet reported that the mill would close. Vestbladet said that 300 jobs would go.")
     assert (a.speaker, a.source_type) == ("Vestbladet", "media")
     assert (b.speaker, b.source_type) == ("Vestbladet", "media")
+
+
+@pytest.mark.parametrize("text, speaker, stype", [
+    ("Ann Lee and Omar Hale said the plan failed.", "Ann Lee and Omar Hale", "group"),
+    ("The director of the Institute for Coastal Studies said the plan failed.",
+     "director of the Institute for Coastal Studies", None),
+    ("Attorneys for Ann Lee said the plan failed.", "Attorneys for Ann Lee", "group"),
+    ("Dock union boss Omar Hale said the plan failed.", "Omar Hale", "person"),
+])
+def test_description_rule_leaves_coordinations_and_prepositions(text, speaker, stype):
+    (a,) = _attrs(text)
+    assert a.speaker == speaker
+    assert stype is None or a.source_type == stype

@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from biaskit.extract._attribution_grammar import DETERMINERS, PLURAL_PRONOUNS, SINGULAR_PERSON
+from biaskit.extract._attribution_grammar import (
+    DETERMINERS,
+    NP_STOP,
+    PLURAL_PRONOUNS,
+    PREPOSITIONS,
+    SINGULAR_PERSON,
+)
 from biaskit.extract._attribution_rules import View, left_np
 
 _PERSON_TYPES = ("official", "expert", "person")
@@ -178,9 +184,11 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     cand = [t for t in core[last_role + 1:]]
     if cand and all(v.cap[t] or low[t] in ("of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "der") for t in cand) and v.cap[cand[-1]]:
         name_start = cand[0]
-    elif cand:
+    described = False
+    if name_start is None and cand:
         # a description before a personal name: "Lystra boss Victor Anselm", "crane driver Sofie Lund"
         run = _trailing_name(v, cand)
+        described = bool(run)
         if run:
             cand = run
             name_start = cand[0]
@@ -244,7 +252,11 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if name is None and head in wl.reporting_nouns:
         return Described(text, role, "unknown", None, None, False)
     ow = wl.organization_words
-    org = any(w in ow for w in words_low) or (proper and any(v.s[v.toks[t][0]:v.toks[t][1]] in ow for t in core if v.cap[t]))
+    if described:
+        words_org = [low[t] for t in core[last_role + 1:]]  # "party boss X" is X, a person
+    else:
+        words_org = words_low
+    org = any(w in ow for w in words_org) or (proper and any(v.s[v.toks[t][0]:v.toks[t][1]] in ow for t in core if v.cap[t]))
     if role_type in ("official", "expert", "person", "media") and (name is not None or role_type):
         st = role_type if role_type != "person" else "person"
         if role_type == "media":
@@ -269,12 +281,14 @@ def _agent_of(v: View, text: str, principal: tuple[int, int], agent: str) -> Des
     """'a spokesperson for Prime Minister X': the spokesperson speaks, in the principal's name."""
     p = describe(v, principal)
     plural = agent.endswith(("s", "men", "people"))
-    if p.type in ("official", "government"):
-        typ = "official"
+    if plural:
+        typ = "group"  # "attorneys for Clinton"
     elif p.type in ("organization", "media", "agency"):
         typ = p.type
     else:
-        typ = "person"
+        # the agent's own role type: a spokesperson or aide is an official, a lawyer a person
+        typ = v.wl.roles.get(agent, "person") if p.type not in ("official", "government") else "official"
+        typ = typ if typ in ("official", "expert", "person") else "person"
     return Described(text, text, typ, None, None, plural, agent=True)
 
 
@@ -296,7 +310,14 @@ def _trailing_name(v: View, words: list[int]) -> list[int]:
     run = words[k:]
     if len(run) < 2 or k == 0 or v.cap[words[k - 1]] and k == 1:
         return []
-    if not any(not v.cap[t] and low[t] not in DETERMINERS and low[t] not in _NAME_PARTICLES for t in words[:k]):
+    desc = [low[t] for t in words[:k]]
+    # the word before the name describes it: not "of"/"in"/"and" ("president of the Foundation for X",
+    # "Jeb Bush and Chris Christie"), nor a possessive
+    if desc[-1] in PREPOSITIONS or desc[-1] in NP_STOP or desc[-1] in DETERMINERS or desc[-1].endswith(("'s", "\u2019s")):
+        return []
+    if any(w in ("and", "or", "&", "with") or w in PREPOSITIONS or w in _NAME_PARTICLES for w in desc):
+        return []
+    if not any(not v.cap[t] and low[t] not in DETERMINERS for t in words[:k]):
         return []
     if any(low[t] in v.wl.organization_words or low[t] in v.wl.agency_words for t in run):
         return []
@@ -519,6 +540,8 @@ class Resolver:
         if len({id(e) for e in found}) != 1:
             return None
         ent = found[0]
+        if len(ent.name.split()) > 3:
+            return None  # a run of title-case words ("Pence Announces Plans ..."), not a name
         first, second = ent.name.split()[:2]
         after = {m.group(1) for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z][\w'\u2019\-]*)", self.v.s)}
         if any(w.rstrip("'s").rstrip("\u2019s") != second and w != second for w in after):
