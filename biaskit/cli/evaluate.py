@@ -289,12 +289,13 @@ def format_vocabulary(result: dict, *, title: str | None = None) -> str:
         lines.append(f"  {r.pop('word_note')}")
     else:
         rows = _word_rows("packaged", r)
-        for name, res in (r.get("lexicons") or {}).items():
+        user = r.get("lexicons") if isinstance(r.get("lexicons"), dict) else {}
+        for name, res in user.items():
             rows += _word_rows(str(name), res)
         lines += _table(["Lexicon", "Hits", "Correct", "Precision", "Recall", "F1"], rows)
         lines += ["", "  Precision: share of the hits that annotators marked; recall: share of the annotated words "
                       "found."]
-        if len(rows) > 1 + len(r.get("lexicons") or {}):
+        if len(rows) > 1 + len(user):
             lines.append("  Per category, recall is out of all annotated words (the annotators give no "
                          "categories).")
     for k in ("word_precision", "word_recall", "word_f1", "word_true_positives", "word_predicted", "word_gold",
