@@ -258,6 +258,14 @@ def _check_groups(frame: pd.DataFrame, by: str, what: str = "by") -> pd.Series:
 # --------------------------------------------------------------------------
 
 
+def _draw_counts(n: int, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """(n, n_boot) array: how often each of n rows is drawn in each of n_boot resamples."""
+    idx = rng.integers(0, n, size=(n_boot, n), dtype=np.int32)
+    flat = (idx.astype(np.int64) * n_boot + np.arange(n_boot, dtype=np.int64)[:, None]).ravel()
+    # small whole numbers: exact in float32, which halves the memory traffic of the bootstrap
+    return np.bincount(flat, minlength=n * n_boot).reshape(n, n_boot).astype(np.float32)
+
+
 class _Resample:
     """Bootstrap resamples of one sample, stored as counts over its sorted values.
 
@@ -270,14 +278,15 @@ class _Resample:
 
     __slots__ = ("values", "counts", "cum")
 
-    def __init__(self, values: np.ndarray, n_boot: int, rng: np.random.Generator):
+    def __init__(self, values: np.ndarray, n_boot: int = 0, rng: np.random.Generator | None = None, *,
+                 counts: np.ndarray | None = None):
         n = len(values)
-        self.values = np.sort(values, kind="mergesort")
-        idx = rng.integers(0, n, size=(n_boot, n), dtype=np.int32)
-        flat = (idx + (np.arange(n_boot, dtype=np.int64) * n)[:, None]).ravel()
-        counts = np.bincount(flat, minlength=n_boot * n).reshape(n_boot, n).T
-        self.counts = np.ascontiguousarray(counts, dtype=float)  # (n, n_boot)
-        self.cum = np.zeros((n + 1, n_boot))
+        order = np.argsort(values, kind="mergesort")
+        self.values = values[order]
+        if counts is None:
+            counts = _draw_counts(n, n_boot, rng)
+        self.counts = counts[order]  # (n, n_boot), rows follow the sorted values
+        self.cum = np.zeros((n + 1, self.counts.shape[1]), dtype=np.float32)
         for j in range(n):  # row by row: faster than cumsum along the first axis
             np.add(self.cum[j], self.counts[j], out=self.cum[j + 1])
 
@@ -309,7 +318,7 @@ def _boot_delta(ra: _Resample, rb: _Resample) -> np.ndarray:
     lo = np.searchsorted(rb.values, ra.values, side="left")
     hi = np.searchsorted(rb.values, ra.values, side="right")
     n_a, n_b = len(ra.values), len(rb.values)
-    s = np.einsum("ij,ij->j", ra.counts, rb.cum[lo] + rb.cum[hi])
+    s = np.einsum("ij,ij->j", ra.counts, rb.cum[lo] + rb.cum[hi]).astype(float)
     return (s - n_a * n_b) / (n_a * n_b)
 
 
@@ -352,17 +361,21 @@ def _row(**kw: Any) -> dict:
 
 def _group_rows(feature: str, groups: list[str], vals: dict[str, np.ndarray], *, n_boot: int,
                 ci: float, seed: int, min_n: int, resamples: dict[str, _Resample],
-                statistic_prefix: str = "") -> list[dict]:
+                statistic_prefix: str = "", row_counts: dict[str, np.ndarray] | None = None) -> list[dict]:
     rows = []
     for g in groups:
         v = vals[g]
         n = len(v)
+        shared = row_counts.get(g) if row_counts else None
         flag = "" if n >= min_n else ("no_data" if n == 0 else "small_group")
         mean = float(v.mean()) if n else math.nan
         median = float(np.median(v)) if n else math.nan
         mean_ci = median_ci = (math.nan, math.nan)
         if n >= min_n:
-            r = _Resample(v, n_boot, _rng(seed, feature, g, statistic_prefix))
+            if shared is not None and shared.shape[0] == n:  # no missing value: the group's row resamples
+                r = _Resample(v, counts=shared)
+            else:
+                r = _Resample(v, n_boot, _rng(seed, feature, g, statistic_prefix))
             resamples[g] = r
             mean_ci = _percentile_interval(r.means(), ci)
             if not statistic_prefix:
@@ -381,12 +394,16 @@ def _independent(frame: pd.DataFrame, groups: pd.Series, cols: list[str], order:
 
     rows: list[dict] = []
     codes = {g: np.flatnonzero((groups == g).to_numpy()) for g in order}
+    # the articles of each group are resampled once (seeded by the group's name) and the resamples
+    # are shared by every feature that has no missing value in the group
+    row_counts = {g: _draw_counts(len(idx), n_boot, _rng(seed, "rows", g))
+                  for g, idx in codes.items() if len(idx) >= min_n}
     for feature in cols:
         col = pd.to_numeric(frame[feature], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         vals = {g: col[idx][~np.isnan(col[idx])] for g, idx in codes.items()}
         resamples: dict[str, _Resample] = {}
         rows += _group_rows(feature, order, vals, n_boot=n_boot, ci=ci, seed=seed, min_n=min_n,
-                            resamples=resamples)
+                            resamples=resamples, row_counts=row_counts)
 
         usable = [g for g in order if len(vals[g]) >= min_n]
         n_total = int(sum(len(vals[g]) for g in usable))
@@ -592,9 +609,13 @@ def compare(features: pd.DataFrame, by: str = "outlet", *, within: str | None = 
     ci : float, default 0.95
         Confidence level of the intervals.
     seed : int, default 0
-        Seed of the bootstrap. Each (feature, group) gets its own generator
-        derived from the seed and the names, so a figure does not change when
-        other features or groups are added to the call.
+        Seed of the bootstrap. The articles of each group are resampled with a
+        generator derived from the seed and the group's name, and the same
+        resamples serve every feature without missing values in that group (a
+        feature with missing values gets its own, derived from the seed and
+        the feature's and group's names). So the same input and seed give the
+        same table, and a figure does not change when other features or groups
+        are added to the call.
     alpha : float, default 0.05
         False discovery rate for the ``significant`` column.
     min_n : int, default 5
