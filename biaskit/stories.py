@@ -25,6 +25,13 @@ Method
    can with ``linkage="single"``, which links every pair above the
    threshold, transitively).
 
+Cost: every pair of articles inside the window is scored and kept (average
+linkage needs the pairs with similarity 0 too), so memory grows with the
+number of articles published within ``window_days`` of each other: 3,000
+articles spread over two years give ~130,000 pairs; for corpora of many
+thousands of articles a week, narrow the window or use ``linkage="single"``
+(which keeps only the pairs above the threshold).
+
 ``threshold`` and ``window_days`` are the two knobs: a higher threshold
 splits stories (more precise, less complete), a wider window joins
 follow-ups days later. ``benchmarks/bench_stories.py`` measures pairwise
