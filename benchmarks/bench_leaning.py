@@ -16,7 +16,7 @@ Two measurements, each beside a majority-class baseline measured in the same run
    media-split ``train`` and ``valid`` rows together, without ``outlet_in_test``
    rows, in file order (with ``--train``: that file's rows) --
    ``GroupKFold(n_splits=5)`` with the outlet as group: mean and per-fold
-   macro-F1. Steadier than one small validation part, but the folds still
+   macro-F1. ``--cv-pool all`` keeps the ``outlet_in_test`` rows in the pool. Steadier than one small validation part, but the folds still
    differ a lot because a few large outlets dominate each fold; always read
    the spread.
 
@@ -41,7 +41,7 @@ Models:
 Usage::
 
     python benchmarks/bench_leaning.py [--train PATH] [--test PATH] [--json]
-        [--feature-per-outlet 50] [--features-cache PATH] [--jobs 2] [--no-reference]
+        [--feature-per-outlet 50] [--features-cache PATH] [--jobs 2] [--no-reference] [--cv-pool all]
 """
 
 from __future__ import annotations
@@ -120,9 +120,14 @@ def load(args) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame, dict]:
         is_train = np.ones(len(pool), dtype=bool)
         pool_desc = f"{args.train} without outlet_in_test rows"
     else:
-        pool = data[data.split_media.isin(["train", "valid"]) & ~data.outlet_in_test].reset_index(drop=True)
-        is_train = (pool.split_media == "train").to_numpy()
-        pool_desc = "media-split train + valid rows without outlet_in_test rows"
+        pool = data[data.split_media.isin(["train", "valid"])]
+        if args.cv_pool == "strict":
+            pool = pool[~pool.outlet_in_test]
+        pool = pool.reset_index(drop=True)
+        # the test-file model never trains on outlet_in_test rows, whatever the pool
+        is_train = ((pool.split_media == "train") & ~pool.outlet_in_test).to_numpy()
+        pool_desc = ("media-split train + valid rows without outlet_in_test rows" if args.cv_pool == "strict"
+                     else "all media-split train + valid rows (outlet_in_test rows included)")
     test = read_jsonl(args.test) if args.test is not None else data[data.split_media == "valid"]
     desc = {
         "train": args.train or f"{args.data} [split_media=train, outlet_in_test=False]",
@@ -302,6 +307,10 @@ def main(argv=None) -> int:
     ap.add_argument("--features-cache", help="pickle file keeping the measured features between runs")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes (default 2)")
     ap.add_argument("--no-reference", action="store_true", help="skip the TF-IDF unigram reference model")
+    ap.add_argument("--cv-pool", choices=("strict", "all"), default="strict",
+                    help="cross-validation pool without --train: 'strict' (default) leaves out outlet_in_test "
+                         "rows, as training rows never include them; 'all' keeps every media-split train + valid "
+                         "row")
     args = ap.parse_args(argv)
     if (args.train is None or args.test is None) and not Path(args.data).exists():
         print(f"data not found: {args.data} (pass --train and --test)", file=sys.stderr)
