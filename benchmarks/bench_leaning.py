@@ -12,11 +12,12 @@ Two measurements, each beside a majority-class baseline measured in the same run
    ``--test PATH`` replace them (JSON Lines, gzipped or not, in that folder's
    format). Training rows never include ``outlet_in_test`` rows (outlets that
    also occur in the official held-out test set); a test file is scored whole.
-2. **Grouped cross-validation** over the training pool -- by default the
-   media-split ``train`` and ``valid`` rows together, without ``outlet_in_test``
-   rows, in file order (with ``--train``: that file's rows) --
+2. **Grouped cross-validation** over a pool -- by default every media-split
+   ``train`` and ``valid`` row, in file order (the protocol of the reference
+   figure; ``--cv-pool strict`` also leaves out the ``outlet_in_test`` rows;
+   with ``--train``: that file's rows without its ``outlet_in_test`` rows) --
    ``GroupKFold(n_splits=5)`` with the outlet as group: mean and per-fold
-   macro-F1. ``--cv-pool all`` keeps the ``outlet_in_test`` rows in the pool. Steadier than one small validation part, but the folds still
+   macro-F1. Steadier than one small validation part, but the folds still
    differ a lot because a few large outlets dominate each fold; always read
    the spread.
 
@@ -41,7 +42,7 @@ Models:
 Usage::
 
     python benchmarks/bench_leaning.py [--train PATH] [--test PATH] [--json]
-        [--feature-per-outlet 50] [--features-cache PATH] [--jobs 2] [--no-reference] [--cv-pool all]
+        [--feature-per-outlet 50] [--features-cache PATH] [--jobs 2] [--no-reference] [--cv-pool strict]
 """
 
 from __future__ import annotations
@@ -307,10 +308,9 @@ def main(argv=None) -> int:
     ap.add_argument("--features-cache", help="pickle file keeping the measured features between runs")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes (default 2)")
     ap.add_argument("--no-reference", action="store_true", help="skip the TF-IDF unigram reference model")
-    ap.add_argument("--cv-pool", choices=("strict", "all"), default="strict",
-                    help="cross-validation pool without --train: 'strict' (default) leaves out outlet_in_test "
-                         "rows, as training rows never include them; 'all' keeps every media-split train + valid "
-                         "row")
+    ap.add_argument("--cv-pool", choices=("all", "strict"), default="all",
+                    help="cross-validation pool without --train: 'all' (default, the issue's protocol) is every "
+                         "media-split train + valid row; 'strict' leaves out the outlet_in_test rows too")
     args = ap.parse_args(argv)
     if (args.train is None or args.test is None) and not Path(args.data).exists():
         print(f"data not found: {args.data} (pass --train and --test)", file=sys.stderr)
