@@ -411,7 +411,7 @@ def _as_articles(articles: Any) -> pd.DataFrame:
 
 
 def extract_features(articles: Any, *, families: Sequence[str] | str | None = None, lexicon=None,
-                     wordlists=None, progress: bool = False) -> pd.DataFrame:
+                     wordlists=None, outlets_as_media: bool = True, progress: bool = False) -> pd.DataFrame:
     """One row of features per article, in input order.
 
     Parameters
@@ -427,6 +427,13 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
         :func:`biaskit.load_lexicon`.
     wordlists : optional
         Word lists for the attribution extractor (default: the packaged ones).
+    outlets_as_media : bool, default=True
+        Add the names in the ``outlet`` column to the extractor's list of
+        news media, so that "the Harbor Ledger reported" is a media relay
+        even when no packaged list names that outlet. The sourcing features
+        of an article then depend on which outlets are in the same call:
+        pass the same corpus (or ``False``) when you compute features in
+        chunks that must agree.
     progress : bool
         Show a progress bar.
 
@@ -449,8 +456,8 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
     >>> feats.columns[:6].tolist()
     ['id', 'outlet', 'date', 'title', 'status', 'readability.flesch_reading_ease']
     """
-    return _extract(articles, families=families, lexicon=lexicon, wordlists=wordlists, progress=progress,
-                    collect=False).features
+    return _extract(articles, families=families, lexicon=lexicon, wordlists=wordlists,
+                    outlets_as_media=outlets_as_media, progress=progress, collect=False).features
 
 
 @dataclass(frozen=True)
@@ -475,14 +482,15 @@ class Extraction:
 
 
 def extract_tables(articles: Any, *, families: Sequence[str] | str | None = None, lexicon=None,
-                   wordlists=None, progress: bool = False) -> Extraction:
+                   wordlists=None, outlets_as_media: bool = True, progress: bool = False) -> Extraction:
     """The feature table and the attribution and lexicon-hit tables, in one pass.
 
     The same tables as :func:`extract_features`,
     :func:`biaskit.attribution_table` and :func:`biaskit.vocabulary_table`,
     but each article is parsed once and its attributions extracted once.
     Records are kept for every article that has a text, including those whose
-    ``status`` is not ``"ok"`` (as the separate functions do).
+    ``status`` is not ``"ok"`` (as the separate functions do). Parameters are
+    those of :func:`extract_features`.
 
     Examples
     --------
@@ -492,17 +500,19 @@ def extract_tables(articles: Any, *, families: Sequence[str] | str | None = None
     >>> tables.vocabulary is None
     True
     """
-    return _extract(articles, families=families, lexicon=lexicon, wordlists=wordlists, progress=progress,
-                    collect=True)
+    return _extract(articles, families=families, lexicon=lexicon, wordlists=wordlists,
+                    outlets_as_media=outlets_as_media, progress=progress, collect=True)
 
 
-def _extract(articles: Any, *, families, lexicon, wordlists, progress: bool, collect: bool) -> Extraction:
+def _extract(articles: Any, *, families, lexicon, wordlists, outlets_as_media: bool, progress: bool,
+             collect: bool) -> Extraction:
     fams = _check_families(families)
     table = _as_articles(articles)
     if "sourcing" in fams or "vocabulary" in fams:
-        from biaskit.extract.sourcing_table import corpus_wordlists
+        from biaskit.extract.sourcing_table import _resolve_wordlists, corpus_wordlists
 
-        wordlists = corpus_wordlists(wordlists, table)
+        # read the user's files once; the corpus's outlets are media unless told otherwise
+        wordlists = corpus_wordlists(wordlists, table) if outlets_as_media else _resolve_wordlists(wordlists)
     if "vocabulary" in fams and lexicon is None:
         from biaskit.lexicons import default_lexicon
 

@@ -95,7 +95,9 @@ class FeatureExtractor(TransformerMixin, BaseEstimator):
 
         check_is_fitted(self, "feature_names_out_")
         frame = _to_articles_frame(X, self.text_column)
-        feats = extract_features(frame.reset_index(drop=True), families=self.families, lexicon=self.lexicon)
+        # each article is measured on its own, whatever else is in the batch
+        feats = extract_features(frame.reset_index(drop=True), families=self.families, lexicon=self.lexicon,
+                                 outlets_as_media=False)
         return feats[list(self.feature_names_out_)].to_numpy(dtype=float)
 
     def get_feature_names_out(self, input_features=None):

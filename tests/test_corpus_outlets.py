@@ -27,3 +27,14 @@ def test_features_count_corpus_outlets_as_relays():
     feats = biaskit.extract_features(_articles(), families=["sourcing"])
     row = feats.set_index("id").loc["b"]
     assert row["sourcing.second_hand_share"] > 0
+
+
+def test_outlets_as_media_can_be_switched_off_for_chunk_independent_features():
+    arts = _articles()
+    whole = biaskit.extract_features(arts, families=["sourcing"], outlets_as_media=False)
+    alone = biaskit.extract_features(arts.iloc[[1]], families=["sourcing"], outlets_as_media=False)
+    a = whole.set_index("id").loc["b"].drop(["outlet", "date", "title"])
+    b = alone.set_index("id").loc["b"].drop(["outlet", "date", "title"])
+    assert a.equals(b)
+    default = biaskit.extract_features(arts, families=["sourcing"]).set_index("id").loc["b"]
+    assert default["sourcing.second_hand_share"] > a["sourcing.second_hand_share"]
