@@ -61,6 +61,7 @@ _EXPORTS = {
     "join_outlet_metadata": "biaskit.outlets",
     "outlet_classifier": "biaskit.models",
     "evaluate_outlet_model": "biaskit.models",
+    "LeaningTextClassifier": "biaskit.models",
     # report
     "report": "biaskit.reporting.build",
     "Report": "biaskit.reporting",
