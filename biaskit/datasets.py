@@ -54,6 +54,7 @@ import numpy as np
 import pandas as pd
 
 from biaskit.errors import BiaskitError, InputError
+from biaskit.io import json_records
 
 __all__ = [
     "DATASETS",
@@ -470,16 +471,7 @@ def _read_jsonl_frame(path: Path) -> pd.DataFrame:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rt", encoding="utf-8") as f:
-            for i, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise InputError(f"{path}, line {i}: not valid JSON ({e.msg})") from None
-                if not isinstance(rec, dict):
-                    raise InputError(f"{path}, line {i}: expected a JSON object")
-                records.append(rec)
+            records.extend(rec for _, rec in json_records(f, path))
     except (OSError, UnicodeDecodeError, EOFError) as e:
         raise InputError(f"{path}: cannot read it ({e})") from None
     columns = list(dict.fromkeys(k for r in records for k in r))

@@ -215,9 +215,32 @@ def _read_delimited(s: str, name: str, sep: str, mapping: Mapping[str, str | Non
     return df
 
 
-def _read_jsonl(s: str, name: str) -> pd.DataFrame:
-    records = []
-    for lineno, line in enumerate(s.splitlines(), 1):
+def json_records(lines, name: object):
+    """The JSON objects of JSON Lines, one per non-blank line.
+
+    Parameters
+    ----------
+    lines : iterable of str
+        The lines (an open text file, or ``text.splitlines()``).
+    name : str or Path
+        The file's name, for error messages.
+
+    Yields
+    ------
+    (int, dict)
+        The line number and the object.
+
+    Raises
+    ------
+    InputError
+        Naming the file and line of invalid JSON or of a line that is not an object.
+
+    Examples
+    --------
+    >>> [r for _, r in json_records(['{"a": 1}', "", '{"a": 2}'], "x.jsonl")]
+    [{'a': 1}, {'a': 2}]
+    """
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -226,7 +249,11 @@ def _read_jsonl(s: str, name: str) -> pd.DataFrame:
             raise InputError(f"{name}, line {lineno}: not valid JSON ({e.msg})") from None
         if not isinstance(rec, dict):
             raise InputError(f"{name}, line {lineno}: each line must be a JSON object, not {type(rec).__name__}")
-        records.append(rec)
+        yield lineno, rec
+
+
+def _read_jsonl(s: str, name: str) -> pd.DataFrame:
+    records = [rec for _, rec in json_records(s.splitlines(), name)]
     if not records:
         raise InputError(f"{name} is empty (no JSON lines)")
     return pd.DataFrame.from_records(records)

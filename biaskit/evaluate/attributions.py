@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from biaskit.errors import InputError
+from biaskit.io import json_records
 
 __all__ = [
     "ROLES",
@@ -112,15 +113,7 @@ def read_polnear(path: str | Path) -> list[dict]:
     articles: list[dict] = []
     try:
         with opener(path, "rt", encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}, line {lineno}: not valid JSON ({exc.msg})") from None
-                if not isinstance(row, dict):
-                    raise InputError(f"{path}, line {lineno}: expected a JSON object, got {type(row).__name__}")
+            for lineno, row in json_records(fh, path):
                 for key in ("id", "text"):
                     if key not in row:
                         raise InputError(f"{path}, line {lineno}: missing field {key!r}")
