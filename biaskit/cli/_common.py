@@ -18,13 +18,17 @@ date/published, title/headline and id are recognised; use the options below
 when yours are named differently."""
 
 
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    """Add INPUT and the column-mapping options to a sub-command's parser."""
+def add_input_options(parser: argparse.ArgumentParser, *, id_flag: str = "--id") -> None:
+    """Add INPUT and the column-mapping options to a sub-command's parser.
+
+    ``id_flag`` names the option for the id column; a command whose ``--id``
+    selects an article (``annotate``) passes ``"--id-column"``.
+    """
     parser.add_argument("input", metavar="INPUT", help="articles to read (file or folder; see below)")
     group = parser.add_argument_group("input columns", _INPUT_HELP)
     group.add_argument("--text", metavar="COL", help="column holding the article text")
     group.add_argument("--outlet", metavar="COL", help="column holding the outlet name")
-    group.add_argument("--id", metavar="COL", dest="id_column", help="column holding the article id")
+    group.add_argument(id_flag, metavar="COL", dest="id_column", help="column holding the article id")
     group.add_argument("--date", metavar="COL", help="column holding the publication date")
     group.add_argument("--title", metavar="COL", dest="title_column", help="column holding the title")
     group.add_argument("--encoding", metavar="NAME", help="text encoding of the input (default: detect)")

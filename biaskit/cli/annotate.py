@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from biaskit.cli._common import _INPUT_HELP, add_output_option, check_output, load_input
+from biaskit.cli._common import add_input_options, add_output_option, check_output, load_input
 from biaskit.errors import BiaskitError
 
 _SUFFIXES = (".html", ".htm")
@@ -39,14 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     # the input options of the other commands, except that here --id selects the article
-    p.add_argument("input", metavar="INPUT", help="articles to read (file or folder; see below)")
-    group = p.add_argument_group("input columns", _INPUT_HELP)
-    group.add_argument("--text", metavar="COL", help="column holding the article text")
-    group.add_argument("--outlet", metavar="COL", help="column holding the outlet name")
-    group.add_argument("--id-column", metavar="COL", dest="id_column", help="column holding the article id")
-    group.add_argument("--date", metavar="COL", help="column holding the publication date")
-    group.add_argument("--title", metavar="COL", dest="title_column", help="column holding the title")
-    group.add_argument("--encoding", metavar="NAME", help="text encoding of the input (default: detect)")
+    add_input_options(p, id_flag="--id-column")
     add_output_option(p, _SUFFIXES)
     p.add_argument("--id", "--article", dest="article_id", metavar="ID",
                    help="the id of the article to show (required when INPUT holds several)")
