@@ -142,6 +142,7 @@ if sys.version_info < (3, 11):  # possessive quantifiers (faster, same matches) 
     _WORD_PATTERN = _WORD_PATTERN.replace("++", "+").replace("*+", "*").replace("?+", "?")
 WORD_RE = re.compile(_WORD_PATTERN)
 _TOKEN_RE = re.compile(WORD_RE.pattern + r"|[^\w\s]")
+_SPAN = re.Match.span
 
 # token kinds
 WORD, PUNCT = 0, 1
@@ -354,6 +355,14 @@ def _continues(s: str, para_end: int) -> bool:
 class Doc:
     """The parse of one article.
 
+    Built by :func:`parse`. Paragraphs and sentence boundaries are found when
+    the article is parsed; tokens, :class:`Sentence` records with their token
+    ranges and quotation spans are computed from them on first use and kept,
+    so an extractor that needs only sentences and words (readability,
+    sentiment) does not pay for token offsets. Every view is computed once per
+    document, from the same definitions (:data:`WORD_RE`, the sentence
+    boundaries), so all extractors count alike.
+
     Attributes
     ----------
     text : str
@@ -365,20 +374,55 @@ class Doc:
         Offset in ``string`` where the body starts (0 without a title).
     paragraphs : tuple of (int, int)
         Paragraph spans in ``string``.
+    sentence_spans : tuple of (int, int, int, str)
+        ``(start, end, paragraph, part)`` of each sentence, in order (title
+        sentences first); the same sentences as :attr:`sentences`.
     sentences : tuple of Sentence
+        The sentences with their token ranges (computed on first use).
     tokens : tuple of (int, int, int)
         ``(start, end, kind)``; kind 0 is a word (see :data:`WORD_RE`),
-        1 a punctuation mark.
+        1 a punctuation mark (computed on first use).
     quotes : tuple of Quote
+        Quotation spans (computed on first use).
     """
 
     text: str
     string: str
     body_start: int
     paragraphs: tuple[tuple[int, int], ...]
-    sentences: tuple[Sentence, ...]
-    tokens: tuple[tuple[int, int, int], ...]
+    sentence_spans: tuple[tuple[int, int, int, str], ...]
     _segments: tuple[tuple[int, int], ...]
+
+    @cached_property
+    def tokens(self) -> tuple[tuple[int, int, int], ...]:
+        """Word and punctuation tokens ``(start, end, kind)`` of ``string``."""
+        s = self.string
+        return tuple(
+            (a, b, WORD if (b - a > 1 or s[a].isalnum()) else PUNCT)
+            for a, b in map(_SPAN, _TOKEN_RE.finditer(s))
+        )
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences as :class:`Sentence` records, with their token ranges."""
+        starts = [t[0] for t in self.tokens]
+        return tuple(
+            Sentence(a, b, p, part, bisect_right(starts, a - 1), bisect_right(starts, b - 1))
+            for a, b, p, part in self.sentence_spans
+        )
+
+    @cached_property
+    def body_words(self) -> tuple[str, ...]:
+        """The words of the body (the title left out), as strings.
+
+        The same words as the body's word tokens (:data:`WORD_RE` finds
+        both); taken from :attr:`tokens` when they exist already, else found
+        directly, which is cheaper than building token offsets.
+        """
+        s = self.string
+        if "tokens" in self.__dict__:
+            return tuple(s[a:b] for a, b, k in self.tokens[self.body_token_start:] if k == WORD)
+        return tuple(WORD_RE.findall(s, self.body_start))
 
     @cached_property
     def quotes(self) -> tuple[Quote, ...]:
@@ -432,22 +476,22 @@ class Doc:
     @cached_property
     def word_count(self) -> int:
         """Number of words in the body (the title is not counted)."""
-        return sum(1 for t in self.tokens[self.body_token_start:] if t[2] == WORD)
+        return len(self.body_words)
 
     @cached_property
     def sentence_count(self) -> int:
         """Number of sentences in the body."""
-        return len(self.body_sentences)
+        return sum(1 for x in self.sentence_spans if x[3] == "body")
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
-        return [x.start for x in self.sentences]
+        return [x[0] for x in self.sentence_spans]
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence containing offset ``pos`` (-1 if none)."""
         starts = self._sentence_starts
         k = bisect_right(starts, pos) - 1
-        if k >= 0 and pos < self.sentences[k].end:
+        if k >= 0 and pos < self.sentence_spans[k][1]:
             return k
         return -1
 
@@ -566,25 +610,17 @@ def parse(body: str, *, title: str | None = None, text: str | None = None,
 
     paragraphs = (_paragraphs(string[:body_start], 0) if body_start else []) + _paragraphs(string, body_start)
 
-    spans = [m.span() for m in _TOKEN_RE.finditer(string)]
-    tokens = [(a, b, WORD if (b - a > 1 or string[a].isalnum()) else PUNCT) for a, b in spans]
-    tok_starts = [t[0] for t in tokens]
-
-    sentences: list[Sentence] = []
+    sentence_spans = []
     for p, (a, b) in enumerate(paragraphs):
         part = "title" if a < body_start else "body"
-        for sa, sb in _split_sentences(string, a, b):
-            ts = bisect_right(tok_starts, sa - 1)
-            te = bisect_right(tok_starts, sb - 1)
-            sentences.append(Sentence(sa, sb, p, part, ts, te))
+        sentence_spans.extend((sa, sb, p, part) for sa, sb in _split_sentences(string, a, b))
 
     return Doc(
         text=text,
         string=string,
         body_start=body_start,
         paragraphs=tuple(paragraphs),
-        sentences=tuple(sentences),
-        tokens=tuple(tokens),
+        sentence_spans=tuple(sentence_spans),
         _segments=tuple(segments),
     )
 

@@ -104,6 +104,26 @@ def test_tokens_words():
     assert d.words() == ["The", "U.S.", "sent", "1,35,000", "troops", "it's", "24-48", "hours", "away", "3.5%", "more"]
 
 
+def test_body_words_agree_with_word_tokens_whichever_is_computed_first():
+    texts = [
+        "Talks fail\n\nThe U.S. sent 1,35,000 troops; it's 24-48 hours away, 3.5% more.",
+        "\u201cWe won\u2019t,\u201d said Mr. O\u2019Neill at 10:30 a.m. \u2014 e.g. 'never' \u00ab\u00a0non\u00a0\u00bb.",
+        "Caf\u00e9 d\u00e9j\u00e0-vu: \u0645\u0631\u062d\u0628\u0627 2024/25 x_y __init__ ...",
+    ]
+    for text in texts:
+        title, body = (text.split("\n\n", 1) + [None])[:2] if "\n\n" in text else (None, text)
+        lazy = parse(body, title=title)
+        words_first = lazy.body_words
+        eager = parse(body, title=title)
+        eager.tokens  # tokens first: the words are then read off the tokens
+        from_tokens = tuple(eager.string[a:b] for a, b, k in eager.tokens if k == 0 and a >= eager.body_start)
+        assert words_first == eager.body_words == from_tokens
+        assert lazy.word_count == len(from_tokens)
+        # sentence records and sentence spans describe the same sentences
+        assert [(s.start, s.end, s.paragraph, s.part) for s in lazy.sentences] == list(lazy.sentence_spans)
+        assert lazy.sentence_count == sum(s.part == "body" for s in lazy.sentences)
+
+
 def test_normalize_and_offsets_back_to_text():
     raw = "amid mounting\u00a0tensions\u200b said \u201cno\u201d"
     s, segs = normalize(raw)

@@ -60,7 +60,7 @@ from pathlib import Path
 
 from biaskit.errors import BiaskitError
 from biaskit.extract._syllables import SyllableCounter, default_counter
-from biaskit.parse import WORD, Doc
+from biaskit.parse import Doc
 
 __all__ = [
     "ReadabilityCounts",
@@ -254,9 +254,7 @@ def readability_counts(doc: Doc, *, syllables: Callable[[str], int] | None = Non
     """
     count = default_counter() if syllables is None else syllables
     forms = _familiar_forms(load_easy_words() if easy_words is None else frozenset(easy_words))
-    s = doc.string
-    bs = doc.body_start
-    words = [s[a:b] for a, b, kind in doc.tokens if kind == WORD and a >= bs]
+    words = doc.body_words
     joined = "\x00".join(words)
     n_words = len(words)
     # letters: characters of words less inner marks (hyphens, apostrophes, dots)

@@ -133,7 +133,7 @@ def _scores(doc: Doc, analyzer: VaderAnalyzer | None) -> list[tuple[float, float
     """``(compound, positive, negative, neutral, valence)`` for each sentence of ``doc``."""
     vader = default_analyzer() if analyzer is None else analyzer
     s = doc.string
-    return vader.score_many([s[x.start:x.end] for x in doc.sentences])
+    return vader.score_many([s[a:b] for a, b, _, _ in doc.sentence_spans])
 
 
 def sentence_scores(doc: Doc, *, analyzer: VaderAnalyzer | None = None) -> list[SentenceSentiment]:
@@ -160,9 +160,9 @@ def sentence_scores(doc: Doc, *, analyzer: VaderAnalyzer | None = None) -> list[
     [('title', 0, 5, 0.0), ('body', 7, 18, 0.6588), ('body', 19, 35, -0.5106)]
     """
     out = []
-    for k, (sent, sc) in enumerate(zip(doc.sentences, _scores(doc, analyzer), strict=True)):
-        start, end = doc.text_span(sent.start, sent.end)
-        out.append(SentenceSentiment(k, sent.part, start, end, *sc))
+    for k, ((a, b, _, part), sc) in enumerate(zip(doc.sentence_spans, _scores(doc, analyzer), strict=True)):
+        start, end = doc.text_span(a, b)
+        out.append(SentenceSentiment(k, part, start, end, *sc))
     return out
 
 
@@ -196,8 +196,9 @@ def sentiment(doc: Doc, *, analyzer: VaderAnalyzer | None = None) -> dict[str, f
     (-0.6249, 1.0, 0)
     """
     scored = _scores(doc, analyzer)
-    body = [(k, sc) for k, (sent, sc) in enumerate(zip(doc.sentences, scored, strict=True)) if sent.part == "body"]
-    titles = [sc for sent, sc in zip(doc.sentences, scored, strict=True) if sent.part == "title"]
+    parts = [x[3] for x in doc.sentence_spans]
+    body = [(k, sc) for k, (part, sc) in enumerate(zip(parts, scored, strict=True)) if part == "body"]
+    titles = [sc for part, sc in zip(parts, scored, strict=True) if part == "title"]
     title_compound = normalize_valence(sum(sc[4] for sc in titles)) if titles else _NAN
     n = len(body)
     if n == 0:
