@@ -115,7 +115,7 @@ def test_body_words_agree_with_word_tokens_whichever_is_computed_first():
         lazy = parse(body, title=title)
         words_first = lazy.body_words
         eager = parse(body, title=title)
-        eager.tokens  # tokens first: the words are then read off the tokens
+        assert eager.tokens  # tokens first: the words are then read off the tokens
         from_tokens = tuple(eager.string[a:b] for a, b, k in eager.tokens if k == 0 and a >= eager.body_start)
         assert words_first == eager.body_words == from_tokens
         assert lazy.word_count == len(from_tokens)
