@@ -186,9 +186,17 @@ _PREV_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f.]*\Z")
 _NEXT_WORD_RE = re.compile("[" + re.escape(_OPEN_QUOTES) + r"(\[]*([\w'\-\u2019]*)")
 
 
+_PREV_WORD_CHARS_RE = re.compile(r"[A-Za-z\u00c0-\u024f.]*")
+
+
 def _prev_word(s: str, end: int) -> str:
-    """The word (letters and dots) that ends at ``end``."""
-    return _PREV_WORD_RE.search(s, max(0, end - 40), end).group()
+    """The word (letters and dots) that ends at ``end`` (at most 40 characters back)."""
+    lo = max(0, end - 40)
+    # usually the word runs back to a space: check that run, search only if not
+    start = s.rfind(" ", lo, end) + 1 or lo
+    if _PREV_WORD_CHARS_RE.fullmatch(s, start, end):
+        return s[start:end]
+    return _PREV_WORD_RE.search(s, lo, end).group()
 
 
 def _next_word(s: str, start: int) -> str:

@@ -56,6 +56,8 @@ from collections import Counter
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import gt, is_, mul, not_
 from pathlib import Path
 
 from biaskit.errors import BiaskitError
@@ -265,20 +267,21 @@ def readability_counts(doc: Doc, *, syllables: Callable[[str], int] | None = Non
         n_letters = len(joined) - len(_NOT_LETTER_OR_DIGIT.findall(joined))
     lowered = joined.lower().replace("\u2019", "'")
     # each distinct word is measured once, then weighted by its frequency
+    freq = Counter(lowered.split("\x00") if words else ())
+    distinct, weights = list(freq), list(freq.values())
     lookup = count.lookup if isinstance(count, SyllableCounter) else {}.get
-    n_syll = n_poly = n_complex = n_difficult = 0
-    for w, k in Counter(lowered.split("\x00") if words else ()).items():
-        n = lookup(w)
-        if n is None:
-            n = count(w)
-        familiar = w in forms or w[:1].isdigit() or ("-" in w and _familiar(w, forms))
-        n_syll += n * k
-        if not familiar:
-            n_difficult += k
-        if n >= 3:
-            n_poly += k
-            if not familiar:
-                n_complex += k
+    syll = list(map(lookup, distinct))
+    for i in compress(range(len(syll)), map(is_, syll, repeat(None))):
+        syll[i] = count(distinct[i])  # not in the table: the counter's rules
+    familiar = list(map(forms.__contains__, distinct))
+    for i in compress(range(len(familiar)), map(not_, familiar)):
+        w = distinct[i]  # numbers and compounds of familiar words are familiar too
+        familiar[i] = w[:1].isdigit() or ("-" in w and _familiar(w, forms))
+    n_syll = sum(map(mul, syll, weights))
+    n_difficult = sum(compress(weights, map(not_, familiar)))
+    poly = [n >= 3 for n in syll]
+    n_poly = sum(compress(weights, poly))
+    n_complex = sum(compress(weights, map(gt, poly, familiar)))
     return ReadabilityCounts(
         words=n_words,
         sentences=doc.sentence_count,
