@@ -278,7 +278,7 @@ def run(n: int = 250, *, words: int = 600, seed: int = 0, block: int = 50, corpu
     t_parse = _timed(lambda: [parse(x) for x in sample])[0]
     t_read = _timed(lambda: [readability(d) for d in docs])[0]
     t_sent = _timed(lambda: [sentiment(d) for d in docs])[0]
-    t_vader_sent = _timed(lambda: [vader.polarity_scores(d.string[s.start:s.end]) for d in docs for s in d.sentences])[0]
+    t_vader_sent = _timed(lambda: [vader.polarity_scores(d.string[s[0]:s[1]]) for d in docs for s in d.sentence_spans])[0]
 
     def side(cpu: float, wall: float, setup: float) -> dict:
         return {"cpu_seconds": cpu, "articles_per_cpu_s": n / cpu, "ms_per_article": 1e3 * cpu / n,

@@ -249,6 +249,11 @@ def language_status(doc: Doc) -> str:
     return STATUS_OK if hits / len(words) >= 0.12 else "not_english"
 
 
+def _has_text(article: Mapping[str, Any]) -> bool:
+    text = _str_or_none(article.get("text"))
+    return text is not None and bool(text.strip())
+
+
 def _status(article: Mapping[str, Any], doc: Doc | None) -> str:
     text = _str_or_none(article.get("text"))
     if text is None or not text.strip():
@@ -505,6 +510,66 @@ def extract_tables(articles: Any, *, families: Sequence[str] | str | None = None
                     outlets_as_media=outlets_as_media, progress=progress, collect=True)
 
 
+def _extract_chunk(chunk: list[dict], fams: tuple[str, ...], ctx: _Context, *, att_rows: list | None,
+                   hit_rows_out: list | None, hit_info) -> tuple[list[str], list[dict[str, Any]]]:
+    """Statuses and prefixed features of a chunk of article rows (records appended to the lists given).
+
+    A family that raises on one article gives that article an ``"error: ..."``
+    status (and a warning) and no features; the other articles go on.
+    """
+    docs = [parse_article(row) if _has_text(row) else None for row in chunk]
+    status = [_status(row, doc) for row, doc in zip(chunk, docs, strict=True)]
+    values: list[dict[str, Any]] = [{} for _ in chunk]
+    failed = [False] * len(chunk)
+
+    def fail(j: int, fam: str, exc: Exception) -> None:
+        message = f"error: {fam}: {type(exc).__name__}: {exc}"[:200]
+        warnings.warn(f"article {chunk[j].get('id')!r}: {message}", RuntimeWarning, stacklevel=4)
+        failed[j] = True
+        if status[j] == STATUS_OK:
+            status[j], values[j] = message, {}
+
+    for fam in fams:
+        func, prefix = _FAMILY_FUNCS[fam], fam + "."
+        for j, doc in enumerate(docs):
+            if status[j] != STATUS_OK or failed[j]:
+                continue
+            try:
+                feats = func(doc, ctx)
+            except (BiaskitError, MemoryError, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # noqa: BLE001 - one odd text must not lose the corpus
+                fail(j, fam, exc)
+                continue
+            values[j].update(zip(map(prefix.__add__, feats), feats.values(), strict=True))
+    if att_rows is not None or hit_rows_out is not None:
+        from biaskit.extract.sourcing_table import attribution_rows
+        from biaskit.extract.vocabulary import hit_rows
+
+        for j, (row, doc) in enumerate(zip(chunk, docs, strict=True)):
+            if doc is None or failed[j]:
+                continue
+            fam = "sourcing"
+            try:
+                records = _attribution_records(doc, ctx)
+                if att_rows is not None:
+                    att_rows.extend(attribution_rows(records, row.get("id"), row.get("outlet")))
+                if hit_rows_out is not None:
+                    fam = "vocabulary"
+                    hit_rows_out.extend(hit_rows(_hits(doc, ctx), row.get("id"), row.get("outlet"), info=hit_info))
+            except (BiaskitError, MemoryError, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # noqa: BLE001
+                fail(j, fam, exc)
+    ctx.cache.clear()
+    return status, values
+
+
+#: articles per chunk in :func:`_extract` (small enough to keep memory flat,
+#: large enough that each step's tables stay hot in the CPU's caches)
+_CHUNK = 32
+
+
 def _extract(articles: Any, *, families, lexicon, wordlists, outlets_as_media: bool, progress: bool,
              collect: bool) -> Extraction:
     fams = _check_families(families)
@@ -526,55 +591,42 @@ def _extract(articles: Any, *, families, lexicon, wordlists, outlets_as_media: b
     ctx = _Context(lexicon=lexicon, wordlists=wordlists, analyzer=analyzer)
     collect_attributions = collect and "sourcing" in fams
     collect_hits = collect and "vocabulary" in fams
+    info = None
     if collect_attributions:
-        from biaskit.extract.sourcing_table import attribution_frame, attribution_rows
+        from biaskit.extract.sourcing_table import attribution_frame
     if collect_hits:
-        from biaskit.extract.vocabulary import entry_info, hit_frame, hit_rows
+        from biaskit.extract.vocabulary import entry_info, hit_frame
 
         info = entry_info(lexicon)
 
     rows = table.to_dict("records")
-    iterator: Iterable = rows
+    bar = None
     if progress:
         from tqdm.auto import tqdm
 
-        iterator = tqdm(rows, desc="features", unit="article", disable=None, leave=False)
+        bar = tqdm(total=len(rows), desc="features", unit="article", disable=None, leave=False)
 
     statuses: list[str] = []
     values: list[dict[str, Any]] = []
     att_rows: list[dict] = []
     hit_table_rows: list[dict] = []
-    for row in iterator:
-        doc = None
-        text = _str_or_none(row.get("text"))
-        if text is not None and text.strip():
-            doc = parse_article(row)
-        status = _status(row, doc)
-        feats: dict[str, Any] = {}
-        fam = ""
-        try:
-            if status == STATUS_OK:
-                for fam in fams:
-                    for k, v in _FAMILY_FUNCS[fam](doc, ctx).items():
-                        feats[f"{fam}.{k}"] = v
-            if doc is not None and (collect_attributions or collect_hits):
-                fam = "sourcing"
-                records = _attribution_records(doc, ctx)
-                if collect_attributions:
-                    att_rows.extend(attribution_rows(records, row.get("id"), row.get("outlet")))
-                if collect_hits:
-                    fam = "vocabulary"
-                    hit_table_rows.extend(hit_rows(_hits(doc, ctx), row.get("id"), row.get("outlet"), info=info))
-        except (BiaskitError, MemoryError, KeyboardInterrupt):
-            raise
-        except Exception as exc:  # noqa: BLE001 - one odd text must not lose the corpus
-            message = f"error: {fam}: {type(exc).__name__}: {exc}"[:200]
-            warnings.warn(f"article {row.get('id')!r}: {message}", RuntimeWarning, stacklevel=2)
-            if status == STATUS_OK:
-                status, feats = message, {}
-        ctx.cache.clear()
-        statuses.append(status)
-        values.append(feats)
+    # articles go through in chunks, one step at a time over the chunk (parse
+    # all, then each family over all): each step's tables stay in the CPU's
+    # caches. Results and their order are those of one article at a time.
+    for i in range(0, len(rows), _CHUNK):
+        chunk = rows[i:i + _CHUNK]
+        chunk_status, chunk_values = _extract_chunk(
+            chunk, fams, ctx,
+            att_rows=att_rows if collect_attributions else None,
+            hit_rows_out=hit_table_rows if collect_hits else None,
+            hit_info=info if collect_hits else None,
+        )
+        statuses.extend(chunk_status)
+        values.extend(chunk_values)
+        if bar is not None:
+            bar.update(len(chunk))
+    if bar is not None:
+        bar.close()
 
     lead = pd.DataFrame(index=range(len(rows)))
     for col in _LEAD_COLUMNS[:-1]:
