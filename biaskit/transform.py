@@ -47,6 +47,16 @@ class FeatureExtractor(TransformerMixin, BaseEstimator):
     columns. Rows that cannot be measured (empty or non-English texts) get
     missing values, so put an imputer after this step in a pipeline.
 
+    Each article is measured on its own: ``transform`` equals
+    ``extract_features(X, outlets_as_media=False)``, so an article's
+    features never depend on which other articles are in the batch (a
+    pipeline gives the same row in training, cross-validation and
+    prediction). The one difference from ``extract_features``'s default is
+    in the sourcing family: outlet names that no packaged or user word
+    list knows are not counted as news media, so "told the Harbor Ledger"
+    is a media relay only if a word list names the Harbor Ledger (pass
+    your outlets in a word list to count them).
+
     Parameters
     ----------
     families : list of str, optional

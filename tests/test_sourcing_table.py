@@ -446,6 +446,14 @@ def test_table_and_profile_on_the_bundled_sample(tmp_path, capsys):
     profile = sourcing_profile(table, arts)
     assert len(profile) == len(arts)
     assert (profile["sourcing.attributions"] > 0).mean() > 0.8
+    # an uncorrected table gives the feature table's figures: both count the
+    # corpus's outlets as media ("told the Harbor Ledger" is a media relay)
+    from biaskit.features import extract_features
+
+    feats = extract_features(arts, families=["sourcing"])
+    pd.testing.assert_frame_equal(profile.reset_index(drop=True), feats[profile.columns].reset_index(drop=True),
+                                  check_dtype=False)
+    assert profile["sourcing.second_hand_share"].gt(0).any()
 
     out = tmp_path / "sample_attributions.csv"
     code, _, err = _cli(["attributions", str(SAMPLE / "articles.csv"), "-o", str(out)], capsys)

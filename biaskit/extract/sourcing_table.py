@@ -501,7 +501,8 @@ def _typed(df):
     return df
 
 
-def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callable | None = None):
+def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callable | None = None,
+                      outlets_as_media: bool = True):
     """One row per attribution of every article: the tidy attribution table.
 
     Parameters
@@ -515,6 +516,10 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
     extractor : callable, optional
         ``extractor(doc, wordlists=...) -> list of Attribution``; default
         :func:`biaskit.extract.sourcing.attributions`.
+    outlets_as_media : bool, default=True
+        Add the names in the ``outlet`` column to the word lists' news media,
+        as :func:`biaskit.extract_features` does by default, so that the
+        table, the feature table and :func:`sourcing_profile` agree.
 
     Returns
     -------
@@ -532,7 +537,8 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
     if extractor is None:
         from biaskit.extract.sourcing import attributions as extractor
     table = _articles_frame(articles)
-    wordlists = corpus_wordlists(wordlists, table)  # read the user's files once; the corpus's outlets are media
+    # read the user's files once; the corpus's outlets are media unless told otherwise
+    wordlists = corpus_wordlists(wordlists, table) if outlets_as_media else _resolve_wordlists(wordlists)
     rows: list[dict] = []
     for row in table.to_dict("records"):
         text = _text_of(row)
@@ -695,7 +701,8 @@ def _check_row(rec: Mapping, i: int, text: str) -> None:
                                  f"the text of article {rec.get('id')!r} (length {n})")
 
 
-def sourcing_profile(attributions: Any, articles: Any, *, wordlists: Any = None) -> Any:
+def sourcing_profile(attributions: Any, articles: Any, *, wordlists: Any = None,
+                     outlets_as_media: bool = True) -> Any:
     """Recompute the sourcing profile of every article from an attribution table.
 
     Parameters
@@ -711,6 +718,11 @@ def sourcing_profile(attributions: Any, articles: Any, *, wordlists: Any = None)
     wordlists : optional
         The extractor's word lists, used to tell media/agency/government
         ``via`` entries apart (default: the packaged ones).
+    outlets_as_media : bool, default=True
+        Count the names in the articles' ``outlet`` column as news media
+        (a ``via`` entry "the Harbor Ledger" is then a media relay), as
+        :func:`biaskit.extract_features` and :func:`attribution_table` do by
+        default: an uncorrected table then gives the feature table's figures.
 
     Returns
     -------
@@ -745,7 +757,7 @@ def sourcing_profile(attributions: Any, articles: Any, *, wordlists: Any = None)
                          + (f" ({len(unknown) - 1} more unknown ids)" if len(unknown) > 1 else ""))
 
     cache: dict[str, str] = {}
-    wl = _resolve_wordlists(wordlists)
+    wl = corpus_wordlists(wordlists, table) if outlets_as_media else _resolve_wordlists(wordlists)
 
     def kinds(entry: str) -> str:
         if entry not in cache:
