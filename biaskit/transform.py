@@ -65,6 +65,10 @@ class FeatureExtractor(TransformerMixin, BaseEstimator):
         Column holding the article text when ``X`` is a DataFrame.
     lexicon : Lexicon, optional
         Loaded-vocabulary lexicon (default: the packaged one).
+    wordlists : Wordlists, path or list of paths, optional
+        Word lists for the attribution extractor (default: the packaged
+        ones); paths add your own entries (outlets, agencies, reporting
+        verbs; see :func:`biaskit.load_wordlists`).
 
     Attributes
     ----------
@@ -82,10 +86,11 @@ class FeatureExtractor(TransformerMixin, BaseEstimator):
     (2, True)
     """
 
-    def __init__(self, *, families=None, text_column="text", lexicon=None):
+    def __init__(self, *, families=None, text_column="text", lexicon=None, wordlists=None):
         self.families = families
         self.text_column = text_column
         self.lexicon = lexicon
+        self.wordlists = wordlists
 
     def fit(self, X, y=None):
         """Check the input and record the output feature names."""
@@ -107,7 +112,7 @@ class FeatureExtractor(TransformerMixin, BaseEstimator):
         frame = _to_articles_frame(X, self.text_column)
         # each article is measured on its own, whatever else is in the batch
         feats = extract_features(frame.reset_index(drop=True), families=self.families, lexicon=self.lexicon,
-                                 outlets_as_media=False)
+                                 wordlists=self.wordlists, outlets_as_media=False)
         return feats[list(self.feature_names_out_)].to_numpy(dtype=float)
 
     def get_feature_names_out(self, input_features=None):

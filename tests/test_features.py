@@ -104,7 +104,8 @@ def test_feature_extractor_sklearn_contract():
     from sklearn.base import clone
 
     fx = FeatureExtractor(families=["readability", "sentiment"])
-    assert fx.get_params() == {"families": ["readability", "sentiment"], "text_column": "text", "lexicon": None}
+    assert fx.get_params() == {"families": ["readability", "sentiment"], "text_column": "text", "lexicon": None,
+                               "wordlists": None}
     assert clone(fx).get_params()["families"] == ["readability", "sentiment"]
     with pytest.raises(TypeError):
         FeatureExtractor(["readability"])  # keyword-only
@@ -115,6 +116,18 @@ def test_feature_extractor_sklearn_contract():
     assert nan_cols <= {"sentiment.title_compound"}  # texts without a title line
     pd_out = fx.set_output(transform="pandas").fit_transform(pd.DataFrame({"text": X, "other": [1, 2, 3]}))
     assert list(pd_out.columns) == list(fx.get_feature_names_out())
+
+
+def test_feature_extractor_user_wordlists_name_outlets(tmp_path):
+    # an outlet that no packaged list knows is a media relay once a user's word list names it
+    text = "The mayor resigned on Monday, the Harbor Ledger reported, citing two aides."
+    wl = tmp_path / "outlets.csv"
+    wl.write_text("list,name,kind\noutlets,The Harbor Ledger,media\n", encoding="utf-8")
+    col = "sourcing.second_hand_share"
+    plain = FeatureExtractor(families=["sourcing"]).set_output(transform="pandas").fit_transform([text])
+    named = FeatureExtractor(families=["sourcing"], wordlists=str(wl)).set_output(transform="pandas").fit_transform([text])
+    assert plain[col].iloc[0] == 0.0
+    assert named[col].iloc[0] == 1.0
 
 
 def test_feature_extractor_in_pipeline():
