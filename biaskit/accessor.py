@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from biaskit.errors import InputError
+from biaskit.errors import InputError, column_list
 
 __all__ = ["BiaskitAccessor"]
 
@@ -33,7 +33,7 @@ class BiaskitAccessor:
     def _articles(self) -> pd.DataFrame:
         if "text" not in self._frame.columns:
             raise InputError(
-                "this table has no 'text' column; columns found: " + ", ".join(map(str, self._frame.columns))
+                "this table has no 'text' column; columns found: " + column_list(self._frame.columns)
             )
         return self._frame
 

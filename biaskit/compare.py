@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from biaskit.errors import InputError
+from biaskit.errors import InputError, column_list
 
 __all__ = [
     "COMPARE_COLUMNS",
@@ -92,7 +92,7 @@ TERM_COLUMNS = (
 )
 
 #: Leading (non-feature) columns of a feature table.
-_ID_COLUMNS = ("id", "outlet", "date", "title", "status", "story")
+_ID_COLUMNS = ("id", "outlet", "date", "title", "status", "story", "duplicate_id")
 
 #: Name used in the ``other`` column of a one-against-the-rest comparison.
 REST = "(rest)"
@@ -200,7 +200,7 @@ def feature_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
         for c in cols:
             if c not in frame.columns:
                 raise InputError(
-                    f"no column {c!r} to compare; columns found: {', '.join(map(str, frame.columns))}"
+                    f"no column {c!r} to compare; columns found: {column_list(frame.columns)}"
                 )
             if not _is_numeric(frame[c]):
                 raise InputError(f"column {c!r} is not numeric (dtype {frame[c].dtype}); it cannot be compared")
@@ -240,7 +240,7 @@ def _check_groups(frame: pd.DataFrame, by: str, what: str = "by") -> pd.Series:
         raise InputError(f"expected a DataFrame, got {type(frame).__name__}")
     if by not in frame.columns:
         raise InputError(
-            f"no column {by!r} to group by ({what}={by!r}); columns found: {', '.join(map(str, frame.columns))}"
+            f"no column {by!r} to group by ({what}={by!r}); columns found: {column_list(frame.columns)}"
         )
     groups = frame[by]
     missing = groups.isna().to_numpy()
@@ -664,6 +664,11 @@ def compare(features: pd.DataFrame, by: str = "outlet", *, within: str | None = 
     ['cliffs_delta', 'mean', 'median', 'omnibus']
     """
     groups = _check_groups(features, by)
+    if columns is None and "text" in features.columns and not is_feature_table(features):
+        raise InputError(
+            "this is an articles table (it has a 'text' column and no feature columns): measure it first, "
+            "e.g. compare(biaskit.extract_features(articles, keep=[...]), by=...), or pass columns=[...]"
+        )
     if not 0 < ci < 1:
         raise InputError(f"ci must be between 0 and 1, got {ci}")
     if int(n_boot) < 1:
@@ -873,7 +878,7 @@ def distinctive_terms(data: pd.DataFrame, by: str = "outlet", *, text: str | Non
             )
     column = text if text is not None else term
     if column not in data.columns:
-        raise InputError(f"no column {column!r}; columns found: {', '.join(map(str, data.columns))}")
+        raise InputError(f"no column {column!r}; columns found: {column_list(data.columns)}")
     if against not in ("rest", "pairwise", "both"):
         raise InputError(f"against must be 'rest', 'pairwise' or 'both', got {against!r}")
     if lowercase is None:

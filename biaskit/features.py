@@ -417,7 +417,8 @@ def _as_articles(articles: Any) -> pd.DataFrame:
 
 
 def extract_features(articles: Any, *, families: Sequence[str] | str | None = None, lexicon=None,
-                     wordlists=None, outlets_as_media: bool = True, progress: bool = False) -> pd.DataFrame:
+                     wordlists=None, outlets_as_media: bool = True, keep: Sequence[str] | str | None = None,
+                     progress: bool = False) -> pd.DataFrame:
     """One row of features per article, in input order.
 
     Parameters
@@ -440,6 +441,11 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
         of an article then depend on which outlets are in the same call:
         pass the same corpus (or ``False``) when you compute features in
         chunks that must agree.
+    keep : list of str, optional
+        Input columns to carry into the table, after the feature columns
+        (e.g. ``["event", "author"]``: a story column lets
+        :func:`biaskit.compare` compare within stories from the table
+        alone). A comma-separated string is accepted.
     progress : bool
         Show a progress bar.
 
@@ -447,9 +453,14 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
     -------
     DataFrame
         Columns ``id, outlet, date, title, status``, then the feature columns
-        namespaced by family (``readability.flesch_reading_ease``, ...). The
-        row count equals the input's; rows whose status is not ``"ok"`` have
-        missing features.
+        namespaced by family (``readability.flesch_reading_ease``, ...), then
+        the ``keep`` columns. The row count equals the input's; rows whose
+        status is not ``"ok"`` have missing features.
+
+    Raises
+    ------
+    InputError
+        If a ``keep`` column is not in the articles table.
 
     Examples
     --------
@@ -462,8 +473,28 @@ def extract_features(articles: Any, *, families: Sequence[str] | str | None = No
     >>> feats.columns[:6].tolist()
     ['id', 'outlet', 'date', 'title', 'status', 'readability.flesch_reading_ease']
     """
-    return _extract(articles, families=families, lexicon=lexicon, wordlists=wordlists,
-                    outlets_as_media=outlets_as_media, progress=progress, collect=False).features
+    table = _as_articles(articles)
+    kept = _kept_columns(table, keep)
+    feats = _extract(table, families=families, lexicon=lexicon, wordlists=wordlists,
+                     outlets_as_media=outlets_as_media, progress=progress, collect=False).features
+    for col in kept:
+        feats[col] = table[col].to_numpy()
+    return feats
+
+
+def _kept_columns(table: pd.DataFrame, keep: Sequence[str] | str | None) -> list[str]:
+    """The ``keep`` columns, checked against the articles table."""
+    if keep is None:
+        return []
+    cols = [c.strip() for c in keep.split(",")] if isinstance(keep, str) else list(keep)
+    missing = [c for c in cols if c not in table.columns]
+    if missing:
+        from biaskit.errors import InputError
+
+        shown = ", ".join(map(str, table.columns[:20])) + (", ..." if len(table.columns) > 20 else "")
+        raise InputError(f"no column {', '.join(map(repr, missing))} to keep; the articles have: {shown}")
+    lead = set(_LEAD_COLUMNS)
+    return [c for c in dict.fromkeys(cols) if c not in lead]
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ from typing import Any
 
 import pandas as pd
 
-from biaskit.errors import InputError
+from biaskit.errors import InputError, column_list
 
 __all__ = [
     "InputWarning",
@@ -316,7 +316,7 @@ def _find_column(columns, explicit: str | None, key: str, name: str) -> Any:
         if str(explicit).strip().lower() in folded:
             return folded[str(explicit).strip().lower()]
         raise InputError(
-            f"{name}: no column {explicit!r} (given for the {key}); columns found: {_list(columns)}"
+            f"{name}: no column {explicit!r} (given for the {key}); columns found: {column_list(columns)}"
         )
     folded = {}
     for c in columns:
@@ -325,11 +325,6 @@ def _find_column(columns, explicit: str | None, key: str, name: str) -> Any:
         if cand in folded:
             return folded[cand]
     return None
-
-
-def _list(columns) -> str:
-    cols = [str(c) for c in columns]
-    return ", ".join(cols) if cols else "(none)"
 
 
 def _is_missing(v: Any) -> bool:
@@ -353,7 +348,7 @@ def _table_articles(df: pd.DataFrame, name: str, mapping: Mapping[str, str | Non
     if found["text"] is None:
         raise InputError(
             f"{name}: cannot find the article text column (looked for "
-            f"{', '.join(COLUMN_NAMES['text'][:4])}, ...); columns found: {_list(cols)}. "
+            f"{', '.join(COLUMN_NAMES['text'][:4])}, ...); columns found: {column_list(cols)}. "
             f"Name it with text=... (CLI: --text COLUMN)."
         )
     n = len(df)
@@ -371,7 +366,7 @@ def _table_articles(df: pd.DataFrame, name: str, mapping: Mapping[str, str | Non
         if default_outlet is None:
             _warn(
                 f"{name}: no outlet column found (looked for {', '.join(COLUMN_NAMES['outlet'][:4])}, ...); "
-                f"columns found: {_list(cols)}. Outlet set to {UNKNOWN_OUTLET!r}; name the column with "
+                f"columns found: {column_list(cols)}. Outlet set to {UNKNOWN_OUTLET!r}; name the column with "
                 f"outlet=... (CLI: --outlet COLUMN)."
             )
     out["date"] = list(df[found["date"]]) if found["date"] is not None else [None] * n
@@ -505,7 +500,7 @@ def _read_sidecars(root: Path, encoding: str | None) -> dict[str, dict[str, Any]
         folded = {str(c).strip().lower(): c for c in df.columns}
         file_col = next((folded[k] for k in ("file", "filename", "file_name", "path", "name") if k in folded), None)
         if file_col is None:
-            raise InputError(f"{label}: needs a 'file' column naming the files; columns found: {_list(df.columns)}")
+            raise InputError(f"{label}: needs a 'file' column naming the files; columns found: {column_list(df.columns)}")
         for rec in df.to_dict("records"):
             fname = _as_text(rec.pop(file_col)).strip()
             if not fname:

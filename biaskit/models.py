@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-from biaskit.errors import InputError
+from biaskit.errors import InputError, column_list
 
 __all__ = [
     "LeaningTextClassifier",
@@ -423,14 +423,14 @@ def evaluate_outlet_model(data: pd.DataFrame, target: str = "outlet", *, groups:
         raise InputError(f"expected a DataFrame, got {type(data).__name__}")
     for col, what in ((target, "target"), (groups, "groups")):
         if col not in data.columns:
-            raise InputError(f"no {what} column {col!r}; columns found: {', '.join(map(str, data.columns))}")
+            raise InputError(f"no {what} column {col!r}; columns found: {column_list(data.columns)}")
     if groups == target:
         raise InputError(
             f"groups={groups!r} equals the target: every test fold would hold only classes the model never "
             "saw. Group by story to predict outlets, or predict a leaning column grouped by outlet"
         )
     if text is not None and text not in data.columns:
-        raise InputError(f"no text column {text!r}; columns found: {', '.join(map(str, data.columns))}")
+        raise InputError(f"no text column {text!r}; columns found: {column_list(data.columns)}")
     y_all = data[target]
     if y_all.isna().any():
         rows = np.flatnonzero(y_all.isna().to_numpy())

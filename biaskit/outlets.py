@@ -31,7 +31,7 @@ from typing import Any
 
 import pandas as pd
 
-from biaskit.errors import InputError
+from biaskit.errors import InputError, column_list
 
 __all__ = ["GENERIC_WORDS", "join_outlet_metadata", "loose_outlet_key", "normalize_outlet"]
 
@@ -194,18 +194,18 @@ def join_outlet_metadata(corpus: pd.DataFrame, outlets: Any, *, on: str = "outle
     if not isinstance(corpus, pd.DataFrame):
         raise InputError(f"expected the corpus as a DataFrame, got {type(corpus).__name__}")
     if on not in corpus.columns:
-        raise InputError(f"no outlet column {on!r} in the corpus; columns found: {', '.join(map(str, corpus.columns))}")
+        raise InputError(f"no outlet column {on!r} in the corpus; columns found: {column_list(corpus.columns)}")
     meta = _read_outlets(outlets).reset_index(drop=True)
     if outlet_column is None:
         outlet_column = next((c for c in (on, "outlet", "name", "source") if c in meta.columns), None)
         if outlet_column is None:
             raise InputError(
                 "cannot tell which column of the outlet table holds the names; pass outlet_column=. "
-                f"Columns found: {', '.join(map(str, meta.columns))}"
+                f"Columns found: {column_list(meta.columns)}"
             )
     elif outlet_column not in meta.columns:
         raise InputError(f"no column {outlet_column!r} in the outlet table; columns found: "
-                         f"{', '.join(map(str, meta.columns))}")
+                         f"{column_list(meta.columns)}")
     if columns is None:
         value_cols = [c for c in meta.columns if c != outlet_column]
     else:

@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from biaskit.errors import InputError
+from biaskit.errors import InputError, column_list
 
 __all__ = ["match_stories", "story_coverage", "story_similarity_pairs"]
 
@@ -75,10 +75,10 @@ def _documents(articles: pd.DataFrame, text: str | None, title: str | None, lead
         if text is None:
             raise InputError(
                 "no text column ('body' or 'text') found; pass text=COLUMN. "
-                f"Columns found: {', '.join(map(str, articles.columns))}"
+                f"Columns found: {column_list(articles.columns)}"
             )
     elif text not in articles.columns:
-        raise InputError(f"no column {text!r}; columns found: {', '.join(map(str, articles.columns))}")
+        raise InputError(f"no column {text!r}; columns found: {column_list(articles.columns)}")
     if title is not None and title not in articles.columns:
         title = None
     docs = []
@@ -359,7 +359,7 @@ def story_coverage(articles: pd.DataFrame, stories: Any = None, *, by: str = "ou
     if not isinstance(articles, pd.DataFrame):
         raise InputError(f"expected a DataFrame, got {type(articles).__name__}")
     if by not in articles.columns:
-        raise InputError(f"no column {by!r}; columns found: {', '.join(map(str, articles.columns))}")
+        raise InputError(f"no column {by!r}; columns found: {column_list(articles.columns)}")
     if stories is None:
         stories = articles[story] if story in articles.columns else match_stories(articles, **match_kwargs)
     ids = np.asarray(stories, dtype=object)

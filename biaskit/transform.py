@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from biaskit.errors import InputError
+from biaskit.errors import InputError, column_list
 from biaskit.features import _PROBE, extract_features, family_features, feature_names
 
 __all__ = ["FeatureExtractor"]
@@ -26,7 +26,7 @@ def _to_articles_frame(X: Any, text_column: str) -> pd.DataFrame:
             return frame
         if X.shape[1] == 1:
             return pd.DataFrame({"text": X.iloc[:, 0].astype("string").to_numpy(dtype=object)})
-        raise InputError(f"no column {text_column!r} in the input; columns found: {', '.join(map(str, X.columns))}")
+        raise InputError(f"no column {text_column!r} in the input; columns found: {column_list(X.columns)}")
     if isinstance(X, pd.Series):
         return pd.DataFrame({"text": X.to_numpy(dtype=object)})
     if isinstance(X, str):

@@ -448,3 +448,12 @@ def test_cli_compare_on_articles_measures_them_first(tmp_path, capsys):
     assert res.feature.str.startswith("readability.").all()
     omni = res[res.statistic == "omnibus"]
     assert omni.significant.any()  # the two outlets write at clearly different reading levels
+
+
+def test_compare_refuses_an_articles_table():
+    from biaskit.errors import InputError
+
+    articles = pd.DataFrame({"id": ["a", "b"], "outlet": ["A", "B"], "text": ["x", "y"],
+                             "duplicate_id": [False, False]})
+    with pytest.raises(InputError, match="articles table"):
+        compare(articles, by="outlet")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from biaskit.errors import BiaskitError
 
-__all__ = ["add_input_options", "add_output_option", "load_input", "check_output"]
+__all__ = ["add_input_options", "add_output_option", "add_wordlists_option", "load_input", "check_output"]
 
 _INPUT_HELP = """\
 INPUT is a table file (.csv, .tsv, .jsonl, .json, .parquet, also .csv.gz /
@@ -41,8 +41,29 @@ def add_output_option(parser: argparse.ArgumentParser, suffixes: tuple[str, ...]
     )
 
 
-def check_output(path: str, suffixes: tuple[str, ...]) -> Path:
-    """Validate the output path's format before any work is done."""
+def add_wordlists_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--wordlists PATH`` (repeatable): a user's word lists for the attribution extractor."""
+    parser.add_argument("--wordlists", action="append", default=[], metavar="PATH",
+                        help="your own word lists (CSV or YAML) adding outlets, agencies, reporting verbs, "
+                             "roles ... to the packaged ones (e.g. datasets/sample/_wordlist.csv); "
+                             "repeat for several files")
+
+
+def wordlists_arg(args: argparse.Namespace):
+    """The ``--wordlists`` paths given, or None for the packaged lists."""
+    paths = getattr(args, "wordlists", None)
+    return list(paths) if paths else None
+
+
+def check_output(path: str, suffixes: tuple[str, ...], *, input_path: str | None = None) -> Path:
+    """Validate the output path before any work is done.
+
+    The extension must name a format of ``suffixes``; the output must not be
+    a folder, nor the input file itself, nor a file inside the input folder
+    that a later read of that folder would take for articles (a name
+    starting with ``_`` or ``.`` is never read as an article, so it is
+    allowed). A missing parent folder is created.
+    """
     out = Path(path)
     name = out.name.lower()
     if not any(name.endswith(s) for s in suffixes):
@@ -51,6 +72,16 @@ def check_output(path: str, suffixes: tuple[str, ...]) -> Path:
         )
     if out.exists() and out.is_dir():
         raise BiaskitError(f"output {path!r} is a folder; give a file name")
+    if input_path is not None:
+        src = Path(input_path).resolve()
+        dest = out.resolve()
+        if dest == src:
+            raise BiaskitError(f"output {path!r} is the input file; write the result to another file")
+        if src.is_dir() and src in dest.parents and not out.name.startswith(("_", ".")):
+            raise BiaskitError(
+                f"output {path!r} lies inside the input folder {input_path!r}, where it would be read as "
+                f"articles next time; write it elsewhere (or give it a name starting with '_')"
+            )
     if not out.parent.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
     return out

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from biaskit.cli._common import add_input_options, add_output_option, check_output, load_input
+from biaskit.cli._common import (
+    add_input_options,
+    add_output_option,
+    add_wordlists_option,
+    check_output,
+    load_input,
+    wordlists_arg,
+)
 from biaskit.errors import BiaskitError
 
 _SUFFIXES = (".html", ".htm")
@@ -47,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--attributions", metavar="FILE",
                    help="an attribution table (e.g. corrected by hand) to show instead of extracting")
     p.add_argument("--lexicon", metavar="PATH", action="append", help="a user lexicon added to the packaged one")
+    add_wordlists_option(p)
     p.set_defaults(func=run)
 
 
@@ -76,7 +84,7 @@ def _pick(articles, article_id: str | None, row: int | None):
 def run(args: argparse.Namespace) -> int:
     from biaskit.reporting.annotate import annotate_html
 
-    out = check_output(args.output, _SUFFIXES)
+    out = check_output(args.output, _SUFFIXES, input_path=args.input)
     articles = load_input(args)
     article = _pick(articles, args.article_id, args.row)
     attributions = None
@@ -90,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         from biaskit.lexicons import load_lexicon
 
         lexicon = load_lexicon(args.lexicon)
-    html = annotate_html(article, attributions=attributions, lexicon=lexicon)
+    html = annotate_html(article, attributions=attributions, lexicon=lexicon, wordlists=wordlists_arg(args))
     out.write_text(html, encoding="utf-8")
     print(f"wrote {out} (article {article['id']})", file=sys.stderr)
     return 0

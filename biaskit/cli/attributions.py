@@ -43,7 +43,7 @@ examples:
 
 def register(subparsers) -> None:
     """Add ``attributions`` to the command line."""
-    from biaskit.cli._common import add_input_options, add_output_option
+    from biaskit.cli._common import add_input_options, add_output_option, add_wordlists_option
 
     p = subparsers.add_parser(
         "attributions",
@@ -54,21 +54,19 @@ def register(subparsers) -> None:
     )
     add_input_options(p)
     add_output_option(p, _SUFFIXES)
-    p.add_argument("--wordlists", action="append", default=[], metavar="PATH",
-                   help="your own word lists (CSV or YAML) adding outlets, agencies, reporting verbs, "
-                        "roles ... to the packaged ones; repeat for several files")
+    add_wordlists_option(p)
     p.add_argument("--quiet", action="store_true", help="do not print the summary line")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read the articles, extract attributions, write the table."""
-    from biaskit.cli._common import check_output, load_input
+    from biaskit.cli._common import check_output, load_input, wordlists_arg
     from biaskit.extract.sourcing_table import attribution_table, write_attribution_table
 
-    out = check_output(args.output, _SUFFIXES)
+    out = check_output(args.output, _SUFFIXES, input_path=args.input)
     articles = load_input(args)
-    table = attribution_table(articles, wordlists=args.wordlists or None)
+    table = attribution_table(articles, wordlists=wordlists_arg(args))
     write_attribution_table(table, out)
     if not args.quiet:
         n_articles = len(articles)

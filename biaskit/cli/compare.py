@@ -7,8 +7,15 @@ import json
 import sys
 from pathlib import Path
 
-from biaskit.cli._common import add_input_options, add_output_option, check_output, load_input
-from biaskit.errors import BiaskitError
+from biaskit.cli._common import (
+    add_input_options,
+    add_output_option,
+    add_wordlists_option,
+    check_output,
+    load_input,
+    wordlists_arg,
+)
+from biaskit.errors import BiaskitError, column_list
 
 _SUFFIXES = (".csv", ".tsv", ".parquet", ".jsonl")
 
@@ -61,6 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="comma-separated feature columns (default: every numeric family.name column)")
     g.add_argument("--families", metavar="LIST",
                    help="when INPUT is articles: feature families to compute (default: all)")
+    add_wordlists_option(g)
     g.add_argument("--within", metavar="COL",
                    help="compare on the same stories: the column holding each article's story id")
     g.add_argument("--stories", action="store_true",
@@ -121,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
     from biaskit.compare import compare
     from biaskit.io import write_table
 
-    out = check_output(args.output, _SUFFIXES)
+    out = check_output(args.output, _SUFFIXES, input_path=args.input)
     if args.stories and args.within:
         raise BiaskitError("give either --stories (match stories) or --within COL (use yours), not both")
     if not 0 < args.ci < 1:
@@ -141,6 +149,10 @@ def run(args: argparse.Namespace) -> int:
                                "column to it and use --within COL")
         data = read_table(args.input)
         kind = "feature table"
+        if args.within and args.within not in data.columns:
+            raise BiaskitError(f"no column {args.within!r} for --within in the feature table {args.input}; "
+                               f"make the table with 'biaskit features ... --keep {args.within}', or give the "
+                               f"articles as INPUT")
     else:
         from biaskit.features import _check_families, extract_features
 
@@ -148,9 +160,10 @@ def run(args: argparse.Namespace) -> int:
         for option, col in (("--by", args.by), ("--within", args.within)):
             if col and col not in articles.columns:  # say so before measuring every article
                 raise BiaskitError(f"no column {col!r} for {option} in {args.input}; the input's columns are: "
-                                   f"{', '.join(map(str, articles.columns))}")
+                                   f"{column_list(articles.columns)}")
         families = _check_families(args.families) if args.families else None
-        data = extract_features(articles, families=families, progress=not args.no_progress)
+        data = extract_features(articles, families=families, wordlists=wordlists_arg(args),
+                                progress=not args.no_progress)
         kind = "articles"
         if args.by not in data.columns and args.by in articles.columns:
             data[args.by] = articles[args.by].to_numpy()
@@ -164,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
     within = "story" if args.stories else args.within
     if args.by not in data.columns:
         raise BiaskitError(f"no column {args.by!r} to group by in {args.input}; columns found: "
-                           f"{', '.join(map(str, data.columns[:20]))}")
+                           f"{column_list(data.columns)}")
     res = compare(data, by=args.by, within=within, columns=columns, n_boot=args.n_boot, ci=args.ci,
                   seed=args.seed, alpha=args.alpha, min_n=args.min_n)
     write_table(res, out)

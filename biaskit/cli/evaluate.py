@@ -129,7 +129,7 @@ def run_attributions(args: argparse.Namespace) -> int:
     if args.errors:
         from biaskit.cli._common import check_output
 
-        errors_out = check_output(args.errors, (".csv", ".csv.gz", ".jsonl", ".jsonl.gz"))
+        errors_out = check_output(args.errors, (".csv", ".csv.gz", ".jsonl", ".jsonl.gz"), input_path=args.gold)
     result = evaluate_attributions(gold, wordlists=lists or None, errors=errors_out is not None)
     if errors_out is not None:
         import pandas as pd

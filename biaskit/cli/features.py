@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from biaskit.cli._common import add_input_options, add_output_option, check_output, load_input
+from biaskit.cli._common import (
+    add_input_options,
+    add_output_option,
+    add_wordlists_option,
+    check_output,
+    load_input,
+    wordlists_arg,
+)
 
 _SUFFIXES = (".csv", ".tsv", ".parquet", ".jsonl")
 
@@ -41,6 +48,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--lexicon", metavar="PATH", action="append",
                    help="a user lexicon (CSV or YAML with a 'term' column) added to the packaged one; repeatable")
+    add_wordlists_option(p)
+    p.add_argument("--keep", metavar="LIST",
+                   help="comma-separated input columns to carry into the table after the features "
+                        "(e.g. event,author: a story column lets 'biaskit compare --within' use the table)")
     p.add_argument("--no-progress", action="store_true", help="do not show a progress bar")
     p.set_defaults(func=run)
 
@@ -49,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from biaskit.features import _check_families, extract_features
     from biaskit.io import write_table
 
-    out = check_output(args.output, _SUFFIXES)
+    out = check_output(args.output, _SUFFIXES, input_path=args.input)
     families = _check_families(args.families) if args.families else None
     lexicon = None
     if args.lexicon:
@@ -57,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
 
         lexicon = load_lexicon(args.lexicon)
     articles = load_input(args)
-    feats = extract_features(articles, families=families, lexicon=lexicon, progress=not args.no_progress)
+    keep = [c.strip() for c in args.keep.split(",") if c.strip()] if args.keep else None
+    feats = extract_features(articles, families=families, lexicon=lexicon, wordlists=wordlists_arg(args),
+                             keep=keep, progress=not args.no_progress)
     write_table(feats, out)
     n_bad = int((feats["status"] != "ok").sum())
     msg = f"wrote {len(feats)} rows x {feats.shape[1]} columns to {out}"

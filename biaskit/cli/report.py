@@ -7,7 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from biaskit.cli._common import add_input_options, add_output_option, check_output, load_input
+from biaskit.cli._common import (
+    add_input_options,
+    add_output_option,
+    add_wordlists_option,
+    check_output,
+    load_input,
+    wordlists_arg,
+)
 from biaskit.errors import BiaskitError
 
 _SUFFIXES = (".pdf", ".html", ".htm")
@@ -75,6 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="an attribution table (e.g. corrected by hand) to use instead of extracting one")
     g.add_argument("--lexicon", metavar="PATH", action="append",
                    help="a user lexicon added to the packaged one; repeatable")
+    add_wordlists_option(g)
     g.add_argument("--max-outlets", type=int, default=12, metavar="N",
                    help="groups shown by name; smaller ones are folded into 'Other' (default: 12)")
     g.add_argument("--top", type=int, default=8, metavar="N", help="terms and speakers listed per outlet (default: 8)")
@@ -126,7 +134,7 @@ def _looks_like_features(path: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     from biaskit.reporting.build import report
 
-    out = check_output(args.output, _SUFFIXES)
+    out = check_output(args.output, _SUFFIXES, input_path=args.input)
     if args.max_outlets < 2:
         raise BiaskitError("--max-outlets must be at least 2")
     if args.no_stories and args.story_column:
@@ -154,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
         data, by=args.by, title=args.report_title, subtitle=args.subtitle, author=args.author,
         stories=args.story_column or (False if args.no_stories else "auto"), outlets=args.outlets,
         attributions=attributions,
-        lexicon=lexicon, max_groups=args.max_outlets, top_n=args.top, n_boot=args.n_boot, seed=args.seed,
+        lexicon=lexicon, wordlists=wordlists_arg(args), max_groups=args.max_outlets, top_n=args.top, n_boot=args.n_boot, seed=args.seed,
         classifier=not args.no_classifier, progress=say or False,
     )
     if say:

@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         raise BiaskitError("give the INPUT articles (a file or folder); see 'biaskit vocabulary --help'")
     if not args.output:
         raise BiaskitError("give the output file with -o OUT.csv (or .jsonl, .tsv, .parquet)")
-    out = check_output(args.output, _SUFFIXES)
+    out = check_output(args.output, _SUFFIXES, input_path=args.input)
     articles = load_input(args)
     table = vocabulary_table(articles, lexicon=lexicon, progress=not args.no_progress)
     write_table(table, out)

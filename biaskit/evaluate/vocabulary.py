@@ -57,7 +57,7 @@ from typing import Any
 
 import numpy as np
 
-from biaskit.errors import InputError
+from biaskit.errors import InputError, column_list
 
 __all__ = [
     "evaluate_vocabulary",
@@ -108,11 +108,11 @@ def read_gold(path: str | os.PathLike):
     df = read_table(path, dates=())
     cols = list(df.columns)
     if "text" not in df.columns:
-        raise InputError(f"{path}: no 'text' column; columns found: {', '.join(map(str, cols))}")
+        raise InputError(f"{path}: no 'text' column; columns found: {column_list(cols)}")
     if "label_bias" not in df.columns and "biased_words" not in df.columns:
         raise InputError(
             f"{path}: needs a 'label_bias' column (Biased / Non-biased) or a 'biased_words' column "
-            f"(a JSON list of words); columns found: {', '.join(map(str, cols))}"
+            f"(a JSON list of words); columns found: {column_list(cols)}"
         )
     df = df.reset_index(drop=True)
     df["text"] = ["" if _missing(t) else str(t) for t in df["text"]]
@@ -522,7 +522,7 @@ def evaluate_vocabulary(gold: str | os.PathLike, *, lexicons: Sequence = (),
                 preds[name][te] = pipe.predict(X[te])
                 fold_scores[name] = _scores(y[te], preds[name][te])
             per_fold[str(k)] = fold_scores
-        result["protocol"] = f"cross-validation over the 'fold' column ({', '.join(map(str, uniq))})"
+        result["protocol"] = f"cross-validation over the 'fold' column ({column_list(uniq)})"
         y_eval = y
     else:
         n = len(g_idx)
