@@ -720,7 +720,37 @@ def _header(lines: list[_Line], known_title: str | None) -> tuple[int, dict[int,
                     best = {**best, **{j: "kicker" for j in after[:k]}, i: "title"}
                     header_end = max(header_end, i)
                 break
+    if known_title is None and not best and header_end < 0 and nonblank:
+        first = nonblank[0]
+        if _standalone_headline(lines, first, nxt[first]):
+            best, header_end = {first: "title"}, first
     return header_end, best
+
+
+_CLOSERS = "\"'\u201d\u2019\u00bb)"
+
+
+def _standalone_headline(lines: list[_Line], i: int, after: int | None) -> bool:
+    """A first line that is a headline on its own: "Title", a blank line, then the body.
+
+    With no page furniture to go by, the first line is taken for the title
+    only when it reads like one and the text goes on like an article: 3 to
+    20 words, no final period, colon, semicolon or comma (a "?" or "!" is
+    allowed), a blank line below it, then a body paragraph that is longer
+    and ends like a sentence. A one-line opening paragraph without a final
+    period is rare in news bodies; a dateline or section label (two words
+    or fewer) is never taken.
+    """
+    ln = lines[i]
+    c = ln.content.strip()
+    if ln.kind != "body" or not 3 <= _words(c) <= 20 or not _headline_like(c):
+        return False
+    if c.rstrip(_CLOSERS)[-1:] in ".:;," or any(q in c for q in (',"', ",\u201d", ",'", ",\u2019")):
+        return False  # ends like a sentence, or quotes someone the way body text does ("…," she said)
+    if i + 1 >= len(lines) or lines[i + 1].kind != "blank" or after is None or lines[after].kind != "body":
+        return False
+    nxt = lines[after].content.strip()
+    return _words(nxt) > _words(c) and nxt.rstrip(_CLOSERS)[-1:] in ".!?"
 
 
 _LIST_ITEM_RE = re.compile(r"(?:\d{1,2}[.)]|[" + "\u2022\u00b7\u25aa\u25e6\u25cf\u25a0\u25ba\u25b6*" + r"-])\s+")

@@ -108,7 +108,6 @@ def test_seed_every_body_sentence_kept(seed):
 CLEAN_TEXTS = [
     "One paragraph only.",
     "First paragraph.\n\nSecond paragraph.",
-    "Council delays vote on transit plan\n\nThe council on Tuesday postponed a vote.",
     "A hard-wrapped paragraph that goes on\nacross two lines.\n\nAnd another.",
     '"We will see," she said.\n\n\u201cCurly quotes\u201d and \u00abguillemets\u00bb stay.',
     "By the time the talks ended, nothing was agreed.\n\nShare prices fell sharply on Monday.",
@@ -118,6 +117,28 @@ CLEAN_TEXTS = [
     "Twitter and Facebook were blocked for hours.\n\nThe advertisement ran on television.",
     "",
 ]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Council delays vote on transit plan\n\nThe council on Tuesday postponed a vote on the plan.",
+     "Council delays vote on transit plan"),
+    ("Is the euro in danger?\n\nThe minister said on Monday that the talks had failed.", "Is the euro in danger?"),
+    # not headlines: a sentence, a label, a quoted line, no blank line below, a body no longer than the line
+    ("The council met on Tuesday.\n\nIt postponed a vote on the transit plan until May.", None),
+    ("WASHINGTON\n\nThe council on Tuesday postponed a vote on the plan.", None),
+    ("\u201cWe will not give up,\u201d she said\n\nThe council on Tuesday postponed a vote on the plan.", None),
+    ("Council delays vote on transit plan\nThe council on Tuesday postponed a vote on the plan.", None),
+    ("Council delays vote on transit plan\n\nIt did.", None),
+])
+def test_a_standalone_first_line_is_the_title(text, title):
+    r = clean_text(text)
+    assert r.title == title
+    if title is None:
+        assert r.body == text
+    else:
+        assert r.body == text[text.index("\n\n") + 2:]
+        a, b = r.title_span
+        assert text[a:b] == title
 
 
 @pytest.mark.parametrize("text", CLEAN_TEXTS)
