@@ -104,3 +104,19 @@ def test_wordlists_option_reaches_the_extractor(tmp_path, capsys):
                          "--wordlists", str(wl)], capsys)
     assert code == 0, err
     assert pd.read_csv(out)[col].iloc[0] == 1
+
+
+@pytest.mark.parametrize("suffix", [".tsv", ".parquet"])
+def test_attribution_table_in_every_table_format_reads_back(tmp_path, capsys, suffix):
+    pytest.importorskip("pyarrow") if suffix == ".parquet" else None
+    from biaskit.extract.sourcing_table import read_attribution_table
+
+    src = tmp_path / "articles.csv"
+    pd.DataFrame({"id": ["x"], "outlet": ["Klaxon"],
+                  "text": ['"We are alarmed," the minister said, according to Reuters.']}).to_csv(src, index=False)
+    out = tmp_path / f"att{suffix}"
+    code, _, err = _cli(["attributions", str(src), "-o", str(out), "--quiet"], capsys)
+    assert code == 0, err
+    back = read_attribution_table(out)
+    assert back["speaker"].tolist() == ["minister"]
+    assert back["via"].tolist() == [["Reuters"]]

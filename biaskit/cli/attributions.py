@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-_SUFFIXES = (".csv", ".csv.gz", ".jsonl", ".jsonl.gz")
+_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".jsonl", ".jsonl.gz", ".parquet")
 
 _DESCRIPTION = """\
 Find every attribution in the articles -- who is quoted or cited (source),

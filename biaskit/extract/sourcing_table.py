@@ -577,7 +577,7 @@ def attribution_frame(rows: list[dict]):
 
 
 def write_attribution_table(table, path: str | Path) -> Path:
-    """Write an attribution table to CSV (via joined with " > ", spans as JSON) or JSON Lines.
+    """Write an attribution table to CSV/TSV (via joined with " > ", spans as JSON), JSON Lines or Parquet.
 
     Uses :func:`biaskit.io.write_table`, which neutralises spreadsheet
     formulas in CSV text cells and encodes the list columns.
@@ -588,7 +588,7 @@ def write_attribution_table(table, path: str | Path) -> Path:
 
 
 def read_attribution_table(path: str | Path):
-    """Load an attribution table written by ``biaskit attributions`` (CSV or JSON Lines).
+    """Load an attribution table written by ``biaskit attributions`` (CSV, TSV, JSON Lines or Parquet).
 
     The ``via`` cell of a CSV is split on " > "; span lists are read from
     JSON; offsets become nullable integers. A table edited by hand (a
