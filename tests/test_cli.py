@@ -108,7 +108,8 @@ def test_wordlists_option_reaches_the_extractor(tmp_path, capsys):
 
 @pytest.mark.parametrize("suffix", [".tsv", ".parquet"])
 def test_attribution_table_in_every_table_format_reads_back(tmp_path, capsys, suffix):
-    pytest.importorskip("pyarrow") if suffix == ".parquet" else None
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow")
     from biaskit.extract.sourcing_table import read_attribution_table
 
     src = tmp_path / "articles.csv"
