@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from _paths import SHARED  # ../shared beside the checkout, or $BIASKIT_SHARED
 
 from biaskit.clean import (
     _byline,
@@ -19,7 +20,7 @@ from biaskit.clean import (
 )
 
 DATA = Path(__file__).resolve().parent / "data"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+
 SEED = SHARED / "seed" / "000_49524e8554e2d548"
 
 

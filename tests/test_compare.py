@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from _paths import SHARED  # ../shared beside the checkout, or $BIASKIT_SHARED
 from scipy import stats
 
 from biaskit.compare import (
@@ -25,8 +25,6 @@ from biaskit.compare import (
     is_feature_table,
 )
 from biaskit.errors import BiaskitError, InputError
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _frame(groups: dict[str, np.ndarray]) -> pd.DataFrame:

@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _paths import SHARED as _SHARED_ROOT  # ../shared beside the checkout, or $BIASKIT_SHARED
 
 from biaskit import datasets as ds
 from biaskit.errors import BiaskitError, InputError
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+SHARED = _SHARED_ROOT / "datasets"
 
 
 def shared(*parts: str) -> Path:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
-from pathlib import Path
 
 import pytest
+from _paths import SHARED  # ../shared beside the checkout, or $BIASKIT_SHARED
 
 from biaskit.errors import InputError
 from biaskit.evaluate.attributions import (
@@ -20,7 +20,6 @@ from biaskit.evaluate.attributions import (
 )
 from biaskit.records import Attribution
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 POLNEAR_DEV = SHARED / "datasets" / "polnear" / "dev.jsonl"
 
 

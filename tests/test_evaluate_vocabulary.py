@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 import math
 import random
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from _paths import SHARED  # ../shared beside the checkout, or $BIASKIT_SHARED
 
 from biaskit.errors import InputError
 from biaskit.evaluate.vocabulary import evaluate_vocabulary, read_gold, sentence_pipelines, word_level
 from biaskit.lexicons import default_lexicon, load_lexicon
 from biaskit.parse import parse
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 BABE = SHARED / "datasets" / "babe"
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _paths import SHARED  # ../shared beside the checkout, or $BIASKIT_SHARED
 
 from biaskit.errors import BiaskitError, InputError
 from biaskit.io import (
@@ -23,7 +24,6 @@ from biaskit.io import (
 from biaskit.records import ARTICLE_COLUMNS
 
 DATA = Path(__file__).resolve().parent / "data"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 RECORDS = [
     {"id": "a1", "outlet": "The Daily", "date": "2022-02-12T08:16:00+05:30", "title": "Talks fail",

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+from _paths import SHARED  # ../shared beside the checkout, or $BIASKIT_SHARED
 
 from biaskit.errors import InputError
 from biaskit.outlets import join_outlet_metadata, loose_outlet_key, normalize_outlet
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.mark.parametrize("a,b", [

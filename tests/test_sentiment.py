@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import math
 import random
-from pathlib import Path
 
 import pytest
+from _paths import SHARED  # ../shared beside the checkout, or $BIASKIT_SHARED
 from vaderSentiment import vaderSentiment as vs
 
 from biaskit.extract._vader import VaderAnalyzer, normalize_valence, vader_words
@@ -28,7 +28,6 @@ from biaskit.extract.sentiment import (
 )
 from biaskit.parse import parse
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 NEWSMTSC = SHARED / "datasets" / "newsmtsc"
 
 
