@@ -92,7 +92,7 @@ def test_side_panel_shows_via_chain_profile_and_scare_quotes(page):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; ← CNN ← Jake Sullivan" in panel
     assert "<em>hedged</em>" in panel
     assert "Quotations with no source (1)" in panel and "any time now" in panel
-    assert "Anonymous sources" in panel and "0.0%" in panel
+    assert "Unnamed sources (anonymous or no speaker)" in panel and "0.0%" in panel
     assert re.search(r"conflict</span></td><td class=\"num\">0</td><td class=\"num\">1</td>", panel)
 
 

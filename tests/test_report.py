@@ -240,15 +240,150 @@ def test_hand_corrected_attributions_are_what_the_report_measures(corpus, rep):
     assert "recomputed from the attribution table" in fixed.section("sourcing").blocks[0].text
 
 
-def test_outlet_metadata_groups_and_lists_unmatched_outlets(feats):
-    meta = pd.DataFrame({"outlet": ["Harbor Ledger", XSS_OUTLET], "leaning": ["left", "right"]})
-    rep = report(feats, by="leaning", outlets=meta, n_boot=50, min_n=3, classifier=False)
-    overview = rep.section("overview")
+LEANINGS = pd.DataFrame({"outlet": ["Harbor Ledger", XSS_OUTLET], "leaning": ["left", "right"]})
+
+
+@pytest.fixture(scope="module")
+def by_leaning(corpus) -> Report:
+    """Grouped by a metadata column that one outlet (the Greek one, 6 of 18 articles) lacks."""
+    return report(corpus, by="leaning", outlets=LEANINGS, n_boot=50, min_n=3, classifier=False, stories=False)
+
+
+def _words(rep: Report) -> str:
+    """Every caption, note, label, heading and paragraph of a report, as one string."""
+    parts = [rep.title, *(s.heading for s in rep.sections), *(s.skipped or "" for s in rep.sections)]
+    for s in rep.sections:
+        for b in s.blocks:
+            parts += [getattr(b, "text", ""), getattr(b, "caption", ""), getattr(b, "note", "") or "",
+                      *getattr(b, "paragraphs", ()), *getattr(b, "items", ())]
+            parts += [c.label for c in getattr(b, "columns", ())]
+    return " ".join(map(str, parts))
+
+
+def test_outlet_metadata_groups_and_lists_unmatched_outlets(by_leaning):
+    overview = by_leaning.section("overview")
     per = next(b for b in overview.blocks if isinstance(b, Table))
-    assert sorted(per.data["group"]) == ["(none)", "left", "right"]
+    assert sorted(per.data["group"]) == ["left", "right"]  # no "(none)" group
     unmatched = next(b for b in overview.blocks if isinstance(b, Table) and "not joined" in b.caption)
     assert unmatched.data["outlet"].tolist() == [GREEK_OUTLET]
-    assert rep.title.startswith("Articles by leaning")
+    assert by_leaning.title.startswith("Articles by leaning")
+
+
+def test_articles_without_a_group_are_left_out_with_a_note(by_leaning):
+    note = next(b.text for b in by_leaning.section("overview").blocks if b.kind == "note" and "left out" in b.text)
+    assert "6 of the 18 articles have no leaning" in note and f"{GREEK_OUTLET} (6)" in note
+    assert "compares 12 of the 18 articles in the input, from 2 leanings" in \
+        " ".join(by_leaning.section("overview").blocks[0].paragraphs)
+    assert by_leaning.provenance["articles"] == 18 and by_leaning.provenance["articles_compared"] == 12
+    for _, fig in by_leaning.figures():  # the left-out articles (and their attributions) are in no figure
+        for col in ("group", "true", "predicted"):
+            if col in fig.data.columns:
+                assert set(fig.data[col].dropna()) <= {"left", "right"}
+    for _, table in by_leaning.tables():
+        if "group" in table.data.columns:
+            assert set(table.data["group"].dropna()) <= {"left", "right"}
+    grid = next(f for s, f in by_leaning.figures() if f.plot == "heatmap" and s.key == "sourcing")
+    assert set(grid.data["group"]) == {"left", "right"}
+
+
+def test_wording_follows_the_grouping(by_leaning, rep):
+    words = _words(by_leaning)
+    assert "Do the leanings differ in sourcing?" in words and "Do the leanings differ in tone" in words
+    assert "per-leaning means" in words and "Leanings differ overall" in words
+    assert by_leaning.section("models").heading == "What distinguishes the leanings"
+    assert "Do the outlets" not in words and "per-outlet" not in words and "(none)" not in words
+    assert "Do the outlets differ in sourcing?" in _words(rep)  # grouped by outlet: the outlets
+
+
+def test_no_article_with_a_group_is_a_clear_error(feats):
+    meta = pd.DataFrame({"outlet": ["Somewhere Else"], "leaning": ["left"]})
+    with pytest.raises(BiaskitError, match="no article has a value in the column 'leaning'.*Harbor Ledger"):
+        report(feats, by="leaning", outlets=meta, n_boot=50, classifier=False)
+
+
+@pytest.fixture(scope="module")
+def one_article(feats) -> Report:
+    return report(feats.iloc[:1], n_boot=50, classifier=False, stories=False)
+
+
+def test_one_article_is_counted_in_the_singular(one_article):
+    assert one_article.title.startswith("How 1 outlet reports:")
+    intro = " ".join(one_article.section("overview").blocks[0].paragraphs)
+    assert "compares 1 article from 1 outlet" in intro and "It could be measured." in intro
+    assert not re.search(r"\b1 (articles|outlets|words)\b", _words(one_article))
+
+
+def test_tests_not_run_say_not_tested(one_article):
+    tests = [t for _, t in one_article.tables() if "differ" in t.data.columns]
+    assert tests
+    for table in tests:
+        assert table.data["flag"].astype(bool).all()  # one group: nothing can be tested
+        assert set(table.data["differ"]) == {"not tested"}
+        assert set(table.data["pairs_text"]) == {"not tested"}
+        shown = {row[[c.key for c in table.columns].index("differ")].text for row in table_cells(table)}
+        assert shown == {"not tested"}
+
+
+def test_no_measured_article_is_said_on_the_first_page():
+    empty = biaskit.read_articles(pd.DataFrame({"id": ["a", "b"], "outlet": ["Alpha", "Beta"], "text": ["", " "]}))
+    rep = report(empty, n_boot=50, classifier=False, stories=False)
+    assert "No article could be measured" in rep.notice and "status empty_text" in rep.notice
+    assert "2 articles" in rep.notice
+    assert all(s.skipped for s in rep.sections if s.key not in ("overview", "methods"))
+    html = rep.to_html(dpi=30)
+    header = html[html.index("<header>"):html.index("</header>")]
+    assert "No article could be measured" in header
+    first_page = pypdf.PdfReader(io.BytesIO(rep.to_pdf(dpi=30))).pages[0].extract_text()
+    assert "No article could be measured" in re.sub(r"\s+", " ", first_page)
+
+
+def test_the_two_anonymity_measures_are_labelled_apart(rep):
+    from biaskit.reporting.metrics import describe
+
+    unnamed, typed = describe("sourcing.anonymous_share"), describe("sourcing.share_anonymous")
+    assert unnamed.label != typed.label
+    assert "no resolved speaker" in unnamed.meaning and "share_anonymous" in unnamed.meaning
+    profile = next(t for s, t in rep.tables() if s.key == "sourcing" and "sourcing.anonymous_share" in t.data.columns)
+    assert unnamed.label in profile.note and "anonymous only" in profile.note
+    grid = next(f for s, f in rep.figures() if s.key == "sourcing" and f.plot == "heatmap")
+    assert "anonymous only" in grid.caption and unnamed.label in grid.caption
+
+
+def test_rounded_zero_has_no_minus_sign():
+    assert format_value(-0.0004, Column("x", "X", "num")) == "0.00"
+    assert format_value(-0.00004, Column("x", "X", "pct")) == "0.0%"
+    assert format_value(-0.004, Column("x", "X", "num")) == "0.00"
+    assert format_value(-0.006, Column("x", "X", "num")) == "−0.01"
+    table = Table(pd.DataFrame({"v": [0.1], "lo": [-0.001], "hi": [0.26]}),
+                  (Column("v", "V", "num", low="lo", high="hi"),))
+    assert table_cells(table)[0][0].interval == "[0.00, 0.26]"
+
+
+def test_share_axes_use_the_tables_units():
+    from biaskit.reporting.figures import draw
+
+    data = pd.DataFrame({"group": ["A", "B", "C"], "facet": "Quoted words", "x": [-0.04, 0.02, 0.08],
+                         "lo": [-0.06, 0.0, 0.05], "hi": [-0.02, 0.04, 0.11]})
+
+    def ticks(units):
+        fig = draw(Figure("pointrange", data, {"y": "group", "x": "x", "low": "lo", "high": "hi", "facet": "facet",
+                                               "units": units}))
+        fig.canvas.draw()
+        return [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+
+    pp, pct, plain = ticks({"Quoted words": "pp"}), ticks("pct"), ticks(None)
+    assert any("." in t for t in plain) and "0.10" in plain  # a share drawn as is: 0.02, 0.04 ...
+    assert "+10" in pp and "+2" in pp and "−6" in pp and not any("." in t for t in pp)  # percentage points
+    assert "10%" in pct and "−6%" in pct
+
+
+def test_save_creates_missing_folders(tmp_path):
+    small = Report("Small", sections=(Section("s", "One", (Text(("text",)),)),))
+    out = small.save(tmp_path / "new" / "deeper" / "r.html")
+    assert out.exists() and "Small" in out.read_text(encoding="utf-8")
+    (tmp_path / "a_file").write_text("x")
+    with pytest.raises(BiaskitError, match="cannot create the folder"):
+        small.save(tmp_path / "a_file" / "r.html")
 
 
 def test_stories_from_a_column_add_the_within_story_comparison(feats):
@@ -282,6 +417,10 @@ def test_auto_stories_prefer_the_input_story_column(feats):
     within = next(t for _, t in rep.tables() if t.caption.startswith("Within-story differences"))
     shares = [c for c in within.columns if c.key.endswith("_share")]
     assert shares and all(c.fmt == "pp" for c in shares)  # differences of shares are percentage points
+    figure = next(f for _, f in rep.figures() if f.caption.startswith("Within-story differences"))
+    for c in shares:  # ... and so is the figure's axis beside the table
+        assert figure.params["units"][c.label] == "pp"
+        assert "percentage points" in figure.params["xlabel"][c.label]
 
 
 def test_overview_and_test_tables_explain_themselves(rep):

@@ -20,6 +20,8 @@ Examples
 '–'
 >>> format_value([("regime", 4), ("slammed", 2.456)], Column("t", "Terms", "pairs"))
 'regime (4), slammed (2.5)'
+>>> format_value(-0.0004, Column("x", "X", "num"))  # no negative zero after rounding
+'0.00'
 """
 
 from __future__ import annotations
@@ -52,6 +54,14 @@ def _is_missing(value) -> bool:
         return False
 
 
+def _fixed(v: float, spec: str) -> str:
+    """``v`` formatted with ``spec``, with a typographic minus and no "−0" once rounded."""
+    shown = format(v, spec)
+    if shown.startswith("-") and not any(ch in "123456789" for ch in shown):
+        shown = shown[1:]  # -0.00 after rounding is 0.00
+    return shown.replace("-", "−")
+
+
 def format_value(value, column: Column) -> str:
     """Format one value as its column asks (rounding happens here only)."""
     if _is_missing(value):
@@ -70,13 +80,13 @@ def format_value(value, column: Column) -> str:
             return str(value)
         if math.isinf(v):
             return "∞" if v > 0 else "−∞"
-        return f"{v:,.{digits}f}".replace("-", "−")
+        return _fixed(v, f",.{digits}f")
     if fmt == "pct":
         try:
             v = float(value) * 100
         except (TypeError, ValueError):
             return str(value)
-        return f"{v:.{digits}f}%".replace("-", "−")
+        return _fixed(v, f".{digits}f") + "%"
     if fmt == "pp":  # a difference of shares: percentage points, signed
         try:
             v = float(value) * 100
@@ -108,7 +118,7 @@ def format_value(value, column: Column) -> str:
             if isinstance(number, (int, np.integer)):
                 shown = f"{number:,}"
             else:
-                shown = f"{float(number):.{column.digits if column.digits is not None else 1}f}".replace("-", "−")
+                shown = _fixed(float(number), f".{column.digits if column.digits is not None else 1}f")
             parts.append(f"{label} ({shown})")
         return ", ".join(parts) if parts else MISSING
     if fmt == "bool":

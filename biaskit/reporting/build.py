@@ -57,7 +57,6 @@ SECTION_HEADINGS = {
     "methods": "Methods and limitations",
 }
 
-MISSING_GROUP = "(none)"
 
 
 # ---------------------------------------------------------------------------
@@ -82,6 +81,8 @@ class _Inputs:
     comparison: pd.DataFrame | None = None  # compare() over every feature the report shows
     stories: pd.Series | None = None
     unmatched_outlets: pd.DataFrame | None = None  # join_outlet_metadata's report of unjoined outlets
+    left_out: pd.DataFrame | None = None  # articles with no value in the grouping column (not compared)
+    n_input: int = 0  # articles in the input, those left out included
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -170,21 +171,40 @@ def _load(data: Any) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
 
 
 def _group_labels(values: pd.Series) -> pd.Series:
-    out = values.astype(object).where(values.notna(), MISSING_GROUP)
-    return out.map(lambda v: str(v).strip() or MISSING_GROUP)
+    """Each value as a group label; None where there is no value (missing or blank)."""
+    out = values.astype(object).map(lambda v: None if _is_missing(v) else (str(v).strip() or None))
+    return out.astype(object)
+
+
+def _is_missing(v: Any) -> bool:
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
 
 
 def _row_groups(table: pd.DataFrame, inp: _Inputs) -> pd.Series:
-    """The folded group of each row of an attribution or hit table."""
+    """The folded group of each row of an attribution or hit table; None for a row whose article
+    is not compared (no value in the grouping column)."""
     id_to_group = dict(zip(inp.features["id"].astype(str), inp.groups, strict=False)) \
         if "id" in inp.features.columns else {}
     fold_back = {g: other for other, gs in inp.folded.items() for g in gs}
     if inp.by in table.columns:
-        raw = _group_labels(table[inp.by])
-        return raw.map(lambda g: fold_back.get(g, g))
-    if "id" in table.columns and id_to_group:
-        return table["id"].astype(str).map(id_to_group).fillna(MISSING_GROUP)
-    raise InputError(f"the {table.attrs.get('name', 'record')} table has neither a {inp.by!r} nor an 'id' column")
+        out = _group_labels(table[inp.by]).map(lambda g: fold_back.get(g, g))
+    elif "id" in table.columns and id_to_group:
+        out = table["id"].astype(str).map(id_to_group)
+    else:
+        raise InputError(f"the {table.attrs.get('name', 'record')} table has neither a {inp.by!r} nor an "
+                         "'id' column")
+    return out.where(out.isin(inp.order), None).astype(object)
+
+
+def _grouped(table: pd.DataFrame, inp: _Inputs, col: str = "group") -> pd.DataFrame:
+    """A copy of an attribution or hit table with each row's group in ``col``, keeping only
+    the rows of the articles compared."""
+    out = table.copy()
+    out[col] = _row_groups(out, inp).to_numpy()
+    return out[out[col].notna()]
 
 
 # ---------------------------------------------------------------------------
@@ -287,6 +307,18 @@ def _flag_column(part: pd.DataFrame, columns: list[Column], note: str) -> tuple[
     return columns, note
 
 
+def _verdicts(tests: pd.DataFrame) -> list[str]:
+    """"yes" or "no" for each test that was run, "not tested" where none was (no p-value).
+
+    Examples
+    --------
+    >>> _verdicts(pd.DataFrame({"p_adjusted": [0.01, 0.2, np.nan], "significant": [True, False, False]}))
+    ['yes', 'no', 'not tested']
+    """
+    return ["not tested" if pd.isna(p) else ("yes" if bool(sig) else "no")
+            for p, sig in zip(tests["p_adjusted"], tests["significant"], strict=True)]
+
+
 def _tests_table(inp: _Inputs, cols: Sequence[str], caption: str) -> Table | None:
     cmp = inp.comparison
     if cmp is None:
@@ -300,7 +332,9 @@ def _tests_table(inp: _Inputs, cols: Sequence[str], caption: str) -> Table | Non
     tested = pair_rows[pair_rows["p_adjusted"].notna()]
     part["pairs"] = part["feature"].map(pairs.groupby("feature").size()).fillna(0).astype(int)
     part["pairs_tested"] = part["feature"].map(tested.groupby("feature").size()).fillna(0).astype(int)
-    part["pairs_text"] = [f"{a} of {b}" for a, b in zip(part["pairs"], part["pairs_tested"], strict=True)]
+    part["pairs_text"] = [f"{a} of {b}" if b else "not tested"
+                          for a, b in zip(part["pairs"], part["pairs_tested"], strict=True)]
+    part["differ"] = _verdicts(part)
     part["feature"] = pd.Categorical(part["feature"], categories=list(cols), ordered=True)
     part = part.sort_values("feature").astype({"feature": str}).reset_index(drop=True)
     g = _plural(inp.by, 2)
@@ -309,7 +343,7 @@ def _tests_table(inp: _Inputs, cols: Sequence[str], caption: str) -> Table | Non
         Column("test_statistic", "Kruskal–Wallis H", "num", 2),
         Column("estimate", "ε² (share of rank variance)", "num", 3),
         Column("p_adjusted", "p (BH-adjusted)", "p"),
-        Column("significant", f"{g.capitalize()} differ overall (adjusted p < 0.05)", "bool"),
+        Column("differ", f"{g.capitalize()} differ overall (adjusted p < 0.05)", "text"),
         Column("pairs_text", "Pairs that differ (Mann–Whitney, adjusted p < 0.05)", "text"),
     ]
     note = (f"Overall: the Kruskal–Wallis test across all {g}. Pairs: each pair of {g} compared with the "
@@ -333,14 +367,23 @@ def _long_for_figure(inp: _Inputs, cols: Sequence[str], statistic: str = "mean")
 
 
 def _pointrange(inp: _Inputs, cols: Sequence[str], caption: str, *, ncols: int | None = None, statistic: str = "mean",
-                reference: float | None = None) -> Figure:
+                reference: float | None = None, differences: bool = False) -> Figure:
+    """Means (or, with ``differences``, within-story differences) with intervals, one panel per
+    measure; shares are labelled as the tables show them (% or, for differences, percentage points)."""
     long = _long_for_figure(inp, cols, statistic)
-    labels = {describe(c).label: describe(c).axis_label for c in cols}
+    labels, units = {}, {}
+    for c in cols:
+        m = describe(c)
+        labels[m.label] = m.axis_label
+        if m.fmt == "pct":
+            units[m.label] = "pp" if differences else "pct"
+            if differences:  # the caption says these are differences; the axis gives the unit
+                labels[m.label] = "percentage points"
     return Figure(
         "pointrange", long,
         {"y": "group", "x": "estimate", "low": "ci_low", "high": "ci_high", "facet": "facet",
          "xlabel": labels, "order": inp.order, "facet_order": [describe(c).label for c in cols], "ncols": ncols,
-         "reference": reference},
+         "reference": reference, "units": units},
         caption=caption,
         alt=f"Mean and 95% interval per {inp.by} for: " + ", ".join(describe(c).label for c in cols) + ".",
     )
@@ -383,7 +426,7 @@ def _dates(features: pd.DataFrame) -> pd.Series:
 
 def _overview(inp: _Inputs) -> Section:
     f = inp.features
-    raw = _group_labels(f[inp.by]) if inp.by in f.columns else pd.Series(MISSING_GROUP, index=f.index)
+    raw = _group_labels(f[inp.by])
     dates = _dates(f)
     ok = f["status"].astype(str).eq(STATUS_OK) if "status" in f.columns else pd.Series(True, index=f.index)
     words_col = _first(f, "readability.words", "readability.word_count", "sourcing.words")
@@ -403,39 +446,49 @@ def _overview(inp: _Inputs) -> Section:
     total = len(f)
     n_ok = int(ok.sum())
     start, end = dates.min(), dates.max()
-    span = (f" published between {start:%Y-%m-%d} and {end:%Y-%m-%d}" if pd.notna(start) else "")
-    intro = [
-        f"This report compares {total:,} articles from {n_groups:,} {_plural(inp.by, n_groups)}{span}. "
-        + (f"All {total:,} could be measured." if n_ok == total else
-           f"{n_ok:,} of them could be measured; the other {total - n_ok:,} are listed below with the reason."),
-    ]
-    if words_col:
-        intro.append(f"Together the measured articles hold {int(np.nansum(frame['words'])):,} words of body text "
-                     "(titles are not counted in rates).")
+    span = ("" if pd.isna(start) else f" published on {start:%Y-%m-%d}" if start.date() == end.date() else
+            f" published between {start:%Y-%m-%d} and {end:%Y-%m-%d}")
+    compared = (_count(total, "article") if total == inp.n_input or not inp.n_input else
+                f"{total:,} of the {inp.n_input:,} articles in the input,")
+    if n_ok == total:
+        measured = "It could be measured." if total == 1 else f"All {total:,} could be measured."
+    elif n_ok == 0:
+        measured = ("It could not be measured" if total == 1 else f"None of the {total:,} could be measured") + (
+            f" — {_status_summary(f)}. The sections that follow have no measures to show.")
+    else:
+        measured = (f"{n_ok:,} of them could be measured; the other {total - n_ok:,} "
+                    f"{'is' if total - n_ok == 1 else 'are'} listed below with the reason.")
+    intro = [f"This report compares {compared} from {_count(n_groups, inp.by)}{span}. {measured}"]
+    if words_col and n_ok:
+        n_words = _count(int(np.nansum(frame["words"])), "word")
+        intro.append((f"Together the measured articles hold {n_words}" if n_ok > 1 else
+                      f"The measured article holds {n_words}") + " of body text (titles are not counted in rates).")
     if inp.folded:
         other, rest = next(iter(inp.folded.items()))
         intro.append(f"To keep figures legible, the {len(inp.order) - 1} largest {_plural(inp.by, 2)} are shown "
                      f"by name and the other {len(rest)} are grouped as \"{other}\" in the sections that follow: "
                      + ", ".join(rest) + ".")
-    blocks: list = [Text(tuple(intro)),
-                    Table(per, tuple(columns), caption=f"Articles per {inp.by}")]
+    blocks: list = [Text(tuple(intro))]
+    if inp.left_out is not None and len(inp.left_out):
+        blocks.append(Note(_left_out_note(inp)))
+    blocks.append(Table(per, tuple(columns), caption=f"Articles per {inp.by}"))
     if n_groups >= 2:
         counts = pd.DataFrame({"group": inp.order})
         counts["articles"] = counts["group"].map(inp.groups.value_counts()).fillna(0).astype(int)
+        g1, g2 = inp.by.replace("_", " "), _plural(inp.by, 2)
         blocks.append(Figure("bars", counts, {"y": "group", "x": "articles", "xlabel": "articles",
                                                "order": inp.order},
-                             caption=f"Articles per {inp.by}. Outlets that publish more weigh more in pooled "
-                                     "figures; the per-outlet means below weigh each article equally within "
-                                     "its outlet.",
-                             alt=f"Bar chart of the number of articles per {inp.by}."))
+                             caption=f"Articles per {g1}. {g2.capitalize()} with more articles weigh more in "
+                                     f"pooled figures; the per-{g1} means below weigh each article equally "
+                                     f"within its {g1}.",
+                             alt=f"Bar chart of the number of articles per {g1}."))
     if "status" in f.columns and n_ok < total:
         st = f["status"].astype(str)
         bad = pd.DataFrame({"status": st[~ok], "group": raw[~ok]})
         by_status = bad.groupby("status").agg(articles=("group", "size"),
                                               groups=("group", lambda g: sorted(set(g))))
         by_status = by_status.reset_index()
-        by_status["meaning"] = by_status["status"].map(
-            lambda s: _STATUS_MEANING.get(s, "an extractor failed on this text" if s.startswith("error") else s))
+        by_status["meaning"] = by_status["status"].map(_status_meaning)
         blocks.append(Table(by_status, (Column("status", "Status", "text"), Column("meaning", "Meaning", "text"),
                                         Column("articles", "Articles", "int"),
                                         Column("groups", _plural(inp.by, 2).capitalize(), "list")),
@@ -448,18 +501,122 @@ def _overview(inp: _Inputs) -> Section:
             ("candidates", "Close names in the metadata", "list")) if c in um.columns]
         blocks.append(Table(um.reset_index(drop=True), tuple(cols_u),
                             caption="Outlets not joined to the outlet metadata",
-                            note="Their articles have no metadata (e.g. no leaning); add an alias or fix the "
-                                 "name in the metadata file to join them."))
+                            note="Their articles have no metadata (e.g. no "
+                                 f"{'leaning' if inp.by == 'outlet' else inp.by.replace('_', ' ')}); add an alias "
+                                 "or fix the name in the metadata file to join them."))
     elif um is not None:
         blocks.append(Note("Every outlet was found in the outlet metadata."))
     return Section("overview", SECTION_HEADINGS["overview"], tuple(blocks))
 
 
 def _plural(by: str, n: int) -> str:
+    """The name of a grouping column as a noun, singular for 1 and plural otherwise.
+
+    Examples
+    --------
+    >>> _plural("outlet", 1), _plural("outlet", 2), _plural("country", 3), _plural("bias", 2)
+    ('outlet', 'outlets', 'countries', 'bias')
+    """
     word = by.replace("_", " ")
-    if n == 1:
+    if n == 1 or word.endswith("s"):
         return word
-    return word if word.endswith("s") else word + "s"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _count(n: int, word: str) -> str:
+    """A number and a noun that agrees with it.
+
+    Examples
+    --------
+    >>> _count(1, "article"), _count(0, "article"), _count(1200, "rating")
+    ('1 article', '0 articles', '1,200 ratings')
+    """
+    return f"{n:,} {_plural(word, n)}"
+
+
+def _one(inp: _Inputs) -> str:
+    """One group, in words ("outlet", "rating")."""
+    return _plural(inp.by, 1)
+
+
+def _a(word: str) -> str:
+    """The word with its indefinite article ("an outlet", "a rating")."""
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def _many(inp: _Inputs) -> str:
+    """Groups, in words ("outlets", "ratings")."""
+    return _plural(inp.by, 2)
+
+
+def _heading(inp: _Inputs, key: str) -> str:
+    """A section's heading in the words of the grouping (the ratings, not the outlets)."""
+    if key == "models":
+        return f"What distinguishes the {_plural(inp.by, 2)}"
+    return SECTION_HEADINGS[key]
+
+
+def _nothing_to_group(by: str, unmatched: pd.DataFrame | None) -> str:
+    """The error when no article has a value in the grouping column."""
+    msg = f"no article has a value in the column {by!r} to group it by, so there is nothing to compare"
+    if unmatched is not None and len(unmatched) and "outlet" in unmatched.columns:
+        names = [str(o) for o in unmatched["outlet"]]
+        msg += (f"; none of the input's outlets was found in the outlet metadata ({', '.join(names[:8])}"
+                + (", …" if len(names) > 8 else "") + "): fix the names or add aliases to the metadata file")
+    return msg
+
+
+def _left_out(features: pd.DataFrame, keep: np.ndarray, by: str) -> pd.DataFrame:
+    """The articles with no value in the grouping column: their number per outlet (or their ids)."""
+    gone = features[~keep]
+    if by != "outlet" and "outlet" in gone.columns:
+        names = gone["outlet"].astype(object).where(gone["outlet"].notna(), "(no outlet)").astype(str)
+        counts = names.value_counts()
+        order = sorted(counts.index, key=lambda o: (-counts[o], o))
+        return pd.DataFrame({"outlet": order, "articles": [int(counts[o]) for o in order]})
+    ids = gone["id"].astype(str).tolist() if "id" in gone.columns else [str(i) for i in gone.index]
+    return pd.DataFrame({"id": ids})
+
+
+def _left_out_note(inp: _Inputs) -> str:
+    """Says how many articles were left out of the comparison for want of a group, and which."""
+    lo = inp.left_out
+    n = int(lo["articles"].sum()) if "articles" in lo.columns else len(lo)
+    word = inp.by.replace("_", " ")
+    text = (f"{n:,} of the {inp.n_input:,} articles have no {word} (no value in the column {inp.by!r}) and are "
+            f"left out of every comparison in this report; they are not treated as a group of their own.")
+    if "outlet" in lo.columns:
+        shown = ", ".join(f"{o} ({k:,})" for o, k in zip(lo["outlet"][:12], lo["articles"][:12], strict=True))
+        more = f" and {len(lo) - 12:,} more" if len(lo) > 12 else ""
+        text += f" Their outlets (articles): {shown}{more}."
+        if inp.unmatched_outlets is not None and len(inp.unmatched_outlets):
+            text += " Outlets missing from the outlet metadata are listed below."
+    else:
+        shown = ", ".join(lo["id"][:10])
+        text += f" Their ids: {shown}" + (", …" if len(lo) > 10 else "") + "."
+    return text
+
+
+def _status_summary(features: pd.DataFrame) -> str:
+    """The statuses of the articles that could not be measured, in words."""
+    st = features["status"].astype(str) if "status" in features.columns else pd.Series(dtype=str)
+    bad = st[st.ne(STATUS_OK)].value_counts()
+    return "; ".join(f"{_status_meaning(s)} (status {s}) for {_count(int(k), 'article')}" for s, k in bad.items())
+
+
+def _status_meaning(status: str) -> str:
+    return _STATUS_MEANING.get(status, "an extractor failed on this text" if status.startswith("error") else status)
+
+
+def _nothing_measured(inp: _Inputs) -> str | None:
+    """The first page's warning when not a single article could be measured."""
+    f = inp.features
+    if "status" not in f.columns or f["status"].astype(str).eq(STATUS_OK).any():
+        return None
+    return (f"No article could be measured, so this report has no measures to compare. Why: "
+            f"{_status_summary(f)}. The corpus overview lists them; fix the input and build the report again.")
 
 
 #: Per-article sourcing measures shown with intervals, by preference (first found of each tuple).
@@ -510,6 +667,22 @@ def _most_common(frame: pd.DataFrame, keys: list[str], col: str) -> pd.DataFrame
     return counts.drop_duplicates(keys)[[*keys, col]]
 
 
+def _anonymous_note(cols: Sequence[str], *, table: bool = False) -> str:
+    """Why the unnamed-sources mean and the source-type grid's "anonymous" differ (empty when the
+    report does not show the unnamed-sources measure)."""
+    if "sourcing.anonymous_share" not in cols:
+        return ""
+    label = describe("sourcing.anonymous_share").label
+    if table:
+        return (f"{label}: the share of an article's attributions whose source is not named — the source type "
+                "anonymous or no resolved speaker at all (\"it was reported\") — averaged over the articles. "
+                "The source-type grid below counts the type anonymous only, pooled over all attributions, so "
+                "its \"anonymous\" share is a different number.")
+    return (f" This grid counts the type anonymous only, over all attributions pooled; the table above "
+            f"(\"{label}\") also counts attributions with no resolved speaker and averages per article, so the "
+            "two numbers differ.")
+
+
 def _sourcing(inp: _Inputs) -> Section:
     f = inp.features
     cols = _choose(f, SOURCING_MEASURES)
@@ -525,10 +698,11 @@ def _sourcing(inp: _Inputs) -> Section:
         "not show a difference.",
     ))]
     if cols:
-        blocks.append(_wide_table(inp, cols, f"Sourcing profile per {inp.by} (mean and 95% interval)"))
+        blocks.append(_wide_table(inp, cols, f"Sourcing profile per {inp.by} (mean and 95% interval)",
+                                  _anonymous_note(cols, table=True) or None))
         blocks.append(_pointrange(inp, cols, f"Sourcing profile per {inp.by}: means with 95% bootstrap "
                                               "intervals."))
-        tests = _tests_table(inp, cols, "Do the outlets differ in sourcing?")
+        tests = _tests_table(inp, cols, f"Do the {_many(inp)} differ in sourcing?")
         if tests is not None:
             blocks.append(tests)
     elif "sourcing" in inp.notes:
@@ -538,8 +712,7 @@ def _sourcing(inp: _Inputs) -> Section:
                                                           "are not shown.")))
         return Section("sourcing", SECTION_HEADINGS["sourcing"], tuple(blocks))
 
-    a = _attributed(att).copy()
-    a["group"] = _row_groups(a, inp).to_numpy()
+    a = _grouped(_attributed(att), inp)
     if a.empty:
         blocks.append(Note("No attributions were found in these articles."))
         return Section("sourcing", SECTION_HEADINGS["sourcing"], tuple(blocks))
@@ -563,12 +736,13 @@ def _sourcing(inp: _Inputs) -> Section:
         blocks.append(Figure(
             "heatmap", comp, {"row": "group", "col": "source_type", "value": "share", "fmt": "pct",
                               "row_order": inp.order, "col_order": types, "xlabel": "source type",
-                              "colorbar_label": "share of the outlet's attributions"},
+                              "colorbar_label": f"share of the {_one(inp)}'s attributions"},
             caption=f"Source types per {inp.by}: share of all its attributions (pooled over its articles; "
                     "quotations with no source are left out). Official: a named or titled government "
                     "person; government: a body or its document; media and agency: other outlets and wires; "
-                    "anonymous: unnamed sources. 0%: the outlet has attributions but none of that "
-                    "type; n/a: the outlet has no attributions at all.",
+                    "anonymous: the source type anonymous only (\"officials said\"). 0%: the "
+                    f"{_one(inp)} has attributions but none of that type; n/a: it has no attributions at all."
+                    + _anonymous_note(cols),
             alt=f"Grid of the share of each source type per {inp.by}."))
     # how sources are quoted
     if "quote_form" in a.columns:
@@ -633,7 +807,7 @@ def _sourcing(inp: _Inputs) -> Section:
             blocks.append(Table(via, (Column("group", _group_title(inp), "text"),
                                       Column("via", "Intermediary (nearest to the outlet)", "text"),
                                       Column("attributions", "Attributions", "int")),
-                                caption="Whom the outlets quote through",
+                                caption=f"Whom the {_many(inp)} quote through",
                                 note="The first link of each via chain: the medium, agency or document that the "
                                      "outlet names as its channel (\"according to Russian media reports, citing "
                                      "…\", \"X told CNN\")."))
@@ -719,7 +893,7 @@ def _vocabulary(inp: _Inputs) -> Section:
             caption="Lexicon hits per 1,000 words by category: the outlet's own voice (filled circles: words "
                     "outside quotation marks) against its sources' quoted words (open squares); means with 95% "
                     "bootstrap intervals. Scare quotes are counted apart (below).",
-            alt="Dot plot of lexicon hit rates per category, own voice against quotations, per outlet."))
+            alt=f"Dot plot of lexicon hit rates per category, own voice against quotations, per {_one(inp)}."))
         unused = _unused_categories(f)
         if unused:
             blocks.append(Note("No hit at all in these articles for: " + ", ".join(u.replace("_", " ") for u in unused)
@@ -739,12 +913,11 @@ def _vocabulary(inp: _Inputs) -> Section:
     if share_col:
         blocks.append(_wide_table(inp, [share_col], f"{describe(share_col).label} per {inp.by}"))
     tests = _tests_table(inp, [*rates["feature"], *([share_col] if share_col else [])],
-                         "Do the outlets differ in loaded vocabulary?")
+                         f"Do the {_many(inp)} differ in loaded vocabulary?")
     if tests is not None:
         blocks.append(tests)
-    if hits is not None and len(hits):
-        h = hits.copy()
-        h["group"] = _row_groups(h, inp).to_numpy()
+    h = _grouped(hits, inp) if hits is not None and len(hits) else None
+    if h is not None and len(h):
         key = "entry" if "entry" in h.columns else "term"
         h["entry"] = h[key].astype(str)
         voice = h["voice"].astype(str) if "voice" in h.columns else pd.Series("own", index=h.index)
@@ -764,7 +937,7 @@ def _vocabulary(inp: _Inputs) -> Section:
                                   Column("quoted", "In quotations", "pairs")),
                             caption=f"Most frequent lexicon terms per {inp.by}",
                             note="Terms are the lexicon entries matched (inflected forms counted with their "
-                                 "entry). Raw counts: outlets with more articles have more hits."))
+                                 f"entry). Raw counts: {_many(inp)} with more articles have more hits."))
         if "category" in h.columns:
             cats = h.assign(voice=voice).groupby(["category", "voice"]).size().unstack(fill_value=0)
             cats = cats.reset_index()
@@ -779,9 +952,8 @@ def _vocabulary(inp: _Inputs) -> Section:
     if scare_col:
         scare_blocks.append(_wide_table(inp, [scare_col], f"Quotations with no source per article, per {inp.by}"))
     if att is not None and "quote_form" in att.columns and "content_text" in att.columns:
-        sq = att[att["quote_form"].astype(str) == "unattributed"].copy()
+        sq = _grouped(att[att["quote_form"].astype(str) == "unattributed"], inp)
         if len(sq):
-            sq["group"] = _row_groups(sq, inp).to_numpy()
             sq["phrase"] = sq["content_text"].astype(str).str.strip().str.strip("\"'“”‘’«»").str.strip()
             words = sq["phrase"].str.count(r"\w+")
             short = sq[words.between(1, SCARE_QUOTE_MAX_WORDS)]
@@ -854,8 +1026,8 @@ def _tone(inp: _Inputs) -> Section:
             Heading("Tone (VADER sentiment)"),
             Text(("Tone is scored sentence by sentence with VADER, a lexicon-and-rules model built for social "
                   "media posts: it scores the words, not the stance of the article, and news about bad events "
-                  "reads as negative whoever writes it. Compare outlets on the same stories (below) before "
-                  "reading a difference as a choice of the outlet.",)),
+                  f"reads as negative whoever writes it. Compare {_many(inp)} on the same stories (below) before "
+                  "reading a difference as a choice of the outlets.",)),
             _distribution_figure(inp, tone, f"Distribution of tone per {inp.by}: each box spans the middle half "
                                             "of the articles, the line is the median, dots are single articles."),
             _wide_table(inp, tone, f"Tone per {inp.by} (mean and 95% interval)"),
@@ -869,7 +1041,7 @@ def _tone(inp: _Inputs) -> Section:
             _distribution_figure(inp, read, f"Distribution of readability per {inp.by}."),
             _wide_table(inp, read, f"Readability per {inp.by} (mean and 95% interval)"),
         ]
-    tests = _tests_table(inp, [*tone, *read], "Do the outlets differ in tone and readability?")
+    tests = _tests_table(inp, [*tone, *read], f"Do the {_many(inp)} differ in tone and readability?")
     if tests is not None:
         blocks.append(tests)
     return Section("tone", SECTION_HEADINGS["tone"], tuple(blocks))
@@ -881,9 +1053,9 @@ def _distinctive(inp: _Inputs) -> Section:
         return Section("distinctive", SECTION_HEADINGS["distinctive"],
                        skipped="Distinctive terms are not available in this biaskit installation.")
     blocks: list = [Text((
-        "Words that one outlet uses more than the others, measured by the weighted log-odds ratio with an "
-        "informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, \"Fightin' Words\"): each outlet against "
-        "all the others together. The z-score in brackets weighs the difference by its uncertainty, so rare "
+        f"Words that one {_one(inp)} uses more than the others, measured by the weighted log-odds ratio with an "
+        f"informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, \"Fightin' Words\"): each {_one(inp)} "
+        "against all the others together. The z-score in brackets weighs the difference by its uncertainty, so rare "
         "words do not top the list by chance; above about 2 the difference is unlikely to be noise for that "
         "one word, but with thousands of words compared, read the list as a ranking, not as a set of tests. "
         "Common English function words (scikit-learn's English stop list) are left out, and so are their "
@@ -901,15 +1073,14 @@ def _distinctive(inp: _Inputs) -> Section:
         blocks.append(Note("The input was a feature table without texts: distinctive words need the articles."))
     att = inp.attributions
     if att is not None and "speaker" in att.columns and len(att):
-        a = _attributed(att).copy()
-        a["_group"] = _row_groups(a, inp).to_numpy()
+        a = _grouped(_attributed(att), inp, "_group")
         a = a[a["speaker"].notna()]
         if a["_group"].nunique() >= 2 and len(a):
             sp = distinctive_terms(a, by="_group", term="speaker", against="rest", top=5, min_count=2)
             if len(sp):
                 blocks.append(_terms_table(inp, sp, 5, f"Speakers most typical of each {inp.by} (z-score)",
                                            note="The same estimator over the attribution table: speakers that "
-                                                "an outlet cites more than the others do."))
+                                                f"{_a(_one(inp))} cites more than the others do."))
     return Section("distinctive", SECTION_HEADINGS["distinctive"], tuple(blocks))
 
 
@@ -1036,7 +1207,8 @@ def _methods(inp: _Inputs, provenance: dict[str, Any]) -> Section:
         *([Heading("Stories"), Text((f"Stories (for the within-story comparison and the classifier's folds): "
                                       f"{inp.params['stories_method']}. Another column of story ids can be "
                                       "given (--story-column COL, or stories='COL'); --no-stories "
-                                      "(stories=False) compares outlets over everything they published.",))]
+                                      f"(stories=False) compares {_many(inp)} over everything their articles "
+                                      "cover.",))]
           if inp.params.get("stories_method") else []),
         Heading("Sentiment"),
         Text(("Tone comes from VADER (Hutto and Gilbert 2014), a lexicon of about 7,500 words rated by "
@@ -1085,9 +1257,9 @@ def _methods(inp: _Inputs, provenance: dict[str, Any]) -> Section:
 def _within_story_blocks(inp: _Inputs) -> list:
     if inp.stories is None:
         return [Note("Stories were not matched (matching needs the articles' texts; it was switched off or the "
-                     "input was a feature table), so outlets are compared over everything they published. Give "
-                     "story ids (stories='COLUMN', or --story-column) or the articles to compare outlets on the "
-                     "same events.")]
+                     f"input was a feature table), so {_many(inp)} are compared over everything their articles "
+                     "cover. Give story ids (stories='COLUMN', or --story-column) or the articles to compare "
+                     f"{_many(inp)} on the same events.")]
     stories = inp.stories.astype(object)
     frame = pd.DataFrame({"group": inp.groups.to_numpy(), "story": stories.to_numpy()})
     cover = frame.dropna().groupby("story")["group"].nunique()
@@ -1099,15 +1271,15 @@ def _within_story_blocks(inp: _Inputs) -> list:
         Heading("Within-story comparison"),
         Text((f"{len(cover):,} stories were found ({inp.params.get('stories_method', 'story matching')}); "
               f"{len(shared):,} of them were covered by at least two {_plural(inp.by, 2)}. Below, each "
-              f"{inp.by}'s articles are compared with the other coverage of the same story: a value above 0 "
-              "means the outlet scores higher than the average coverage of the stories it covered. This "
-              "separates how an outlet covers an event from which events it chooses to cover.",)),
+              f"{_one(inp)}'s articles are compared with the other coverage of the same story: a value above 0 "
+              f"means the {_one(inp)} scores higher than the average coverage of the stories it covered. This "
+              "separates how an event is covered from which events are chosen.",)),
         Table(per, (Column("group", _group_title(inp), "text"), Column("stories", "Stories covered", "int"),
-                    Column("shared", "Shared with another outlet", "int")),
+                    Column("shared", f"Shared with another {_one(inp)}", "int")),
               caption="Story coverage"),
     ]
     if not shared:
-        blocks.append(Note("No story was covered by two or more outlets: there is nothing to compare within "
+        blocks.append(Note(f"No story was covered by two or more {_many(inp)}: there is nothing to compare within "
                            "stories."))
         return blocks
     compare = _optional("biaskit.compare", "compare")
@@ -1121,9 +1293,12 @@ def _within_story_blocks(inp: _Inputs) -> list:
     sub = _Inputs(by=inp.by, features=inp.features, articles=None, attributions=None, hits=None,
                   groups=inp.groups, order=inp.order, folded=inp.folded, params=inp.params, comparison=res)
     if (res["statistic"] == "story_centred_mean").any():
-        blocks.append(_pointrange(sub, cols, "Within-story differences: each outlet's mean distance from the "
-                                             "other coverage of the same stories, with 95% intervals (0 = "
-                                             "like the others).", statistic="story_centred_mean", reference=0.0))
+        blocks.append(_pointrange(sub, cols, f"Within-story differences: each {_one(inp)}'s mean distance from "
+                                             "the other coverage of the same stories, with 95% intervals (0 = "
+                                             "like the others)."
+                                             + (" Differences of shares in percentage points."
+                                                if any(describe(c).fmt == "pct" for c in cols) else ""),
+                                  statistic="story_centred_mean", reference=0.0, differences=True))
         blocks.append(_wide_table(sub, cols, f"Within-story differences per {inp.by} (mean distance from the "
                                              "story average)",
                                   note=f"Shared stories: the stories the {inp.by} covered that another "
@@ -1135,12 +1310,13 @@ def _within_story_blocks(inp: _Inputs) -> list:
         if len(omni):
             omni = omni.copy().reset_index(drop=True)
             omni["label"] = omni["feature"].map(lambda c: describe(c).label)
+            omni["differ"] = _verdicts(omni)
             g = _plural(inp.by, 2)
             columns = [Column("label", "Measure", "text"),
                        Column("estimate", f"Share of within-story variance explained by the {inp.by}", "pct", 1),
                        Column("p_adjusted", "p (BH-adjusted)", "p"),
-                       Column("significant", f"{g.capitalize()} differ on the same stories (adjusted p < 0.05)",
-                              "bool")]
+                       Column("differ", f"{g.capitalize()} differ on the same stories (adjusted p < 0.05)",
+                              "text")]
             columns, note = _flag_column(omni, columns, (
                 f"Permutation test: the {inp.by} labels are shuffled within each story, so only differences "
                 "between coverages of the same story count; p-values adjusted (Benjamini–Hochberg) over "
@@ -1151,16 +1327,17 @@ def _within_story_blocks(inp: _Inputs) -> list:
 
 
 def _models(inp: _Inputs) -> Section:
+    one, many = _one(inp), _many(inp)
     blocks: list = [Text((
-        "Can the outlet of an article be told from its measures alone? A classifier over biaskit's "
+        f"Can the {one} of an article be told from its measures alone? A classifier over biaskit's "
         "interpretable features (sourcing, vocabulary, tone, readability) is trained and scored with "
-        "cross-validation; its per-outlet scores say how distinct each outlet's profile is, and its weights "
-        "say which measures set the outlet apart. A score near the majority-class baseline means the outlets "
+        f"cross-validation; its per-{one} scores say how distinct each {one}'s profile is, and its weights "
+        f"say which measures set the {one} apart. A score near the majority-class baseline means the {many} "
         "are not told apart by these measures.",
     ))]
     blocks += _classifier_blocks(inp)
     blocks += _within_story_blocks(inp)
-    return Section("models", SECTION_HEADINGS["models"], tuple(blocks))
+    return Section("models", _heading(inp, "models"), tuple(blocks))
 
 
 #: Feature columns left out of the classifier: sizes (which say how long an article is, not how it is
@@ -1232,22 +1409,22 @@ def _classifier_blocks(inp: _Inputs) -> list:
          "low": scores["majority_macro_f1"].min(), "high": scores["majority_macro_f1"].max()},
     ])
     blocks: list = [
-        Heading("Outlet classifier"),
+        Heading(f"{_one(inp).capitalize()} classifier"),
         Table(summary, (Column("measure", "Score", "text"),
                         Column("value", "Value [lowest, highest fold]", "num", 2, low="low", high="high")),
               caption=f"How well the measures tell the {_plural(inp.by, 2)} apart",
               note=f"Logistic regression (class-balanced) over {len(cols)} standardised features (rates, shares "
                    "and scores; article length and sentence positions left out), "
                    f"{n_folds}-fold cross-validation {how}, so that articles on one story are never both "
-                   "trained on and tested. Macro-F1 averages the per-outlet F1 scores: 1 is perfect."),
+                   f"trained on and tested. Macro-F1 averages the per-{_one(inp)} F1 scores: 1 is perfect."),
     ]
     per = _ordered(res.per_class.rename(columns={"class": "group"}), "group", inp.order)
     blocks.append(Table(per, (Column("group", _group_title(inp), "text"), Column("precision", "Precision", "num", 2),
                               Column("recall", "Recall", "num", 2), Column("f1", "F1", "num", 2),
                               Column("support", "Articles", "int")),
                         caption=f"Scores per {inp.by} (out-of-fold predictions)",
-                        note="Recall: share of the outlet's articles recognised as its own; precision: share of "
-                             "the articles attributed to the outlet that were its own."))
+                        note=f"Recall: share of the {_one(inp)}'s articles recognised as its own; precision: "
+                             f"share of the articles attributed to the {_one(inp)} that were its own."))
     conf = res.confusion.copy()
     long = conf.stack().rename("count").reset_index()
     long.columns = ["true", "predicted", "count"]
@@ -1256,10 +1433,11 @@ def _classifier_blocks(inp: _Inputs) -> list:
     blocks.append(Figure("heatmap", long, {"row": "true", "col": "predicted", "value": "share", "fmt": "pct",
                                            "row_order": order, "col_order": order,
                                            "xlabel": f"predicted {inp.by}", "ylabel": f"true {inp.by}",
-                                           "colorbar_label": "share of the true outlet's articles"},
-                         caption="Confusion matrix: each row is an outlet's articles, split by the outlet the model "
+                                           "colorbar_label": f"share of the true {_one(inp)}'s articles"},
+                         caption=f"Confusion matrix: each row is {_a(_one(inp))}'s articles, split by the "
+                                 f"{_one(inp)} the model "
                                  "guessed. A dark diagonal means a distinct profile.",
-                         alt="Grid of predicted against true outlets."))
+                         alt=f"Grid of predicted against true {_many(inp)}."))
     imp = res.importance
     if len(imp):
         imp = imp.copy()
@@ -1272,7 +1450,7 @@ def _classifier_blocks(inp: _Inputs) -> list:
                       Column("mean", "Weight (log-odds per SD)", "num", 2, low="min", high="max"),
                       Column("sign_consistent", "Same sign in every fold", "bool"))
             note = ("Standardised coefficients: how much one standard deviation more of the measure raises the "
-                    "log-odds that an article is this outlet's, averaged over the folds' models (in brackets: "
+                    f"log-odds that an article is this {_one(inp)}'s, averaged over the folds' models (in brackets: "
                     "the lowest and highest fold). Measures are correlated, so read the weights as a profile, "
                     "not as causes.")
         else:
@@ -1409,7 +1587,11 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
         ``attributions`` and ``vocabulary`` tables if given).
     by : str, default "outlet"
         The column that groups articles (an article column, or a column of
-        the ``outlets`` metadata such as ``leaning``).
+        the ``outlets`` metadata such as ``leaning``). Articles with no value
+        there (e.g. an outlet missing from the metadata) are left out of the
+        comparison, never made a group of their own; the overview says how
+        many and from which outlets. The report's wording follows this
+        column ("Do the leanings differ …").
     title, author, subtitle : str, optional
         Shown on the report's first page (as text, never as markup).
     stories : "auto", bool, str or Series
@@ -1504,6 +1686,16 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
             raise InputError(f"no column {by!r} to group the articles by; columns found: "
                              f"{', '.join(map(str, found))}")
     raw_groups = _group_labels(features[by])
+    has_group = raw_groups.notna().to_numpy()
+    if not has_group.any():
+        raise InputError(_nothing_to_group(by, unmatched))
+    fingerprint = _fingerprint(articles, features)  # over the whole input
+    n_input = len(features)
+    left_out = None
+    if not has_group.all():  # articles with no value are left out of the comparison, not made a group
+        left_out = _left_out(features, has_group, by)
+        features, raw_groups = features[has_group], raw_groups[has_group]
+        articles = None if articles is None else articles[has_group]
     groups, order, folded = _fold(raw_groups, max_groups, by)
     params = {"by": by, "stories": stories if isinstance(stories, (bool, str)) else "given (Series)",
               "max_groups": max_groups, "top_n": top_n, "n_boot": n_boot, "seed": seed, "min_n": min_n,
@@ -1514,7 +1706,7 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
     inp = _Inputs(by=by, features=features.reset_index(drop=True), articles=None if articles is None
                   else articles.reset_index(drop=True), attributions=attributions, hits=vocabulary,
                   groups=groups.reset_index(drop=True), order=order, folded=folded, params=params, notes=notes,
-                  unmatched_outlets=unmatched)
+                  unmatched_outlets=unmatched, left_out=left_out, n_input=n_input)
 
     # the measures every section shows, compared once so the BH correction covers the whole report
     f = inp.features
@@ -1544,22 +1736,30 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
     provenance = {
         "biaskit_version": __version__,
         "created": created,
-        "input_fingerprint": _fingerprint(inp.articles, inp.features),
+        "input_fingerprint": fingerprint,
         "input_kind": input_kind,
-        "articles": len(inp.features),
+        "articles": n_input,
+        "articles_compared": len(inp.features),
         "parameters": {k: v for k, v in params.items() if k not in ("measures", "key_measures", "stories_method")},
         "versions": _versions(),
     }
+    notice = _nothing_measured(inp)
     sections = []
     for key, build in (("overview", _overview), ("sourcing", _sourcing), ("vocabulary", _vocabulary),
                        ("tone", _tone), ("distinctive", _distinctive), ("models", _models)):
         prog.stage(key, f"building the section {SECTION_HEADINGS[key]!r}")
+        if notice and key != "overview":
+            sections.append(Section(key, _heading(inp, key), skipped="No article could be measured (see the "
+                                                                      "corpus overview), so there is nothing to "
+                                                                      "compare here."))
+            continue
         sections.append(build(inp))
     sections.append(_methods(inp, provenance))
     prog.done()
     provenance["timings_seconds"] = dict(prog.timings)
-    n_groups = len(raw_groups.unique())
-    default_title = (f"How {n_groups} outlets report: sourcing, word choice and tone" if by == "outlet" else
+    n_groups = int(raw_groups.nunique())
+    default_title = (f"How {_count(n_groups, 'outlet')} {'reports' if n_groups == 1 else 'report'}: sourcing, "
+                     "word choice and tone" if by == "outlet" else
                      f"Articles by {by.replace('_', ' ')}: sourcing, word choice and tone")
     return Report(
         title=title if title is not None else default_title,
@@ -1568,4 +1768,5 @@ def report(articles_or_features: Any, by: str = "outlet", *, title: str | None =
         created=created,
         sections=tuple(sections),
         provenance=provenance,
+        notice=notice,
     )

@@ -106,6 +106,24 @@ def _few_ticks(ax) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(nbins=max(3, int(WIDTH_IN / _ncols(ax) / 0.6)), steps=[1, 2, 2.5, 5, 10]))
 
 
+def _unit_ticks(ax, unit: str | None) -> None:
+    """Value labels in the unit of the report's tables: ``pct`` (a share 0–1 shown as "5%")
+    or ``pp`` (a difference of shares shown in percentage points, "+5")."""
+    if unit not in ("pct", "pp"):
+        return
+    from matplotlib.ticker import FuncFormatter
+
+    def label(v, _pos) -> str:
+        step = np.diff(ax.get_xticks()[:2])
+        digits = 0 if not len(step) or abs(step[0]) * 100 >= 1 - 1e-9 else 1
+        text = f"{v * 100:{'+' if unit == 'pp' else ''}.{digits}f}"
+        if float(text) == 0:
+            text = f"{0:.{digits}f}"
+        return text.replace("-", "−") + ("%" if unit == "pct" else "")
+
+    ax.xaxis.set_major_formatter(FuncFormatter(label))
+
+
 def _order(data: pd.DataFrame, col: str, order: Sequence | None) -> list:
     if order is not None:
         present = set(data[col].tolist())
@@ -143,11 +161,16 @@ def pointrange(data: pd.DataFrame, *, y: str, x: str, low: str | None = None, hi
                facet: str | None = None, series: str | None = None, xlabel: str | Mapping = "",
                ylabel: str = "", order: Sequence | None = None, facet_order: Sequence | None = None,
                series_order: Sequence | None = None, facet_labels: Mapping | None = None,
-               ncols: int | None = None, reference: float | None = None) -> MplFigure:
+               ncols: int | None = None, reference: float | None = None,
+               units: str | Mapping | None = None) -> MplFigure:
     """Dots with interval bars, one row per group, one panel per facet.
 
     ``series`` (e.g. own voice vs quoted) is shown by marker shape and shade,
     dodged vertically. ``xlabel`` may map each facet to its own axis label.
+    ``units`` (one for all panels, or one per facet) labels the values of a
+    panel as the tables show them: ``"pct"`` writes a share 0–1 as a
+    percentage, ``"pp"`` a difference of shares in percentage points; the
+    data stay shares.
     """
     groups = _order(data, y, order)
     facets = _order(data, facet, facet_order) if facet else [None]
@@ -182,6 +205,7 @@ def pointrange(data: pd.DataFrame, *, y: str, x: str, low: str | None = None, hi
         label = xlabel.get(fv, "") if isinstance(xlabel, Mapping) else xlabel
         ax.set_xlabel(label)
         _few_ticks(ax)
+        _unit_ticks(ax, units.get(fv) if isinstance(units, Mapping) else units)
         ax.set_ylabel(ylabel)
     if series:
         handles, labels = axes[0].get_legend_handles_labels()

@@ -12,6 +12,13 @@ Examples
 'Loaded, own voice'
 >>> describe("sourcing.something_new").label
 'Something new'
+
+The two anonymity measures are told apart (they count different attributions):
+
+>>> describe("sourcing.anonymous_share").label
+'Unnamed sources (anonymous or no speaker)'
+>>> describe("sourcing.share_anonymous").label
+'Source type: anonymous'
 """
 
 from __future__ import annotations
@@ -92,8 +99,14 @@ _ENTRIES: tuple[tuple[str, str, str, str, int | None, str], ...] = (
      "sources' own words."),
     (r"sourcing\.(distinct_speakers|n_speakers|speakers)", "Distinct speakers", "speakers", "num", 1,
      "Number of different sources quoted or paraphrased (pronouns and surnames resolved to the full name)."),
-    (r"sourcing\.anonymous_share", "Anonymous sources", "share of attributions", "pct", 1,
-     "Share of attributions to unnamed sources (\"officials said\", \"a source familiar with\")."),
+    (r"sourcing\.anonymous_share", "Unnamed sources (anonymous or no speaker)", "share of attributions", "pct", 1,
+     "Share of the article's attributions whose source is not named: the source type anonymous (\"officials "
+     "said\", \"a source familiar with\") or no resolved speaker at all (\"it was reported\"). Wider than the "
+     "source type anonymous alone (sourcing.share_anonymous)."),
+    (r"sourcing\.(share|type)[._]anonymous(_share)?", "Source type: anonymous", "share of attributions", "pct", 1,
+     "Share of the article's attributions whose source type is anonymous (an unnamed source described as such: "
+     "\"officials said\"). Narrower than unnamed sources (sourcing.anonymous_share), which also count "
+     "attributions with no resolved speaker."),
     (r"sourcing\.second_hand_share", "Second-hand (via other media)", "share of attributions", "pct", 1,
      "Share of attributions that reach the outlet through another outlet or agency (\"according to Russian "
      "media reports, citing …\", \"X told CNN\"): the outlet relays other media instead of sourcing itself."),

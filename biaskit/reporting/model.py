@@ -216,6 +216,9 @@ class Report:
     provenance : mapping, optional
         biaskit version, parameters and input fingerprint (shown in the
         methods section and in the HTML head).
+    notice : str, optional
+        A warning shown on the first page, under the title (e.g. that no
+        article could be measured).
     """
 
     title: str
@@ -224,6 +227,7 @@ class Report:
     subtitle: str | None = None
     created: str | None = None
     provenance: Mapping[str, Any] = field(default_factory=dict)
+    notice: str | None = None
 
     def section(self, key: str) -> Section:
         """The section with this key."""
@@ -257,7 +261,7 @@ class Report:
 
         html = render_html(self, standalone=standalone, dpi=dpi)
         if path is not None:
-            Path(path).write_text(html, encoding="utf-8")
+            _target(path).write_text(html, encoding="utf-8")
         return html
 
     def to_pdf(self, path: str | Path | None = None, *, pagesize: str = "a4", dpi: int | None = None) -> bytes:
@@ -267,11 +271,14 @@ class Report:
 
         data = render_pdf(self, pagesize=pagesize, dpi=dpi)
         if path is not None:
-            Path(path).write_bytes(data)
+            _target(path).write_bytes(data)
         return data
 
     def save(self, path: str | Path) -> Path:
-        """Write the report; the format follows the suffix (``.pdf``, ``.html``/``.htm``)."""
+        """Write the report; the format follows the suffix (``.pdf``, ``.html``/``.htm``).
+
+        Missing parent folders are created (as ``biaskit report -o`` does).
+        """
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix == ".pdf":
@@ -288,3 +295,16 @@ class Report:
     def __repr__(self) -> str:
         keys = ", ".join(s.key + (" (skipped)" if s.skipped else "") for s in self.sections)
         return f"<Report {self.title!r}: {keys}>"
+
+
+def _target(path: str | Path) -> Path:
+    """The file to write, its parent folders created; a clear error when that cannot be done."""
+    path = Path(path)
+    if path.is_dir():
+        raise BiaskitError(f"cannot write the report to {str(path)!r}: it is a folder; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BiaskitError(f"cannot create the folder {str(path.parent)!r} for the report: "
+                           f"{exc.strerror or exc}") from None
+    return path

@@ -362,6 +362,8 @@ def render_pdf(report: Report, *, pagesize: str = "a4", dpi: int | None = None) 
         story.append(_p(report.subtitle, st["subtitle"]))
     byline = " · ".join(x for x in (report.author, report.created, f"biaskit {__version__}") if x)
     story.append(_p(byline, st["byline"]))
+    if report.notice:
+        story.append(_p(report.notice, st["note"]))
     toc = TableOfContents()
     toc.levelStyles = [st["toc1"]]
     toc.dotsMinLevel = 0
