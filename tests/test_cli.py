@@ -121,3 +121,11 @@ def test_attribution_table_in_every_table_format_reads_back(tmp_path, capsys, su
     back = read_attribution_table(out)
     assert back["speaker"].tolist() == ["minister"]
     assert back["via"].tolist() == [["Reuters"]]
+
+
+def test_report_of_unmeasurable_articles_warns(tmp_path, capsys):
+    src = tmp_path / "articles.csv"
+    pd.DataFrame({"id": ["a", "b"], "outlet": ["X", "Y"], "text": ["  ", ""]}).to_csv(src, index=False)
+    code, _, err = _cli(["report", str(src), "-o", str(tmp_path / "r.html"), "--no-progress"], capsys)
+    assert code == 0
+    assert "warning: No article could be measured" in err

@@ -175,6 +175,8 @@ def run(args: argparse.Namespace) -> int:
         rep.to_html(out, dpi=args.dpi)
     if args.provenance:
         Path(args.provenance).write_text(json.dumps(rep.provenance, indent=2, default=str), encoding="utf-8")
+    if rep.notice:
+        print(f"biaskit: warning: {rep.notice}", file=sys.stderr)
     skipped = [s.heading for s in rep.sections if s.skipped]
     msg = f"wrote {out} ({len(rep.sections)} sections"
     msg += f"; skipped: {', '.join(skipped)})" if skipped else ")"
