@@ -33,6 +33,8 @@ import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress, count, repeat
+from operator import not_
 
 __all__ = ["Doc", "Quote", "Sentence", "parse", "normalize", "WORD_RE"]
 
@@ -146,6 +148,32 @@ _SPAN = re.Match.span
 
 # token kinds
 WORD, PUNCT = 0, 1
+
+# ASCII punctuation that can stand around a word without being part of it
+# ("%" ends words such as "3.5%" and "_" is a word character: both kept)
+_EDGE_MARKS = "!\"#$&'()*+,-./:;<=>?@[\\]^`{|}~"
+
+
+def _words(s: str) -> list[str]:
+    """The words of ``s`` as :data:`WORD_RE` finds them, found faster.
+
+    Most white-space separated pieces of news text are one plain word with at
+    most some punctuation around it ("said,", "(Reuters)"): for those the
+    word is the piece stripped of that punctuation. The other pieces
+    ("U.S.", "don't", "3.5%", "\u201cWe") go through :data:`WORD_RE`. No
+    match of :data:`WORD_RE` holds white space, so the result is the same.
+    """
+    pieces = s.split()
+    stripped = list(map(str.strip, pieces, repeat(_EDGE_MARKS)))
+    out: list[str] = []
+    prev = 0
+    findall = WORD_RE.findall
+    for i in compress(count(), map(not_, map(str.isalnum, stripped))):
+        out += stripped[prev:i]
+        out += findall(pieces[i])
+        prev = i + 1
+    out += stripped[prev:]
+    return out
 
 # --------------------------------------------------------------------------
 # Sentence splitting
@@ -430,7 +458,7 @@ class Doc:
         s = self.string
         if "tokens" in self.__dict__:
             return tuple(s[a:b] for a, b, k in self.tokens[self.body_token_start:] if k == WORD)
-        return tuple(WORD_RE.findall(s, self.body_start))
+        return tuple(_words(s[self.body_start:]))
 
     @cached_property
     def quotes(self) -> tuple[Quote, ...]:

@@ -124,6 +124,16 @@ def test_body_words_agree_with_word_tokens_whichever_is_computed_first():
         assert lazy.sentence_count == sum(s.part == "body" for s in lazy.sentences)
 
 
+def test_fast_word_split_finds_what_the_word_pattern_finds():
+    from biaskit.parse import WORD_RE, _words
+
+    rng = random.Random(7)
+    alphabet = "ab Z1.,:/-'\u2019%_ \n\t\x1c\u00a0\u00e9\u0301\u00b2(#$U.S.)\u201c\u201d\u2014\u2026&@3e.g."
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        assert _words(text) == WORD_RE.findall(text), text
+
+
 def test_normalize_and_offsets_back_to_text():
     raw = "amid mounting\u00a0tensions\u200b said \u201cno\u201d"
     s, segs = normalize(raw)
