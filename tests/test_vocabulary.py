@@ -50,21 +50,87 @@ def attribution(doc, content: str, *, form="mixed", occurrence=0) -> Attribution
 
 def test_word_boundaries_longest_match_and_case(tmp_path):
     lex = lex_of(tmp_path, "war,c,noun,\ndeath,c,,\ndeath tax,p,,\nAIDS,c,,yes\n")
-    doc = parse("A warning about the anti-war WAR. The Death Tax returns; aids for AIDS patients.")
-    assert terms(doc, lex) == [("WAR", "war"), ("Death Tax", "death tax"), ("AIDS", "AIDS")]
+    doc = parse("A warning about the anti-war WAR. The DEATH TAX returns; aids for AIDS patients. Death tax too.")
+    assert terms(doc, lex) == [("WAR", "war"), ("DEATH TAX", "death tax"), ("AIDS", "AIDS"),
+                               ("Death tax", "death tax")]
 
 
 def test_inflections_possessives_and_apostrophes(tmp_path):
-    lex = lex_of(tmp_path, "regime,l,noun,\nslam,v,verb,\nlash out,v,verb,\ndon't say gay,p,,\n")
+    lex = lex_of(tmp_path, "regime,l,noun,\nslam,v,verb,\nlash out,v,verb,\nDon't Say Gay,p,,\n")
     doc = parse("The regime\u2019s critics slammed regimes. She lashed out at the \u201cDon\u2019t Say Gay\u201d bill.")
     assert terms(doc, lex) == [("regime\u2019s", "regime"), ("slammed", "slam"), ("regimes", "regime"),
-                               ("lashed out", "lash out"), ("Don\u2019t Say Gay", "don't say gay")]
+                               ("lashed out", "lash out"), ("Don\u2019t Say Gay", "Don't Say Gay")]
 
 
 def test_hyphen_and_space_variants(tmp_path):
-    lex = lex_of(tmp_path, "far-right,l,,\nleft wing,l,,\n")
-    doc = parse("A far right group met a left-wing one and a far-right one.")
-    assert [e for _, e in terms(doc, lex)] == ["far-right", "left wing", "far-right"]
+    lex = lex_of(tmp_path, "far-right,l,,\nleft wing,l,,\nwould-be,h,,\n")
+    doc = parse("A far right group met a left-wing one and a far-right one. It would be a would-be rival.")
+    # a spaced entry matches the hyphenated spelling; a hyphenated entry never two separate words
+    assert [e for _, e in terms(doc, lex)] == ["left wing", "far-right", "would-be"]
+    listed = tmp_path / "listed.csv"
+    listed.write_text("term,category,forms\nfar-right,l,far right\n", encoding="utf-8")
+    assert [t for t, _ in terms(doc, load_lexicon(listed, replace=True))] == ["far right", "far-right"]
+
+
+def test_packaged_hyphenated_entries_match_two_words_only_when_listed():
+    lex = default_lexicon()
+    hyphenated = [e for e in lex if "-" in e.term]
+    assert len(hyphenated) > 100
+    for e in hyphenated:  # a spelling without the hyphen only when the entry writes it out
+        assert all(f in e.listed_forms for f in e.forms if "-" not in f), e.term
+    doc = parse("It would be a so called reform, and it would be odd. The would-be reformers left.")
+    assert [(h.term, h.entry) for h in vocabulary_hits(doc, attributions=[]) if h.category == "hedge"] \
+        == [("would-be", "would-be")]
+
+
+def test_lower_case_entries_skip_names_inside_sentences(tmp_path):
+    lex = lex_of(tmp_path, "super,b,,\npatriot,l,noun,\nObamacare,p,,\n")
+    found = lambda text, **kw: [t for t, _ in terms(parse(text, **kw), lex)]  # noqa: E731
+    # capitalised in the middle of a sentence: part of a name
+    assert found("They formed Super PACs to back a patriot of Patriot Coal on SiriusXM Patriot.") == ["patriot"]
+    # the first word of a sentence, of a quotation, or after a colon: matched
+    assert found("Super PACs spent more. He said: Super. She said, \u201cPatriots, rise.\u201d") \
+        == ["Super", "Super", "Patriots"]
+    # words in capitals are emphasis, as is a line in capitals
+    assert found("It was a SUPER rally.\n\nSUPER PACS AND PATRIOTS") == ["SUPER", "SUPER", "PATRIOTS"]
+    # a headline cannot tell a name from a word: every word is capitalised there
+    assert found("Officials met.", title="The Patriot Act Debate Returns") == ["Patriot"]
+    assert found("Officials met.\n\nThe Patriot Act Debate Returns\n\nIt went on.") == ["Patriot"]
+    # an entry written with a capital matches in any position and case
+    assert found("He attacked Obamacare and obamacare.") == ["Obamacare", "obamacare"]
+
+
+def test_packaged_lexicon_skips_names_and_keeps_written_names():
+    doc = parse("The Super PACs of Patriot Coal met. Islamist groups and the Democrat Party spoke "
+                "on SiriusXM Patriot about the presidential nominee. A patriot would be a would-be hero.")
+    got = [(h.term, h.entry) for h in vocabulary_hits(doc, attributions=[])]
+    assert got == [("Islamist", "Islamist"), ("Democrat Party", "Democrat Party"), ("patriot", "patriot"),
+                   ("would-be", "would-be"), ("hero", "hero")]
+
+
+def test_a_sentence_may_start_with_a_name_the_article_uses(tmp_path):
+    lex = lex_of(tmp_path, "patriot,l,noun,\n")
+    found = lambda text: [t for t, _ in terms(parse(text), lex)]  # noqa: E731
+    # written as a name inside a sentence and never in lower case: a name at the start too
+    assert found("Patriot sold the mine. The owners of Patriot Coal agreed. Patriot's lawyers left.") == []
+    # written in lower case somewhere: the sentence-initial word is matched
+    assert found("Patriot sold the mine to Patriot Coal, said a patriot.") == ["Patriot", "patriot"]
+    assert found("Patriots rallied. Every patriot came.") == ["Patriots", "patriot"]
+
+
+def test_no_institutional_adjective_is_evaluative():
+    lex = default_lexicon()
+    evaluative = {e.term.lower() for e in lex if e.category == "evaluative"}
+    descriptive = {"presidential", "congressional", "federal", "parliamentary", "governmental", "judicial",
+                   "legislative", "municipal", "electoral", "senatorial", "gubernatorial", "ministerial",
+                   "constitutional", "diplomatic", "military", "official", "national", "political"}
+    assert not evaluative & descriptive
+
+
+def test_a_payload_written_twice_is_reported_once():
+    m = Matcher([("never-Trumper", False, "n"), ("Never-Trumper", False, "n")])
+    doc = parse("He met a Never-Trumper and a never-Trumper.")
+    assert [p for *_, p in m.find(doc)] == [("n",), ("n",)]
 
 
 def test_matches_never_cross_sentences(tmp_path):

@@ -16,6 +16,20 @@ Rules, chosen deliberately:
   before "death"), then matching resumes after it (no overlapping hits).
 - **Case**: tokens are compared lower-cased (and with typographic
   apostrophes made straight), unless an entry asks for its exact case.
+- **Proper names**: a word that a form writes in lower case ("super",
+  "patriot") does not match a word capitalised in the middle of a sentence
+  ("Super PACs", "SiriusXM Patriot"): there it is part of a name. It still
+  matches a capitalised word that opens a sentence or a quotation (or
+  follows "(", "[" or ":"), unless the article writes that word as a name
+  elsewhere and never in lower case ("Patriot sold the mine" in an article
+  about "Patriot Coal"). It also matches in the title, in a line in title
+  case (two or more words of five or more characters, all capitalised, as
+  in a headline or a subhead; a line in capitals is one), and in a word
+  written all in capitals ("is CORRUPT": emphasis). Words that a form
+  writes with a capital ("Obamacare", "Islamist") match in any case.
+- **Hyphens**: a hyphenated word is one token ("would-be"), so a hyphenated
+  form matches the hyphenated word only, never two separate words ("would
+  be"); the lexicon loader lists any spaced spelling that an entry means.
 - **Possessives**: a final ``'s`` or ``'`` is tried off when the token as
   written is not found ("the regime's" matches "regime").
 - **Sentences**: a match never runs across a sentence boundary.
@@ -29,6 +43,14 @@ Examples
 >>> doc = parse("The death tax is back. The regime's critics agree.")
 >>> [(k, doc.string[doc.tokens[i][0]:doc.tokens[j - 1][1]], p) for k, i, j, p in m.find(doc)]
 [(0, 'death tax', ('dt',)), (1, "regime's", ('r',))]
+
+A lower-case form skips a capitalised word inside a sentence, but not one
+that opens it:
+
+>>> m = Matcher([("super", False, "s"), ("would-be", False, "wb")])
+>>> doc = parse("Super deals are super rare. The Super PACs said it would be a would-be rival.")
+>>> [doc.string[doc.tokens[i][0]:doc.tokens[j - 1][1]] for _, i, j, _ in m.find(doc)]
+['Super', 'super', 'would-be']
 """
 
 from __future__ import annotations
@@ -37,11 +59,15 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
-from biaskit.parse import _TOKEN_RE
+from biaskit.parse import _TOKEN_RE, WORD, WORD_RE
 
 __all__ = ["Matcher", "token_keys"]
 
 _END = ""  # key of a node's payloads (never a token)
+
+#: Tokens after which a capitalised word opens a clause (as after a sentence
+#: start): opening quotation marks and brackets, and the colon.
+_OPENERS = frozenset('"\'\u201c\u2018\u00ab\u201e([:')
 
 
 def token_keys(term: str) -> tuple[str, ...]:
@@ -57,6 +83,24 @@ def token_keys(term: str) -> tuple[str, ...]:
 def _exact_tokens(term: str) -> tuple[str, ...]:
     s = term.replace("\u2019", "'")
     return tuple(m.group() for m in _TOKEN_RE.finditer(s))
+
+
+def _lower_words(tokens: tuple[str, ...]) -> tuple[int, ...]:
+    """Positions of the tokens written in lower case (first character a lower-case letter).
+
+    >>> _lower_words(("radical", "Islam"))
+    (0,)
+    """
+    return tuple(k for k, t in enumerate(tokens) if t[:1].islower())
+
+
+def _add_plain(plain: list, lower: tuple[int, ...], payload) -> None:
+    """Add a payload to a terminal; one written twice keeps the lower-case words of both spellings."""
+    for n, (known, p) in enumerate(plain):
+        if p is payload:
+            plain[n] = (tuple(k for k in known if k in lower), p)
+            return
+    plain.append((lower, payload))
 
 
 def _strip_possessive(key: str) -> str | None:
@@ -102,12 +146,13 @@ class Matcher:
             if match_case:
                 node[_END][1].append((_exact_tokens(form), payload))
             else:
-                node[_END][0].append(payload)
+                _add_plain(node[_END][0], _lower_words(_exact_tokens(form)), payload)
             size += 1
-        # a terminal holds (payloads matched in any case, (exact tokens, payload) pairs)
+        # a terminal holds (payloads matched in any case, the positions of
+        # their lower-case words, (exact tokens, payload) pairs)
         for node in terminals:
             plain, exact = node[_END]
-            node[_END] = (tuple(plain), tuple(exact))
+            node[_END] = (tuple(p for _, p in plain), tuple(w for w, _ in plain), tuple(exact))
         self._root = root
         self._size = size
 
@@ -156,7 +201,7 @@ class Matcher:
         for x in sentences:
             ends[x.token_start:x.token_end] = [x.token_end] * (x.token_end - x.token_start)
         starts = [x.token_start for x in sentences]
-        accept = self._accept
+        accept = _Acceptor(doc, low, starts).accept
         resume = 0  # matches never overlap
         for i in cands:
             if i < resume:
@@ -169,7 +214,7 @@ class Matcher:
             if node is None:  # only the token without its possessive ending is known
                 term = root[_strip_possessive(keys[i])].get(_END)
                 if term is not None:
-                    best = term[0] if not term[1] else accept(term, string, tokens, i, i + 1)
+                    best = accept(term, i, i + 1)
                     if best:
                         best_end = i + 1
             else:
@@ -177,7 +222,7 @@ class Matcher:
                 while True:
                     term = node.get(_END)
                     if term is not None:
-                        hit = term[0] if not term[1] else accept(term, string, tokens, i, j)
+                        hit = accept(term, i, j)
                         if hit:
                             best_end, best = j, hit
                     if j >= end:
@@ -190,7 +235,7 @@ class Matcher:
                             nxt = node.get(base) if base else None
                             term = nxt.get(_END) if nxt is not None else None
                             if term is not None:
-                                hit = term[0] if not term[1] else accept(term, string, tokens, i, j + 1)
+                                hit = accept(term, i, j + 1)
                                 if hit:
                                     best_end, best = j + 1, hit
                         break
@@ -201,12 +246,95 @@ class Matcher:
                 resume = best_end
         return out
 
-    @staticmethod
-    def _accept(term, string, tokens, i, j) -> tuple:
-        """Payloads of a terminal whose case requirement the tokens ``i:j`` meet."""
-        plain, exact = term
+
+class _Acceptor:
+    """Which payloads of a terminal the written tokens ``i:j`` of one document meet.
+
+    Holds what one call of :meth:`Matcher.find` learns about the document
+    (which lines are in title case, which words it writes as names); made
+    afresh for every call.
+    """
+
+    __slots__ = ("doc", "string", "low", "tokens", "starts", "_lines", "_vocab")
+
+    def __init__(self, doc, low: str, starts: list[int]):
+        self.doc = doc
+        self.string = doc.string
+        self.low = low
+        self.tokens = doc.tokens
+        self.starts = starts
+        self._lines: dict[int, bool] = {}
+        self._vocab: tuple[set[str], set[str]] | None = None
+
+    def accept(self, term, i: int, j: int) -> tuple:
+        plain, lower, exact = term
+        string, low, tokens = self.string, self.low, self.tokens
+        names = [k - i for k in range(i, j) if string[tokens[k][0]] != low[tokens[k][0]] and self._is_name(k)]
+        if names:
+            plain = tuple(p for p, w in zip(plain, lower, strict=True) if not any(k in w for k in names))
+        if not exact:
+            return plain
         written = tuple(string[a:b].replace("\u2019", "'") for a, b, _ in tokens[i:j])
         return plain + tuple(p for ex, p in exact if ex == written or _possessive_equal(ex, written))
+
+    def _is_name(self, k: int) -> bool:
+        """True if the capitalised token ``k`` is (part of) a name."""
+        a, b, _ = self.tokens[k]
+        if b - a > 1 and self.string[a:b].isupper():
+            return False  # a word in capitals is emphasis ("is CORRUPT"), as a line in capitals
+        sentence = self.doc.sentences[bisect_right(self.starts, k) - 1]
+        if sentence.part == "title" or self._capitalised_line(sentence.paragraph):
+            return False
+        if not self._opens(sentence.token_start, k):
+            return True
+        # a sentence starts with it: a name if the article writes it as one elsewhere, never in lower case
+        names, lowered = self._names()
+        key = _base(self.low[a:b])
+        return key in names and key not in lowered
+
+    def _opens(self, first: int, k: int) -> bool:
+        """True if token ``k`` is the first word of its sentence (from ``first``) or of a clause."""
+        tokens = self.tokens
+        if all(tokens[t][2] != WORD for t in range(first, k)):
+            return True
+        a, b, _ = tokens[k - 1]
+        return self.string[a:b] in _OPENERS
+
+    def _capitalised_line(self, paragraph: int) -> bool:
+        """True if the line is in title case: two or more words of five or more characters, all capitalised.
+
+        Shorter words ("with", "from") are often lower case in a title.
+        """
+        if paragraph not in self._lines:
+            a, b = self.doc.paragraphs[paragraph]
+            long = [w for w in WORD_RE.findall(self.doc.string, a, b) if len(w) >= 5 and w[0].isalpha()]
+            self._lines[paragraph] = len(long) >= 2 and all(w[0].isupper() for w in long)
+        return self._lines[paragraph]
+
+    def _names(self) -> tuple[set[str], set[str]]:
+        """The words the article capitalises inside a sentence, and those it writes in lower case."""
+        if self._vocab is None:
+            string, low, tokens = self.string, self.low, self.tokens
+            names: set[str] = set()
+            lowered: set[str] = set()
+            for x in self.doc.sentences:
+                plain_line = x.part != "title" and not self._capitalised_line(x.paragraph)
+                for t in range(x.token_start, x.token_end):
+                    a, b, kind = tokens[t]
+                    if kind != WORD:
+                        continue
+                    if string[a].islower():
+                        lowered.add(_base(low[a:b]))
+                    elif (plain_line and string[a] != low[a] and not (b - a > 1 and string[a:b].isupper())
+                          and not self._opens(x.token_start, t)):
+                        names.add(_base(low[a:b]))
+            self._vocab = (names, lowered)
+        return self._vocab
+
+
+def _base(key: str) -> str:
+    """A lower-cased token without a possessive ending."""
+    return _strip_possessive(key) or key
 
 
 def _possessive_equal(exact: tuple[str, ...], written: tuple[str, ...]) -> bool:

@@ -20,12 +20,24 @@ therefore carries a ``voice``:
 A hit is a place to look, not proof of bias; see :mod:`biaskit.lexicons` for
 what each category means and why.
 
+Hits are found by :class:`biaskit.extract._matcher.Matcher` over the parse's
+tokens (its docstring states the rules). Two of them decide what is *not* a
+hit: a hyphenated entry matches the hyphenated word only ("would-be" never
+matches the modal "would be"), and a word that an entry writes in lower case
+does not match a word capitalised inside a sentence, where it is part of a
+name ("Super PACs", "Patriot Coal"); at the start of a sentence, in the
+title, in a headline-like line in title case and in a word in capitals it
+still matches. Entries written with capitals ("Obamacare") match anywhere.
+
 Examples
 --------
 >>> from biaskit.parse import parse
 >>> doc = parse('The regime slammed the talks. "It is a disaster," the minister said.')
 >>> [(h.term, h.category, h.voice) for h in vocabulary_hits(doc, attributions=[])]
 [('regime', 'label', 'own'), ('slammed', 'loaded', 'own'), ('disaster', 'loaded', 'scare_quote')]
+>>> doc = parse("A patriot of Patriot Coal would be a would-be hero.")
+>>> [h.term for h in vocabulary_hits(doc, attributions=[])]
+['patriot', 'would-be', 'hero']
 """
 
 from __future__ import annotations

@@ -67,7 +67,8 @@ line). Columns:
     generated on the first word), ``adj``, ``adv``, ``phrase``; empty: match
     as written.
 ``forms``
-    Extra surface forms separated by ``;`` (irregular inflections).
+    Extra surface forms separated by ``;`` (irregular inflections, other
+    spellings such as the spaced "far right" of "far-right").
 ``intensity``
     A number, 1 (mild) to 3 (strong).
 ``polarity``
@@ -77,9 +78,18 @@ line). Columns:
 ``provenance``, ``note``
     Where the entry comes from; what it means or how it is used.
 
-Any other column is kept on the entry (:attr:`Entry.extra`). Hyphenated
-entries also match with a space instead of the hyphen and vice versa
-("far-right" / "far right").
+Any other column is kept on the entry (:attr:`Entry.extra`). A multi-word
+entry of up to three words also matches its words joined by hyphens ("death
+tax" matches "death-tax"); a hyphenated entry matches the hyphenated word
+only, never two separate words ("would-be" never matches "would be"): list
+a spaced spelling in ``forms`` when it means the same ("far-right" lists
+"far right").
+
+Case: an entry written in lower case does not match a word capitalised in
+the middle of a sentence, where it is part of a name ("super" is not found
+in "the Super PACs", "patriot" not in "Patriot Coal"); write names and
+proper adjectives with their capitals ("Obamacare", "Islamist") so that
+they match wherever they stand. See :mod:`biaskit.extract._matcher`.
 
 Examples
 --------
@@ -145,7 +155,7 @@ class Entry:
     category : str
     forms : tuple of str
         Every surface form matched: the term, its generated inflections, the
-        listed irregular forms, and hyphen/space variants.
+        listed forms, and the hyphenated spelling of a multi-word form.
     pos : str or None
     intensity : float or None
     polarity : str or None
@@ -457,10 +467,8 @@ def _parse_entry(path: Path, line: int, row: Mapping[str, str], default_category
             listed.append(extra)
     forms += listed
     variants = []
-    for f in forms:
+    for f in forms:  # "far right" also matches "far-right", never the other way round
         words = f.split(" ")
-        if "-" in f and len(f.replace("-", " ").split()) <= 4:
-            variants.append(re.sub(r"(?<=\w)-(?=\w)", " ", f))
         if 1 < len(words) <= 3 and all(_WORDISH.match(w) for w in words):
             variants.append("-".join(words))
     forms = tuple(dict.fromkeys([*forms, *variants]))
