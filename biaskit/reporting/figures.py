@@ -99,11 +99,15 @@ def _ncols(ax) -> int:
     return ax.get_subplotspec().get_gridspec().ncols
 
 
-def _few_ticks(ax) -> None:
-    """At most about one value label per 0.6 inch of a panel, so labels never run together."""
+def _few_ticks(ax, *, integer: bool = False) -> None:
+    """At most about one value label per 0.6 inch of a panel, so labels never run together.
+
+    ``integer``: the values are counts, so the labels are whole numbers.
+    """
     from matplotlib.ticker import MaxNLocator
 
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=max(3, int(WIDTH_IN / _ncols(ax) / 0.6)), steps=[1, 2, 2.5, 5, 10]))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=max(3, int(WIDTH_IN / _ncols(ax) / 0.6)), steps=[1, 2, 2.5, 5, 10],
+                                           integer=integer))
 
 
 def _unit_ticks(ax, unit: str | None) -> None:
@@ -343,7 +347,8 @@ def bars(data: pd.DataFrame, *, y: str, x: str, low: str | None = None, high: st
             _title(ax, (facet_labels or {}).get(fv, fv), _ncols(ax))
         ax.set_xlabel(xlabel.get(fv, "") if isinstance(xlabel, Mapping) else xlabel)
         ax.set_ylabel(ylabel)
-        _few_ticks(ax)
+        counts = not (low and high) and bool(np.all(np.isnan(vals) | (vals == np.round(vals))))
+        _few_ticks(ax, integer=counts)
     return fig
 
 
