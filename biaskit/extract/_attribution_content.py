@@ -195,7 +195,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                 direction = "relobj"
                 c.content = [(_char(v, r), _char(v, r, end=True))]
             c.direction = direction
-        c._fstart = fstart  # type: ignore[attr-defined]
+        c.fstart = fstart
 
     # ---- nesting: postposed candidates own what precedes them -------------
     ordered = sorted(cands, key=lambda c: c.region[0])
@@ -241,14 +241,14 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                 d.dropped = True
         c.content = pieces
         c.direction = "fwd"
-        c._paren = pieces  # type: ignore[attr-defined]
+        c.paren = pieces
 
     # ---- forward candidates, left to right -------------------------------
     fwd = [c for c in ordered if not c.dropped and c.direction == "fwd"]
     for c in fwd:
         if c.dropped:
             continue
-        start_tok = c._fstart  # type: ignore[attr-defined]
+        start_tok = c.fstart
         end_tok = te
         for d in ordered:
             if d is c or d.dropped or d.region[0] < start_tok:
@@ -310,7 +310,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         a_char, b_char = _trim_chars(v, a_char, b_char)
         b_char = _quote_extend_fwd(v, b_char, pb)
         if b_char > a_char:
-            c.content = list(getattr(c, "_paren", [])) + [(a_char, b_char)]
+            c.content = (c.paren or []) + [(a_char, b_char)]
 
     # ---- "Trump is expected to win": a passive with no agent; its subject belongs to the content ----
     for c in ordered:

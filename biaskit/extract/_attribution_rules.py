@@ -74,7 +74,7 @@ PRIOR_THRESHOLD = 0.3
 SCORE_THRESHOLD = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     """A working attribution candidate (mutable while rules resolve it)."""
 
@@ -97,6 +97,8 @@ class Cand:
     dropped: bool = False
     rule: str = ""
     region: tuple[int, int] = (0, 0)  # token range of source + cue (the attribution's own words)
+    fstart: int = -1  # token where a forward content starts (set while resolving the sentence)
+    paren: list[tuple[int, int]] | None = None  # content before a parenthetical cue ("To win, X said, ...")
 
     @property
     def start_tok(self) -> int:
@@ -110,7 +112,7 @@ class View:
     """Token-level view of a Doc shared by the rules (built once per document)."""
 
     __slots__ = ("doc", "s", "toks", "low", "inq", "cap", "qidx", "wl", "n", "punct", "vf", "triggers",
-                 "anon_markers", "qstarts", "starts", "fast", "_cut_positions", "_boundary_positions")
+                 "anon_markers", "qstarts", "starts", "fast", "_cut_positions", "_boundary_positions", "_shift")
 
     def __init__(self, doc: Doc, wl: Wordlists) -> None:
         self.doc = doc
@@ -150,6 +152,9 @@ class View:
         self.qstarts = [quotes[q].start for q in qidx]
         fast = self.fast = wl.fast  # plain-dict copies of the word lists
         self.anon_markers = fast.anon_markers
+        # one segment maps doc.string to doc.text by a constant shift (the usual case): see text_span
+        segs = getattr(doc, "_segments", None)
+        self._shift = segs[0][1] - segs[0][0] if segs is not None and len(segs) == 1 else None
 
     @property
     def cut_positions(self) -> list[int]:
@@ -170,6 +175,15 @@ class View:
             b = _BOUNDARY_WORDS.__contains__
             self._boundary_positions = list(compress(count(), map(b, self.low)))
             return self._boundary_positions
+
+    def text_span(self, start: int, end: int) -> tuple[int, int]:
+        """:meth:`Doc.text_span <biaskit.parse.Doc.text_span>`, by a constant shift when the map has one segment."""
+        sh = self._shift
+        if sh is None:
+            return self.doc.text_span(start, end)
+        if end <= start:
+            return start + sh, start + sh
+        return start + sh, end + sh
 
     def tok_text(self, a: int, b: int) -> str:
         return self.s[self.toks[a][0]:self.toks[b - 1][1]]

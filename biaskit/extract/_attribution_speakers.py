@@ -44,6 +44,8 @@ class Described:
 
 def _words(v: View, a: int, b: int) -> list[int]:
     """Word tokens of a span, leaving out parenthesised ones ("(NSA)")."""
+    if 1 not in v.punct[a:b]:
+        return list(range(a, b))  # (most spans: words only)
     out = []
     depth = 0
     for k in range(a, b):
@@ -111,11 +113,10 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         if first in _PRONOUNS:
             return Described(None, None, "unknown", None, first, first in PLURAL_PRONOUNS)
     # the first segment (before an apposition comma) carries the name
-    seg_end = b
-    for k in range(a, b):
-        if low[k] == "," and v.punct[k]:
-            seg_end = k
-            break
+    try:
+        seg_end = low.index(",", a, b)  # (a "," token is always punctuation)
+    except ValueError:
+        seg_end = b
     appos = None
     if seg_end < b:
         aa = seg_end + 1
@@ -171,7 +172,15 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     last_role = -1
     role_type = None
     i = 0
-    while i < len(core):
+    ncore = len(core)
+    heads = wl.phrase_heads
+    roles = wl.roles
+    while i < ncore:
+        w = words_low[i]
+        # (a word that heads no entry and is no role, as most are, needs no further look)
+        if heads.get(w, 0) <= 1 and w not in roles and not (w.endswith(".") or w.endswith("s")):
+            i += 1
+            continue
         n = _role_at(v, core, i)
         if n:
             last_role = i + n - 1
@@ -181,8 +190,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             continue
         i += 1
     # the name: capitalised words after the last role word, up to the end of the segment
-    cand = [t for t in core[last_role + 1:]]
-    if cand and all(v.cap[t] or low[t] in ("of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "der") for t in cand) and v.cap[cand[-1]]:
+    cand = core[last_role + 1:]
+    cap = v.cap
+    if cand and cap[cand[-1]] and _all_name_words(cap, low, cand):
         name_start = cand[0]
     described = False
     if name_start is None and cand:
@@ -275,6 +285,14 @@ def describe(v: View, span: tuple[int, int]) -> Described:
 _AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
                      "aide", "aides", "adviser", "advisers", "advisor", "advisors", "lawyer", "lawyers", "attorney",
                      "attorneys", "representative", "representatives", "spokesperson's"})
+
+
+def _all_name_words(cap: list[bool], low: list[str], words: list[int]) -> bool:
+    """Every word is capitalised or a name particle ("of", "de", "van", ...)."""
+    for t in words:
+        if not cap[t] and low[t] not in _NAME_PARTICLES:
+            return False
+    return True
 
 
 def _agent_of(v: View, text: str, principal: tuple[int, int], agent: str) -> Described:

@@ -267,24 +267,32 @@ def _nonspace(s: str) -> int:
 
 def _quoted_share(v: View, pieces: list[tuple[int, int]]) -> float:
     """Share of the content's non-space characters that lie inside quotation marks."""
-    if not v.qidx:
+    qstarts = v.qstarts
+    if not qstarts or not pieces:
         return 0.0
     s = v.s
-    total = sum(_nonspace(s[a:b]) for a, b in pieces)
+    total = 0
+    for a, b in pieces:
+        total += _nonspace(s[a:b])
     if not total:
         return 0.0
     inside = 0
     quotes = v.doc.quotes
+    qidx = v.qidx
+    nq = len(qidx)
     for a, b in pieces:
         # quotations are sorted and do not overlap at depth 0: start one before the first that may touch
-        k = max(0, bisect_left(v.qstarts, a) - 1)
-        for qi in v.qidx[k:]:
-            q = quotes[qi]
+        k = bisect_left(qstarts, a) - 1
+        if k < 0:
+            k = 0
+        while k < nq:
+            q = quotes[qidx[k]]
             if q.start >= b:
                 break
             lo, hi = max(a, q.start), min(b, q.end)
             if lo < hi:
                 inside += _nonspace(s[lo:hi])
+            k += 1
     return min(1.0, inside / total)
 
 
@@ -346,12 +354,12 @@ def _construction(v: View, c: Cand) -> str:
 
 def _span_text(v: View, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None, str | None, tuple]:
     """Text offsets of char pieces of doc.string: (start, end, text, spans)."""
-    doc = v.doc
     if not pieces:
         return None, None, None, ()
+    text = v.doc.text
     if len(pieces) == 1:
-        start, end = doc.text_span(*pieces[0])
-        return start, end, doc.text[start:end], ()
+        start, end = v.text_span(*pieces[0])
+        return start, end, text[start:end], ()
     pieces = sorted(pieces)
     merged: list[list[int]] = []
     for a, b in pieces:
@@ -359,12 +367,11 @@ def _span_text(v: View, pieces: list[tuple[int, int]]) -> tuple[int | None, int 
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    spans = tuple(doc.text_span(a, b) for a, b in merged)
+    spans = tuple(v.text_span(a, b) for a, b in merged)
     start, end = spans[0][0], spans[-1][1]
     if len(spans) == 1:
-        return start, end, doc.text[start:end], ()
-    text = " ... ".join(doc.text[a:b] for a, b in spans)
-    return start, end, text, spans
+        return start, end, text[start:end], ()
+    return start, end, " ... ".join(text[a:b] for a, b in spans), spans
 
 
 def _tok_chars(v: View, rng: tuple[int, int]) -> tuple[int, int]:
@@ -439,7 +446,7 @@ def _unattributed(v: View, live: list[Cand]) -> list[Attribution]:
         k = bisect_left(starts, q.end) - 1  # spans starting before the quotation ends
         if k >= 0 and reach[k] > q.start:
             continue
-        start, end = doc.text_span(q.start, q.end)
+        start, end = v.text_span(q.start, q.end)
         si = doc.sentence_at(q.start)
         out.append(Attribution(
             quote_form="unattributed",
