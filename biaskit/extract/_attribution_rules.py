@@ -14,7 +14,6 @@ them to the input text.
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import compress, count
@@ -39,7 +38,7 @@ from biaskit.extract._attribution_grammar import (
     WEEKDAYS,
 )
 from biaskit.parse import PUNCT, Doc
-from biaskit.wordlists import Wordlists
+from biaskit.wordlists import Wordlists, prior_logit
 
 _OPENQ = set("\"'\u201c\u2018\u00ab\u201e\u201a\u2039`")
 _CLOSEQ = set("\"'\u201d\u2019\u00bb\u203a`")
@@ -99,6 +98,7 @@ class Cand:
     region: tuple[int, int] = (0, 0)  # token range of source + cue (the attribution's own words)
     fstart: int = -1  # token where a forward content starts (set while resolving the sentence)
     paren: list[tuple[int, int]] | None = None  # content before a parenthetical cue ("To win, X said, ...")
+    fixed: tuple | None = None  # the cue-score features fixed by the cue words, once known (see find_candidates)
 
     @property
     def start_tok(self) -> int:
@@ -605,17 +605,15 @@ def find_candidates(v: View, si: int) -> list[Cand]:
             lemma, form = vf
             entry = wl.verbs.get(lemma)
             if entry is not None and _verb_ok(v, i, ts, te, lemma, form):
-                c = _verb_candidate(v, i, ts, te, si, lemma, form, entry)
+                c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, earlier=out)
                 # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
-                if c is not None and (lemma in _RELAY_LEMMAS or cue_score(v, c, ts, te, earlier=out) >= SCORE_THRESHOLD):
+                if c is not None and (lemma in _RELAY_LEMMAS or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
                     out.append(c)
                     skip_to = c.cue[1]
     return out
 
 
-def _logit(p: float) -> float:
-    p = min(max(p, 0.01), 0.99)
-    return math.log(p / (1.0 - p))
+_logit = prior_logit  # log-odds of a prior, clipped to [0.01, 0.99]
 
 
 _RELAY_LEMMAS = frozenset({"quote", "cite"})
@@ -632,19 +630,16 @@ _PRON_HEADS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "wh
 
 def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
     """The context of a verb candidate as category values (see :func:`cue_features`)."""
+    how, src, srclen = _cue_source_context(v, c)
+    earl, prev, nxt, flags = _cue_fixed_context(v, c, ts, te, earlier)
+    return c.form, c.cls, how, earl, src, srclen, prev, nxt, flags
+
+
+def _cue_source_context(v: View, c: Cand) -> tuple[str, str | None, str | None]:
+    """The features of a verb candidate that depend on its source: (how, src, srclen)."""
     low = v.low
     cap = v.cap
     how = c.source_how or "none"
-    earl = None
-    if earlier:
-        last = earlier[-1]
-        earl = "same_clause"
-        # (only a ",", ";", ":" or a quotation mark can be a boundary: visit those tokens alone)
-        bounds = v.boundary_positions
-        for t in bounds[bisect_left(bounds, last.cue[1]):bisect_left(bounds, c.cue[0])]:
-            if low[t] in (",", ";", ":") or (v.punct[t] and v.is_close_quote(t)):
-                earl = "boundary"
-                break
     src = srclen = None
     if c.source is not None:
         a, b = c.source
@@ -656,7 +651,31 @@ def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
             src = "lower"
         n = b - a
         srclen = "1" if n == 1 else ("2-3" if n <= 3 else "4+")
-    p = c.cue[0] - 1
+    return how, src, srclen
+
+
+def _cue_fixed_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
+    """The features of a verb candidate fixed by its cue words: (earl, prev, nxt, flags)."""
+    return _cue_words_context(v, c.cue, c.verb, c.passive, c.sentence, ts, te, earlier)
+
+
+def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, si: int, ts: int, te: int,
+                       earlier) -> tuple:
+    """:func:`_cue_fixed_context` of a cue (token range) around the verb at ``verb``, in sentence ``si``."""
+    low = v.low
+    cap = v.cap
+    earl = None
+    if earlier:
+        earl = "same_clause"
+        a, b = earlier[-1].cue[1], cue[0]
+        # (only a ",", ";", ":" or a quotation mark can be a boundary; most clauses have none)
+        if a < b and not _BOUNDARY_WORDS.isdisjoint(low[a:b]):
+            for t in range(a, b):
+                w = low[t]
+                if w in (",", ";", ":") or (w in _QUOTE_CHARS and v.punct[t] and v.is_close_quote(t)):
+                    earl = "boundary"
+                    break
+    p = cue[0] - 1
     if p < ts:
         prev = "start"
     else:
@@ -681,7 +700,7 @@ def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
             prev = "plural"
         else:
             prev = "other"
-    k = c.cue[1]
+    k = cue[1]
     if k >= te:
         nxt = "end"
     else:
@@ -707,17 +726,17 @@ def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
         else:
             nxt = "other"
     flags = []
-    if c.passive:
+    if passive:
         flags.append("passive")
-    if c.cue[0] < c.verb:
+    if cue[0] < verb:
         flags.append("aux")
-    if c.cue[1] > c.verb + 1:
+    if cue[1] > verb + 1:
         flags.append("extended")
-    if v.doc.sentences[c.sentence].part == "title":
+    if v.doc.sentences[si].part == "title":
         flags.append("title")
     if v.inq[ts] >= 0 or v.inq[te - 1] >= 0:
         flags.append("quote_in_sentence")
-    return c.form, c.cls, how, earl, src, srclen, prev, nxt, flags
+    return earl, prev, nxt, flags
 
 
 def cue_features(v: View, c: Cand, ts: int, te: int, earlier: list[Cand] = ()) -> list[str]:
@@ -738,21 +757,30 @@ def cue_features(v: View, c: Cand, ts: int, te: int, earlier: list[Cand] = ()) -
     return f
 
 
-def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, earlier: list[Cand] = ()) -> float:
+def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, earlier: list[Cand] = (),
+              fixed: tuple | None = None) -> float:
     """Log-odds that a verb candidate is an attribution cue: learned weights over its context.
 
     The weights (``cue_weights.csv``) were learned by logistic regression on
-    annotated data; without them, the per-form prior alone decides.
+    annotated data; without them, the per-form prior alone decides. ``fixed``
+    is :func:`_cue_fixed_context` of the candidate when already known.
     """
     fast = v.fast
+    lg = None
     if prior is None:
-        prior = fast.cue_priors.get(v.low[c.verb], 0.5)
+        w = v.low[c.verb]
+        prior = fast.cue_priors.get(w, 0.5)
+        lg = fast.cue_prior_logits.get(w)  # (the same number as _logit(prior))
+    if lg is None:
+        lg = _logit(prior)
     if not v.wl.cue_model:
-        return _logit(prior) - _logit(PRIOR_THRESHOLD)
-    form, cls, how, earl, src, srclen, prev, nxt, flags = _cue_context(v, c, ts, te, earlier)
+        return lg - _logit(PRIOR_THRESHOLD)
+    how, src, srclen = _cue_source_context(v, c)
+    earl, prev, nxt, flags = fixed if fixed is not None else _cue_fixed_context(v, c, ts, te, earlier)
+    form, cls = c.form, c.cls
     m = fast.cue_families
     # the same sums in the same order as ever (the threshold sees the same float)
-    z = fast.cue_bias + fast.cue_prior_logit * _logit(prior)
+    z = fast.cue_bias + fast.cue_prior_logit * lg
     z += (m["form"].get(form, 0.0) + m["class"].get(cls, 0.0) + m["how"].get(how, 0.0)
           + m["class&how"].get((cls, how), 0.0) + m["prev"].get(prev, 0.0) + m["form&prev"].get((form, prev), 0.0)
           + m["next"].get(nxt, 0.0) + m["class&next"].get((cls, nxt), 0.0))
@@ -766,7 +794,41 @@ def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, ea
     return z
 
 
-def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form: str, entry) -> Cand | None:
+#: a bound within this of the threshold does not reject (its sum is not in :func:`cue_score`'s order)
+_BOUND_MARGIN = 1e-9
+
+
+def _cue_score_bound(v: View, word: str, form: str, cls: str, fixed: tuple) -> float:
+    """An upper bound of :func:`cue_score` over every source a verb candidate may get.
+
+    ``word`` is the verb as written (lower case), ``form`` and ``cls`` its
+    form and class, ``fixed`` the :func:`_cue_words_context` of its cue; the
+    features of the source (``how``, ``src``, ``srclen``) count at their
+    largest weights (see ``FastLists.cue_bound_table``).
+    """
+    fast = v.fast
+    earl, prev, nxt, flags = fixed
+    z = fast.cue_bound_table.get((form, cls, prev, nxt))
+    if z is None:
+        z = fast.cue_bound_part(form, cls, prev, nxt)
+    lg = fast.cue_prior_logits.get(word)
+    z += fast.cue_prior_logit * (lg if lg is not None else _logit(fast.cue_priors.get(word, 0.5)))
+    if earl:
+        z += fast.cue_families["earlier"].get(earl, 0.0)
+    flag = fast.cue_families["flag"]
+    for x in flags:
+        z += flag.get(x, 0.0)
+    return z
+
+
+def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form: str, entry,
+                    earlier: list[Cand] | None = None) -> Cand | None:
+    """A verb candidate at token ``i`` with its source, or None.
+
+    With ``earlier`` (the candidates already accepted in the sentence), a
+    candidate whose learned score cannot reach :data:`SCORE_THRESHOLD`
+    whatever its source is rejected before its source is looked for.
+    """
     low = v.low
     if form == "noun" or (form in ("base", "3sg") and i - 1 >= ts and (low[i - 1] in _POSSESSIVES or (low[i - 1].endswith(("'s", "s'")) and low[i - 1] not in _CONTRACTIONS)) and lemma in _NOUN_USE):
         cend = _right_cue_extension(v, i, te, entry)
@@ -785,7 +847,14 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     cstart, passive = _left_cue_extension(v, i, ts)
     passive = passive and form == "past"
     cend = _right_cue_extension(v, i, te, entry)
-    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive)
+    fixed = None
+    # the cue words stay as they are unless a participle finds its document or a passive its "by" agent
+    if (earlier is not None and form != "ing" and not (passive and cend < te and low[cend] == "by")
+            and lemma not in _RELAY_LEMMAS and v.wl.cue_model):
+        fixed = _cue_words_context(v, (cstart, cend), i, passive, si, ts, te, earlier)
+        if _cue_score_bound(v, low[i], form, entry.cls, fixed) < SCORE_THRESHOLD - _BOUND_MARGIN:
+            return None  # rejected whatever its source
+    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive, fixed=fixed)
     prev = cstart - 1
     progressive = form == "ing" and cstart < i and any(low[k] in BE or low[k] in AUX for k in range(cstart, i))
     # participle clause: ", saying ..." shares the main clause's source
