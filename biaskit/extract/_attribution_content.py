@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 from biaskit.extract._attribution_grammar import PREPOSITIONS, TIME_WORDS, WEEKDAYS
 from biaskit.extract._attribution_rules import (
+    _CUT_WORDS,
     _DASHES,
     Cand,
     View,
@@ -280,12 +281,12 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         end_tok = _drop_trailing_time(v, start_tok, end_tok)
         # a non-restrictive relative clause at the end is the outlet's aside (", which begins Monday");
         # a new clause after "; ", "but", "- but" is the outlet's own voice again
-        # (only a comma, ";", "but" or a dash can cut: visit those tokens alone)
-        cuts = v.cut_positions
-        for k in cuts[bisect_left(cuts, start_tok + 2):bisect_left(cuts, end_tok - 1)]:
-            if v.inq[k] >= 0:
-                continue
+        # (only a comma, ";", "but" or a dash can cut: most contents have none)
+        lo, hi = start_tok + 2, end_tok - 1
+        for k in (range(lo, hi) if lo < hi and not _CUT_WORDS.isdisjoint(low[lo:hi]) else ()):
             w = low[k]
+            if w not in _CUT_WORDS or v.inq[k] >= 0:
+                continue
             nx = low[k + 1]
             if w == "," and nx in ("which", "who"):
                 end_tok = k
