@@ -113,10 +113,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         if first in _PRONOUNS:
             return Described(None, None, "unknown", None, first, first in PLURAL_PRONOUNS)
     # the first segment (before an apposition comma) carries the name
-    try:
-        seg_end = low.index(",", a, b)  # (a "," token is always punctuation)
-    except ValueError:
-        seg_end = b
+    seg_end = low.index(",", a, b) if "," in low[a:b] else b  # (a "," token is always punctuation)
     appos = None
     if seg_end < b:
         aa = seg_end + 1
@@ -226,18 +223,20 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             head = words_low[i - 1]
             break
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
-    if name is None and (anon.get(head) == "head" or (v.fast.anon_marker_re is not None and v.fast.anon_marker_re.search(full_low) is not None)):
-        if not _has_proper(v, core) or anon.get(head) == "head" and not _outlet_or_gov(v, core):
-            return Described(text, role, "anonymous", None, None, plural)
+    fast = v.fast
     proper = _has_proper(v, core)
+    if name is None and (anon.get(head) == "head" or (fast.anon_marker_re is not None and fast.anon_marker_re.search(full_low) is not None)):
+        if not proper or anon.get(head) == "head" and not _outlet_or_gov(v, core):
+            return Described(text, role, "anonymous", None, None, plural)
     out = wl.outlet(text) if proper else None
-    if out is None and proper:
+    written = [v.s[v.toks[t][0]:v.toks[t][1]] for t in core]  # the words as written
+    if out is None and proper and _may_hold(written, fast.outlet_parts, fold=True):
         hit = _find_phrase(v, core, _OutletTable(wl))
         if hit is not None and (hit[1] - hit[0]) >= max(1, len(core) - 2):
             out = wl.outlet(hit[2])
     if out is not None:
         return Described(out[0], role, "agency" if out[1] == "agency" else "media", out[0], None, False)
-    media = _introduced_medium(v, core)
+    media = None if fast.agency_parts.isdisjoint(words_low) else _introduced_medium(v, core)
     if media is not None:
         return Described(media[0], media[1] or role, media[2], media[0], None, False)
     if head in wl.agency_words and name is None:
@@ -248,25 +247,28 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
     if text in wl.countries or text.replace("the ", "", 1) in wl.countries:
         return Described(text, role, "government", None, None, False)
-    gov = _find_phrase(v, core, wl.government, case_sensitive=True) if proper or any(w in wl.government or w[-2:] == "'s" and w[:-2] in wl.government for w in words_low) else None
+    gov = None
+    if (proper or any(w in wl.government or w[-2:] == "'s" and w[:-2] in wl.government for w in words_low)) and _may_hold(
+            written, fast.government_parts, fold=False):
+        gov = _find_phrase(v, core, wl.government, case_sensitive=True)
     if gov is not None:
         gi, gj, gname = gov
         rest = words_low[gj:]
         if not rest or all(w in wl.reporting_nouns or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
             if name is None or gj == len(core) or (name and v.toks[core[gi]][0] >= v.toks[name_start][0]):
                 return Described(gname, role, "government", None, None, False)
-    if "both" in words_low or ("and" in words_low and _has_proper(v, core) and name is None):
+    if "both" in words_low or ("and" in words_low and proper and name is None):
         return Described(text, role, "group", None, None, True)
     if name is None and (head in wl.group_words or (plural and head not in wl.reporting_nouns)):
         return Described(text, role, "group", None, None, True)
     if name is None and head in wl.reporting_nouns:
         return Described(text, role, "unknown", None, None, False)
-    ow = wl.organization_words
+    ow = fast.organization_words
     if described:
         words_org = [low[t] for t in core[last_role + 1:]]  # "party boss X" is X, a person
     else:
         words_org = words_low
-    org = any(w in ow for w in words_org) or (proper and any(v.s[v.toks[t][0]:v.toks[t][1]] in ow for t in core if v.cap[t]))
+    org = not ow.keys().isdisjoint(words_org) or (proper and any(w in ow for t, w in zip(core, written, strict=True) if cap[t]))
     if role_type in ("official", "expert", "person", "media") and (name is not None or role_type):
         st = role_type if role_type != "person" else "person"
         if role_type == "media":
@@ -461,8 +463,22 @@ class _OutletTable:
         return self.wl.outlet(key) is not None
 
 
+def _may_hold(words: list[str], parts: frozenset[str], *, fold: bool) -> bool:
+    """False when no phrase of ``words`` can be an entry whose words are ``parts`` (see ``FastLists``).
+
+    ``fold``: compare in lower case, with a typographic apostrophe as a plain
+    one (as :meth:`Wordlists.outlet` does); a final "'s" may be left out.
+    """
+    for w in words:
+        if fold:
+            w = w.lower().replace("\u2019", "'")
+        if w in parts or (w.endswith(("'s", "\u2019s")) and w[:-2] in parts):
+            return True
+    return False
+
+
 def _has_proper(v: View, core: list[int]) -> bool:
-    return any(v.cap[t] for t in core)
+    return any(map(v.cap.__getitem__, core))
 
 
 def _outlet_or_gov(v: View, core: list[int]) -> bool:

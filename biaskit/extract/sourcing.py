@@ -271,11 +271,6 @@ def _quoted_share(v: View, pieces: list[tuple[int, int]]) -> float:
     if not qstarts or not pieces:
         return 0.0
     s = v.s
-    total = 0
-    for a, b in pieces:
-        total += _nonspace(s[a:b])
-    if not total:
-        return 0.0
     inside = 0
     quotes = v.doc.quotes
     qidx = v.qidx
@@ -293,6 +288,11 @@ def _quoted_share(v: View, pieces: list[tuple[int, int]]) -> float:
             if lo < hi:
                 inside += _nonspace(s[lo:hi])
             k += 1
+    if not inside:
+        return 0.0  # (no need to count the content)
+    total = 0
+    for a, b in pieces:
+        total += _nonspace(s[a:b])
     return min(1.0, inside / total)
 
 
@@ -381,16 +381,23 @@ def _tok_chars(v: View, rng: tuple[int, int]) -> tuple[int, int]:
 def _records(v: View, live: list[Cand]) -> list[Attribution]:
     res = Resolver(v)
     out: list[Attribution] = []
+    toks = v.toks
+    text = v.doc.text
     for c in sorted(live, key=lambda c: c.cue[0]):
         speaker, role, stype = res.resolve(c.source, c.alias)
         via_names = []
         for span in c.via:
             d = res.describe(span)
             via_names.append(d.speaker or v.tok_text(*span))
-        cue_pieces = [_tok_chars(v, c.cue)] + [_tok_chars(v, x) for x in c.cue_extra]
-        cs, ce, ctext, cspans = _span_text(v, cue_pieces)
+        if c.cue_extra:
+            cue_pieces = [_tok_chars(v, c.cue)] + [_tok_chars(v, x) for x in c.cue_extra]
+            cs, ce, ctext, cspans = _span_text(v, cue_pieces)
+        else:
+            cs, ce = v.text_span(toks[c.cue[0]][0], toks[c.cue[1] - 1][1])
+            ctext, cspans = text[cs:ce], ()
         if c.source is not None:
-            ss, se, stext, sspans = _span_text(v, [_tok_chars(v, c.source)])
+            ss, se = v.text_span(toks[c.source[0]][0], toks[c.source[1] - 1][1])
+            stext, sspans = text[ss:se], ()
         else:
             ss = se = stext = None
             sspans = ()

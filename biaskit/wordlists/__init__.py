@@ -186,7 +186,8 @@ class FastLists:
 
     __slots__ = ("verbs", "verb_forms", "reporting_nouns", "roles", "hedges", "cue_priors", "trigger_words",
                  "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit",
-                 "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table")
+                 "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
+                 "organization_words", "government", "agency_parts", "outlet_parts", "government_parts")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
@@ -197,6 +198,14 @@ class FastLists:
         self.cue_priors = dict(wl.cue_priors)
         self.trigger_words = wl.trigger_words
         self.phrase_heads = dict(wl.phrase_heads)
+        self.agency_words = dict(wl.agency_words)
+        self.organization_words = dict(wl.organization_words)
+        self.government = dict(wl.government)
+        #: every word of a media word, an outlet name (as :meth:`Wordlists.outlet` compares them) or a
+        #: government body (as written): a phrase none of whose words is here is in no such list
+        self.agency_parts = _parts(wl.agency_words)
+        self.outlet_parts = _parts(wl.outlets)
+        self.government_parts = _parts(wl.government)
         #: anonymity entries of kind "marker", in list order
         self.anon_markers = tuple(m for m, kind in wl.anonymity.items() if kind == "marker")
         #: one pattern finding any marker as a substring (None without markers)
@@ -240,6 +249,11 @@ def prior_logit(p: float) -> float:
     """
     p = min(max(p, 0.01), 0.99)
     return math.log(p / (1.0 - p))
+
+
+def _parts(table: Mapping[str, Any]) -> frozenset[str]:
+    """The words (split at single spaces) of every key of ``table``."""
+    return frozenset(w for key in table for w in key.split(" "))
 
 
 def _cue_bounds(families: dict[str, dict], classes: set[str]) -> tuple[dict[str, float], float]:
