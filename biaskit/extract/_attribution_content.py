@@ -152,14 +152,15 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                 after = max(after, x[1])
         if c.source is not None and c.source_how in ("inv", "by", "after", "colon"):
             after = max(after, c.source[1])
-        for r in sorted(c.relays):
-            if r[0] <= after + 1:
-                after = max(after, r[1])
+        if c.relays:
+            for r in sorted(c.relays):
+                if r[0] <= after + 1:
+                    after = max(after, r[1])
         own_start = c.start_tok
         if c.source_how == "after":
             own_start = c.cue[0]
         c.region = (own_start, after)
-        before_material = own_start > ts and any(not v.punct[k] for k in range(ts, own_start))
+        before_material = own_start > ts and 0 in v.punct[ts:own_start]  # (a word, not punctuation, before)
         if c.kind == "colon":
             c.direction, fstart = "fwd", after
         elif c.kind == "according_to":
@@ -466,13 +467,17 @@ def _coordinate(v: View, d: Cand, ts: int) -> bool:
     return False
 
 
+#: the verbs the relay rules look at ("quoted by", "citing", "told CNN", "said in an interview with")
+_RELAY_RULE_LEMMAS = frozenset({"quote", "cite", "tell", "say", "speak", "talk"})
+
+
 def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
     """Turn relaying candidates into ``via`` entries of the attribution they relay."""
     low = v.low
     for n, c in enumerate(cands):
-        if c.dropped:
-            continue
-        prev = [d for d in cands[:n] if not d.dropped]
+        if c.dropped or (c.kind == "verb" and c.lemma not in _RELAY_RULE_LEMMAS):
+            continue  # (no rule below applies)
+        prev = [d for d in cands[:n] if not d.dropped] if c.lemma in ("quote", "cite") or c.kind == "according_to" else ()
         # "X said, quoted by RIA Novosti" / "said X quoted as saying ... by RIA Novosti"
         if c.lemma == "quote" and c.kind == "verb":
             i = c.verb

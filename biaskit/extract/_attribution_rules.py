@@ -628,6 +628,25 @@ _NOUN_USE = frozenset({"comment", "remark", "attack", "call", "claim", "view", "
 _PRON_HEADS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which"})
 
 
+def _categories(*groups: tuple[str, frozenset | set | tuple]) -> dict[str, str]:
+    """Word -> category, the first group holding a word giving its category."""
+    out: dict[str, str] = {}
+    for category, words in groups:
+        for w in words:
+            out.setdefault(w, category)
+    return out
+
+
+#: the category of the word before a cue, for the words whose category the word alone decides
+#: (a closing quotation mark, an "-ly" adverb, a capitalised or plural word are told apart in the code)
+_PREV_CATEGORY = _categories(("comma", (",",)), ("pronoun", PERSONAL | {"who", "which"}), ("to", ("to",)),
+                             ("prep", PREPOSITIONS), ("aux", AUX | MODALS), ("adverb", CUE_ADVERBS))
+#: the category of the word after a cue, as :data:`_PREV_CATEGORY` ("." "!" "?" are always punctuation)
+_NEXT_CATEGORY = _categories(("end", (".", "!", "?")), ("that", ("that",)), ("quote", (":",)),
+                             ("wh", ("if", "whether", "why", "how", "what", "when", "where", "who")),
+                             ("to", ("to",)), ("comma", (",",)), ("prep", PREPOSITIONS))
+
+
 def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
     """The context of a verb candidate as category values (see :func:`cue_features`)."""
     how, src, srclen = _cue_source_context(v, c)
@@ -680,19 +699,12 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
         prev = "start"
     else:
         w = low[p]
-        if w == ",":
-            prev = "comma"
+        prev = _PREV_CATEGORY.get(w)  # (a closed-class word: one look-up)
+        if prev is not None:
+            pass
         elif v.punct[p] and v.is_close_quote(p):
             prev = "quote"
-        elif w in PERSONAL or w in ("who", "which"):
-            prev = "pronoun"
-        elif w == "to":
-            prev = "to"
-        elif w in PREPOSITIONS:
-            prev = "prep"
-        elif w in AUX or w in MODALS:
-            prev = "aux"
-        elif w.endswith("ly") or w in CUE_ADVERBS:
+        elif w.endswith("ly"):
             prev = "adverb"
         elif cap[p]:
             prev = "cap"
@@ -705,20 +717,11 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
         nxt = "end"
     else:
         w = low[k]
-        if v.punct[k] and w in ".!?":
-            nxt = "end"
-        elif w == "that":
-            nxt = "that"
-        elif w == ":" or (v.punct[k] and v.is_open_quote(k)):
+        nxt = _NEXT_CATEGORY.get(w)  # (a closed-class word: one look-up)
+        if nxt is not None:
+            pass
+        elif v.punct[k] and v.is_open_quote(k):
             nxt = "quote"
-        elif w in ("if", "whether", "why", "how", "what", "when", "where", "who"):
-            nxt = "wh"
-        elif w == "to":
-            nxt = "to"
-        elif w == ",":
-            nxt = "comma"
-        elif w in PREPOSITIONS:
-            nxt = "prep"
         elif cap[k]:
             nxt = "cap"
         elif w in DETERMINERS or w in PERSONAL:
