@@ -704,9 +704,10 @@ def _name_mentions(v: View) -> list[tuple[int, str, str | None, str]]:
 
 def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
     """:func:`_name_mentions` in reading order, found as they are asked for."""
-    roles = v.fast.roles
-    orgs = v.wl.organization_words
-    gov = v.wl.government
+    fast = v.fast
+    roles = fast.roles.keys()
+    orgs = fast.organization_words.keys()
+    gov = fast.government.keys()
     for m in _NAME_RUN_RE.finditer(v.s):
         g = m.group()
         words = g.split()
@@ -715,17 +716,18 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
         lows = [w.lower() for w in words]
         last_role = -1
         rtype = None
-        for i, lw in enumerate(lows):
-            if lw[-1] == ".":
-                lw = lw.rstrip(".")
-            if lw in roles:
-                last_role = i
-                rtype = roles[lw]
+        if not roles.isdisjoint(lows) or "." in g:  # (most runs hold no role word)
+            for i, lw in enumerate(lows):
+                if lw[-1] == ".":
+                    lw = lw.rstrip(".")
+                if lw in roles:
+                    last_role = i
+                    rtype = fast.roles[lw]
         # (the pattern's words hold no comma: each name word is as matched)
         if len(words) - last_role - 1 < 2:
             continue
         name_words = words[last_role + 1:]
-        if any(lw in orgs for lw in lows[last_role + 1:]) or any(w in orgs or w in gov for w in name_words):
+        if not orgs.isdisjoint(lows[last_role + 1:]) or not orgs.isdisjoint(name_words) or not gov.isdisjoint(name_words):
             continue
         if name_words[-1].endswith(("'s", "\u2019s")):
             name_words[-1] = name_words[-1][:-2]
