@@ -365,8 +365,8 @@ def test_view_fast_structures_match_plain_definitions():
 # --------------------------------------------------------------------------
 
 
-def _attrs(text: str) -> list[Attribution]:
-    return [a for a in attributions(parse(text)) if a.quote_form != "unattributed"]
+def _attrs(text: str, **kw) -> list[Attribution]:
+    return [a for a in attributions(parse(text), **kw) if a.quote_form != "unattributed"]
 
 
 @pytest.mark.parametrize("text, speaker, role", [
@@ -497,3 +497,25 @@ def test_description_rule_leaves_coordinations_and_prepositions(text, speaker, s
     (a,) = _attrs(text)
     assert a.speaker == speaker
     assert stype is None or a.source_type == stype
+
+
+# --------------------------------------------------------------------------
+# Fixes from the new-user trial
+# --------------------------------------------------------------------------
+
+
+def test_own_outlet_is_never_an_intermediary():
+    from biaskit.wordlists import with_outlets
+
+    wl = with_outlets(load_wordlists(), ["The Harbor Ledger"])
+    text = ("Roads Agency director Tamsin Kerrow told the Harbor Ledger that the bridge would close. "
+            "Ann Lee told The Washington Post that the plan failed.")
+    doc = parse(text)
+    assert [a.via for a in _attrs(text, wordlists=wl)] == [("The Harbor Ledger",), ("The Washington Post",)]
+    for own in ("The Harbor Ledger", "harbor ledger", "Harbor-Ledger"):
+        assert [a.via for a in attributions(doc, wordlists=wl, outlet=own) if a.is_attributed] == [(), ("The Washington Post",)]
+    assert [a.via for a in attributions(doc, outlet="the Washington Post") if a.is_attributed][1] == ()
+    # an alias the word lists know counts; a name they do not know as the outlet does not
+    doc = parse("Ann Lee said the plan failed, according to The Huffington Post.")
+    assert [a.via for a in attributions(doc, outlet="HuffPost") if a.is_attributed] == [()]
+    assert [a.via for a in attributions(doc, outlet="Huff Daily") if a.is_attributed] == [("HuffPost",)]

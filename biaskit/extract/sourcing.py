@@ -81,6 +81,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from biaskit.extract._attribution_content import resolve_sentence
@@ -96,7 +97,8 @@ _SPEECH = frozenset({"speech", "writing", ":"})
 _HEDGE_WINDOW = 6
 
 
-def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None = None) -> list[Attribution]:
+def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None = None,
+                 outlet: str | None = None) -> list[Attribution]:
     """Every attribution in a parsed article, and every unattributed quotation.
 
     Parameters
@@ -109,6 +111,12 @@ def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None
         Word lists to use: a :class:`biaskit.wordlists.Wordlists`, or what
         :func:`biaskit.wordlists.load_wordlists` accepts as ``extra`` (the
         user's own CSV/YAML entries added to the packaged lists).
+    outlet : str, optional
+        The outlet that published the article. Its own reporting is first-hand:
+        it never appears in ``via`` ("X told the Harbor Ledger" in a Harbor
+        Ledger article). Names are compared ignoring case, punctuation and a
+        leading "the"; an alias counts when the word lists know it as the
+        same outlet ("HuffPost" / "The Huffington Post").
 
     Returns
     -------
@@ -126,9 +134,46 @@ def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None
     _continuations(v, live)
     _document_scope(v, live)
     records = _records(v, live)
+    if outlet:
+        records = _without_own_outlet(records, outlet, wl)
     records.extend(_unattributed(v, live))
     records.sort(key=lambda r: (_anchor(r), r.quote_form == "unattributed"))
     return records
+
+
+def _outlet_name_key(name: str, wl: Wordlists) -> str:
+    """An outlet name for comparison: its canonical name if listed, lower case, no punctuation or leading "the".
+
+    A trailing media word is left out ("Harbor Ledger newspaper").
+
+    >>> _outlet_name_key("The Huffington Post", load_wordlists())
+    'huffpost'
+    >>> _outlet_name_key("the Harbor-Ledger newspaper", load_wordlists())
+    'harbor ledger'
+    """
+    known = wl.outlet(name)
+    if known is None:
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in wl.agency_words:
+            name = " ".join(words[:-1])
+            known = wl.outlet(name)
+    if known is not None:
+        name = known[0]
+    words = "".join(ch if ch.isalnum() else " " for ch in name.lower()).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _without_own_outlet(records: list[Attribution], outlet: str, wl: Wordlists) -> list[Attribution]:
+    """The records with the article's own outlet left out of every ``via`` chain."""
+    own = _outlet_name_key(outlet, wl)
+    out = []
+    for r in records:
+        if r.via and any(_outlet_name_key(x, wl) == own for x in r.via):
+            r = replace(r, via=tuple(x for x in r.via if _outlet_name_key(x, wl) != own))
+        out.append(r)
+    return out
 
 
 def _keep(c: Cand) -> bool:
