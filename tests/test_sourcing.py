@@ -519,3 +519,46 @@ def test_own_outlet_is_never_an_intermediary():
     doc = parse("Ann Lee said the plan failed, according to The Huffington Post.")
     assert [a.via for a in attributions(doc, outlet="HuffPost") if a.is_attributed] == [()]
     assert [a.via for a in attributions(doc, outlet="Huff Daily") if a.is_attributed] == [("HuffPost",)]
+
+
+@pytest.mark.parametrize("text, speaker, stype", [
+    ("The Finance Ministry said the budget was balanced.", "Finance Ministry", "government"),
+    ("The Transport Ministry said trains would run.", "Transport Ministry", "government"),
+    ("The Ministry of Finance said the budget was balanced.", "Ministry of Finance", "government"),
+    ("According to the Federal Statistical Office, prices rose by 3 percent.", "Federal Statistical Office", "government"),
+    ("The Velmarian Press Agency (VPA) reported that talks had stalled.", "Velmarian Press Agency", "agency"),
+    ("Senior figures inside the Transport Ministry admitted that the plan had failed.",
+     "Senior figures inside the Transport Ministry", "anonymous"),
+])
+def test_bodies_keep_their_full_name_and_type(text, speaker, stype):
+    (a,) = _attrs(text)
+    assert (a.speaker, a.source_type) == (speaker, stype)
+
+
+def test_bracketed_acronym_is_an_alias_of_the_name_before_it():
+    a, b = _attrs("The Velmarian Press Agency (VPA) reported that talks had stalled. Later, VPA said the talks resumed.")
+    assert (b.speaker, b.source_type) == ("Velmarian Press Agency", "agency")
+    # the acronym of a title before a name is not the person's alias
+    a, b = _attrs("US National Security Advisor (NSA) Jake Sullivan said it rained. NSA said it snowed.")
+    assert a.speaker == "Jake Sullivan" and b.speaker == "NSA"
+
+
+def test_adverbial_so_far_and_negative_subjects_are_not_speakers():
+    (a,) = _attrs("The ministry has so far declined to comment on the report.")
+    assert (a.speaker, a.cue_text) == ("ministry", "has so far declined")
+    assert _attrs("No one disputes that the bridge is old.") == []
+    assert _attrs("Nobody has said that the bridge is old.") == []
+
+
+def test_title_and_surname_resolve_to_the_fullest_earlier_mention():
+    (a,) = _attrs("Health Minister Noor Fitzallan opened the clinic on Monday. Dr. Fitzallan blamed the delays on the rain.")
+    assert (a.speaker, a.role, a.source_type) == ("Noor Fitzallan", "Health Minister", "official")
+    (a,) = _attrs("President Ann Lee spoke on Monday. Ms. Lee said that the wall was needed.")
+    assert (a.speaker, a.role) == ("Ann Lee", "President")
+    (a,) = _attrs("Dr. Omar Hale said that it rained.")
+    assert a.speaker == "Omar Hale"
+
+
+def test_title_case_page_line_makes_no_attribution():
+    text = "Story Continued Below\n\nThe mayor said the road would open."
+    assert [a.speaker for a in _attrs(text)] == ["mayor"]

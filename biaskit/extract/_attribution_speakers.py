@@ -11,6 +11,7 @@ person quoted), carrying the role and type known for that person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -190,6 +191,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     cand = core[last_role + 1:]
     cap = v.cap
     if cand and cap[cand[-1]] and _all_name_words(cap, low, cand):
+        cand = _without_honorific(low, cand)
         name_start = cand[0]
     described = False
     if name_start is None and cand:
@@ -197,7 +199,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         run = _trailing_name(v, cand)
         described = bool(run)
         if run:
-            cand = run
+            cand = run = _without_honorific(low, run)
             name_start = cand[0]
             last_role = core.index(cand[0]) - 1
     name = None
@@ -219,7 +221,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     anon = wl.anonymity
     head = words_low[-1] if words_low else ""
     for i, w in enumerate(words_low):
-        if i > 0 and w in ("of", "at", "in", "for", "from", "with", "on", "who", "that", "familiar", "close"):
+        if i > 0 and w in ("of", "at", "in", "inside", "within", "for", "from", "with", "on", "who", "that", "familiar", "close"):
             head = words_low[i - 1]
             break
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
@@ -252,7 +254,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             written, fast.government_parts, fold=False):
         gov = _find_phrase(v, core, wl.government, case_sensitive=True)
     if gov is not None:
-        gi, gj, gname = gov
+        gi, gj, gname = _body_name(v, core, *gov)
         rest = words_low[gj:]
         if not rest or all(w in wl.reporting_nouns or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
             if name is None or gj == len(core) or (name and v.toks[core[gi]][0] >= v.toks[name_start][0]):
@@ -283,6 +285,41 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     return Described(text, role, "unknown", None, None, plural)
 
 
+#: words that may join the name of a body after its head ("Ministry of Finance", "Office for National Statistics")
+_BODY_JOINERS = frozenset({"of", "for", "and", "&", "the", "on"})
+
+
+def _body_name(v: View, core: list[int], gi: int, gj: int, gname: str) -> tuple[int, int, str]:
+    """The full name of a government body found as ``core[gi:gj]`` ("Finance Ministry", not "Ministry").
+
+    Capitalised words just before the listed words belong to the name (not a
+    possessive, a role or a determiner), and so does an "of"/"for" phrase of
+    capitalised words after it ("Ministry of Finance").
+    """
+    low = v.low
+    cap = v.cap
+    roles = v.wl.roles
+    i = gi
+    while i > 0 and cap[core[i - 1]] and not low[core[i - 1]].endswith(("'s", "\u2019s")) and low[core[i - 1]] not in roles \
+            and low[core[i - 1]] not in DETERMINERS and core[i] - core[i - 1] == 1:
+        i -= 1
+    j = gj
+    if j < len(core) and low[core[j]] in ("of", "for") and cap[core[j - 1]]:
+        k = j
+        while k < len(core) and (cap[core[k]] or low[core[k]] in _BODY_JOINERS) and core[k] - core[k - 1] == 1:
+            k += 1
+        while k > j and not cap[core[k - 1]]:
+            k -= 1
+        if k > j + 1:
+            j = k
+    if (i, j) == (gi, gj):
+        return gi, gj, gname
+    name = v.s[v.toks[core[i]][0]:v.toks[core[j - 1]][1]]
+    if name.endswith(("'s", "\u2019s")):
+        name = name[:-2]
+    return i, j, name
+
+
 #: people who speak for someone else: the source is the agent, not the principal
 _AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
                      "aide", "aides", "adviser", "advisers", "advisor", "advisors", "lawyer", "lawyers", "attorney",
@@ -310,6 +347,18 @@ def _agent_of(v: View, text: str, principal: tuple[int, int], agent: str) -> Des
         typ = v.wl.roles.get(agent, "person") if p.type not in ("official", "government") else "official"
         typ = typ if typ in ("official", "expert", "person") else "person"
     return Described(text, text, typ, None, None, plural, agent=True)
+
+
+#: courtesy titles: "Dr. Fitzallan" names the person called Fitzallan (closed-class, like determiners)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
+
+
+def _without_honorific(low: list[str], words: list[int]) -> list[int]:
+    """The name words without a leading courtesy title ("Dr. Noor Fitzallan" -> "Noor Fitzallan")."""
+    k = 0
+    while k < len(words) - 1 and low[words[k]].rstrip(".") in _HONORIFICS:
+        k += 1
+    return words[k:]
 
 
 _NAME_PARTICLES = frozenset({"of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "der"})
@@ -421,6 +470,9 @@ def _introduced_medium(v: View, core: list[int]) -> tuple[str, str | None, str] 
                 while i > 0 and v.cap[core[i - 1]]:
                     i -= 1
                 name = core[i:j]
+                if all(v.cap[t] for t in core[j:]):
+                    # the media word is part of a proper name: "the Velmarian Press Agency"
+                    return text(core[i:]), text(core[:i]) if i else None, kind
                 if len(name) == 1 or any(_acronym(text([t])) for t in name):
                     return text(name), text(core[:i]) if i else None, kind
     return None
@@ -539,6 +591,7 @@ class Resolver:
         self._next = None  # the next mention not yet learned
         self._described: dict[str, Described] = {}
         self._media: dict[str, str | None] | None = None  # names the article introduces as media or agencies
+        self._acronyms: dict[str, tuple[int, int]] | None = None  # "(VPA)" after a name: its tokens
 
     def describe(self, span: tuple[int, int]) -> Described:
         """:func:`describe`, remembered per span within this document."""
@@ -633,7 +686,24 @@ class Resolver:
             if p in ("it", "its") and self.last_thing is not None:
                 return self.last_thing[0], None, self.last_thing[1]
             return None, None, "unknown"
+        if d.speaker and _acronym(d.speaker) and " " not in d.speaker and not d.role:
+            full = self._expansion(d.speaker, v.toks[span[0]][0])
+            if full is not None:
+                d = self.describe(full)
         return self._named(d)
+
+    def _expansion(self, acronym: str, upto: int) -> tuple[int, int] | None:
+        """The tokens of the name an acronym abbreviates, as the article defines it before ``upto``.
+
+        "the Velmarian Press Agency (VPA)": a bracketed acronym right after a
+        name whose word initials it spells is an alias of that name.
+        """
+        if self._acronyms is None:
+            self._acronyms = _acronym_definitions(self.v)
+        span = self._acronyms.get(acronym)
+        if span is None or self.v.toks[span[0]][0] >= upto:
+            return None
+        return span
 
     def _medium(self, name: str) -> str | None:
         """"agency" or "media" when the article introduces ``name`` as such ("the news agency VPA")."""
@@ -694,12 +764,63 @@ def _antecedent(v: View, rel: int) -> tuple[int, int] | None:
     return left_np(v, k, s.token_start)
 
 
+_ACRONYM_DEF_RE = re.compile(r"\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
+#: words an acronym's letters may skip in the name it abbreviates
+_ACRONYM_SKIP = frozenset({"of", "for", "and", "&", "the", "on", "de", "du", "des", "la", "le"})
+
+
+def _acronym_definitions(v: View) -> dict[str, tuple[int, int]]:
+    """Acronyms the article defines: "Velmarian Press Agency (VPA)" -> the tokens of the name.
+
+    The capitalised words before the bracket (with "of", "for", "and", ...
+    between them) must have the acronym's letters as initials, in order; a
+    name that holds a role word ("National Security Advisor (NSA)") defines
+    no alias of a body.
+    """
+    out: dict[str, tuple[int, int]] = {}
+    s, low, cap = v.s, v.low, v.cap
+    for m in _ACRONYM_DEF_RE.finditer(s):
+        acr = m.group(1)
+        if not _acronym(acr) or acr in out:
+            continue
+        k = bisect_left(v.starts, m.start()) - 1  # the token before "("
+        letters = [c.lower() for c in acr if c.isalpha()]
+        need = len(letters)
+        ws: list[int] = []
+        while k >= 0 and need and not v.punct[k]:
+            if cap[k]:
+                if low[k][0] != letters[need - 1]:
+                    break
+                need -= 1
+                ws.append(k)
+            elif low[k] not in _ACRONYM_SKIP or not ws:
+                break
+            k -= 1
+        if need or any(low[t] in v.wl.roles for t in ws):
+            continue
+        out[acr] = (ws[-1], ws[0] + 1)
+    return out
+
+
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'\u2019.\-]*(?:[ ]+(?:\([A-Z]{2,6}\)|[A-Z][\w'\u2019.\-]*))+")
 
 
 def _name_mentions(v: View) -> list[tuple[int, str, str | None, str]]:
     """Capitalised names (with a preceding title) mentioned anywhere: (offset, name, role, type)."""
     return list(_iter_name_mentions(v))
+
+
+def _after_sentence_end(words: list[str], roles) -> list[str]:
+    """The words of a capitalised run after its last sentence end ("Monday. Dr. Fitzallan" -> "Dr. Fitzallan").
+
+    A word of four or more letters ending in "." that is not a listed role
+    ends a sentence; initials and abbreviations ("D.", "Gov.", "Dr.") do not.
+    """
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i]
+        if w.endswith(".") and len(w) >= 5 and w[:-1].isalpha() and w[:-1].lower() not in roles and w.lower() not in roles:
+            return words[i + 1:]
+    return words
 
 
 def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
@@ -713,6 +834,12 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
         words = g.split()
         if "(" in g:
             words = [w for w in words if not w.startswith("(")]
+        if "." in g:
+            words = _after_sentence_end(words, roles)
+            k = 0
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in _HONORIFICS:
+                k += 1
+            words = words[k:]
         lows = [w.lower() for w in words]
         last_role = -1
         rtype = None
