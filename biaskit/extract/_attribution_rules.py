@@ -472,6 +472,21 @@ def clause_subject(v: View, ts: int, te: int) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------
 
 
+#: two-word adverbials that may stand between a subject or auxiliary and its verb ("has so far declined")
+_ADVERB_PAIRS = frozenset({("so", "far"), ("thus", "far"), ("as", "yet")})
+#: pronouns that deny there is a speaker ("Nobody said ...", "None has said ..."); "no one" is two words
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "no-one", "noone"})
+
+
+def _negative_subject(v: View, c: Cand) -> bool:
+    """The candidate's source is a negative pronoun ("No one disputes that ..."): no one is said to say anything."""
+    if c.source is None or c.source_how not in ("pre", "inv"):
+        return False
+    a, b = c.source
+    low = v.low
+    return low[a] in _NEGATIVE_SUBJECTS or (low[a] == "no" and a + 1 < b and low[a + 1] == "one")
+
+
 def _left_cue_extension(v: View, i: int, ts: int) -> tuple[int, bool]:
     """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive)."""
     j = i - 1
@@ -484,6 +499,9 @@ def _left_cue_extension(v: View, i: int, ts: int) -> tuple[int, bool]:
             if w in BE or w in ("been", "being"):
                 passive = True
             j -= 1
+            continue
+        if j - 1 >= ts and (low[j - 1], w) in _ADVERB_PAIRS:
+            j -= 2  # "has so far declined"
             continue
         break
     start = j + 1
@@ -523,6 +541,16 @@ def _title_case(v: View, ts: int, te: int) -> bool:
     return len(words) >= 2 and sum(v.cap[k] for k in words) >= 0.8 * len(words)
 
 
+def _page_line(v: View, ts: int, te: int) -> bool:
+    """A body line of title-case words alone, without a quotation or final punctuation ("Story Continued Below").
+
+    Such a line in the body is a sub-heading or page furniture; a headline in
+    title case is the document's title line.
+    """
+    sent = v.doc.sentences[v.doc.sentence_at(v.toks[ts][0])]
+    return sent.part != "title" and not v.punct[te - 1] and all(v.inq[k] < 0 for k in range(ts, te))
+
+
 def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     low = v.low
     p = low[i - 1] if i - 1 >= ts else ""
@@ -544,8 +572,9 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
         return w in BE or w in _COPULAS or w.endswith(("'s", "'re", "'m")) and w[:-2].rstrip("'") in _SUBJ_PRON
     if form in ("base", "3sg") and (p in PREPOSITIONS and not (p == "to" and form == "base") or p == "of" or (p.endswith(("'s", "s'")) and p not in ("he's", "she's", "it's", "that's", "who's", "there's", "what's", "let's"))):
         return False
-    if v.cap[i] and i > ts and not (i - 1 >= ts and v.is_open_quote(i - 1)) and not _title_case(v, ts, te):
-        # "Says" mid-sentence capitalised is a name or a title
+    if v.cap[i] and i > ts and not (i - 1 >= ts and v.is_open_quote(i - 1)) and not (
+            _title_case(v, ts, te) and not _page_line(v, ts, te)):
+        # "Says" mid-sentence capitalised is a name or a title; "Story Continued Below" is a page line
         return False
     if form in ("base", "3sg"):
         nvf = v.wl.verb_forms.get(nx)
@@ -607,6 +636,8 @@ def find_candidates(v: View, si: int) -> list[Cand]:
             if entry is not None and _verb_ok(v, i, ts, te, lemma, form):
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, earlier=out)
                 # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
+                if c is not None and _negative_subject(v, c):
+                    continue
                 if c is not None and (lemma in _RELAY_LEMMAS or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
                     out.append(c)
                     skip_to = c.cue[1]
