@@ -562,3 +562,42 @@ def test_title_and_surname_resolve_to_the_fullest_earlier_mention():
 def test_title_case_page_line_makes_no_attribution():
     text = "Story Continued Below\n\nThe mayor said the road would open."
     assert [a.speaker for a in _attrs(text)] == ["mayor"]
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders will focus on the Russian military aggression along the border.",
+    "In January, the US and NATO refused to comply with the demands.",
+    "Meanwhile, the US has decided to send 3,000 more troops to Poland.",
+    "The union offered a deal to the port.",
+    "The ministry plans to close the bridge.",
+    "Officials worry about the cost of the bridge.",
+])
+def test_acts_and_intentions_are_not_attributions(text):
+    assert _attrs(text) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The ministry declined to comment on the report.", "declined"),
+    ("Officials worry that the cost will rise.", "worry"),
+    ("The ministry decided that the bridge would close.", "decided"),
+    ("Lee refused to say why the bridge closed.", "refused"),
+    ('"We will win," Lee hoped.', "hoped"),
+    ("Lee hopes to win the seat.", "hopes"),
+])
+def test_intentions_with_a_clause_quotation_or_speech_stay(text, cue):
+    (a,) = _attrs(text)
+    assert a.cue_text == cue
+
+
+def test_sub_heading_makes_no_attribution_but_a_list_line_does():
+    text = "The talks ended.\n\nLee discusses 'joint efforts' with leaders\n\nThe mayor said the road would open."
+    assert [a.speaker for a in _attrs(text)] == ["mayor"]
+    text = "Lee said the plan failed\n\nHale said the road would close\n\nThe mayor said the road would open."
+    assert [a.speaker for a in _attrs(text)] == ["Lee", "Hale", "mayor"]
+
+
+def test_seed_has_no_act_or_sub_heading_attributions(seed):
+    docs, _ = seed
+    recs = [r for r in attributions(docs["raw"]) if r.is_attributed]
+    cues = {r.cue_lemma for r in recs}
+    assert not cues & {"focus", "refuse", "decide", "discuss"}, cues

@@ -551,6 +551,41 @@ def _page_line(v: View, ts: int, te: int) -> bool:
     return sent.part != "title" and not v.punct[te - 1] and all(v.inq[k] < 0 for k in range(ts, te))
 
 
+_FINAL = frozenset({".", "!", "?", ":", ";"}) | _CLOSEQ | {")"}
+#: lines of more words than this are a paragraph without its full stop, not a heading
+_HEADING_MAX_WORDS = 20
+
+
+def _unpunctuated_line(v: View, p: int) -> bool:
+    """Paragraph ``p`` is one sentence that does not end with final punctuation or a closing quotation mark."""
+    doc = v.doc
+    a, b = doc.paragraphs[p]
+    last = doc.string[a:b].rstrip()[-1:]
+    return bool(last) and last not in _FINAL
+
+
+def _sub_heading(v: View, si: int) -> bool:
+    """A sub-heading in the body: a short one-sentence paragraph without final punctuation before prose.
+
+    ("Biden discusses 'coordinated efforts' with leaders"). The next paragraph
+    must end as prose does, and the one before must not be another such line
+    (a list of bullet points is not a heading).
+    """
+    doc = v.doc
+    sent = doc.sentences[si]
+    p = sent.paragraph
+    if sent.part == "title" or p + 1 >= len(doc.paragraphs) or not _unpunctuated_line(v, p):
+        return False
+    if sum(1 for k in range(sent.token_start, sent.token_end) if not v.punct[k]) > _HEADING_MAX_WORDS:
+        return False
+    sents = doc.sentences
+    if si > 0 and sents[si - 1].paragraph == p or si + 1 < len(sents) and sents[si + 1].paragraph == p:
+        return False  # more than one sentence
+    if _unpunctuated_line(v, p + 1):
+        return False
+    return p == 0 or not _unpunctuated_line(v, p - 1) or len(doc.string[slice(*doc.paragraphs[p - 1])].split()) < 4
+
+
 def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     low = v.low
     p = low[i - 1] if i - 1 >= ts else ""
@@ -631,6 +666,8 @@ def find_candidates(v: View, si: int) -> list[Cand]:
             continue
         vf = v.vf.get(w)
         if vf is not None and not v.punct[i]:
+            if not v.punct[te - 1] and _sub_heading(v, si):
+                continue  # a sub-heading sums up the text below it: the attribution is told there
             lemma, form = vf
             entry = wl.verbs.get(lemma)
             if entry is not None and _verb_ok(v, i, ts, te, lemma, form):

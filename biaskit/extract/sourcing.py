@@ -58,7 +58,13 @@ How it works (rules and word lists, no model)
    data — the per-form priors and the model's weights
    (``biaskit/wordlists/cue_priors.csv``, ``cue_weights.csv``), estimated on
    the PolNeAR *train* split by ``benchmarks/learn_sourcing_weights.py``; no
-   text of it is shipped (see ``biaskit/wordlists/README.md``).
+   text of it is shipped (see ``biaskit/wordlists/README.md``). A verb of
+   intention ("refused to comply", "has decided to send", "will focus on")
+   reports an act, not speech: it is kept only with a that-clause, a
+   quotation or an infinitive of a speech verb ("declined to comment"); a
+   verb of thought not with a prepositional object ("worry about the cost").
+   A sub-heading (a short body line without final punctuation before prose)
+   proposes no cue.
 
 Measured against PolNeAR's human annotation with ``biaskit evaluate
 attributions`` (overlap F1, issue 3's protocol): about 0.69 / 0.69 / 0.64
@@ -85,6 +91,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from biaskit.extract._attribution_content import resolve_sentence
+from biaskit.extract._attribution_grammar import PREPOSITIONS
 from biaskit.extract._attribution_rules import Cand, View, find_candidates
 from biaskit.extract._attribution_speakers import Resolver, _antecedent
 from biaskit.parse import Doc
@@ -130,7 +137,7 @@ def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None
         cands = find_candidates(v, si)
         if cands:
             live.extend(resolve_sentence(v, si, cands))
-    live = [c for c in live if _keep(c)]
+    live = [c for c in live if _keep(c) and not _act_only(v, c)]
     _continuations(v, live)
     _document_scope(v, live)
     records = _records(v, live)
@@ -182,6 +189,43 @@ def _keep(c: Cand) -> bool:
     if not c.content and c.kind != "verb":
         return False
     return True
+
+
+#: verb classes that report no speech by themselves ("refused to comply", "worry about the cost")
+_ACT_CLASSES = frozenset({"intention", "cognition"})
+_REPORT_CLASSES = frozenset({"speech"})
+
+
+def _act_only(v: View, c: Cand) -> bool:
+    """An intention or a thought told by the author, not something anyone is reported to say.
+
+    A verb of intention ("refused to comply", "has decided to send", "offered a
+    deal") makes an attribution only with a that-clause, a quotation, a content
+    before it ('"...," she hoped') or an infinitive of a speech verb ("declined
+    to comment"); a verb of thought only when its object is not a prepositional
+    phrase ("worry about the cost", "will focus on the border"). The learned
+    cue score cannot tell these apart: its annotated data count intentions as
+    attributions.
+    """
+    if c.kind != "verb" or c.cls not in _ACT_CLASSES or c.direction not in ("fwd", "none"):
+        return False
+    if not c.content:
+        return c.cls == "intention"
+    k = bisect_left(v.starts, c.content[0][0])
+    if k >= v.n:
+        return False
+    low = v.low
+    w = low[k]
+    if w in ("that", ":") or v.inq[k] >= 0 or v.is_open_quote(k):
+        return False
+    if w == "to" and k + 1 < v.n:
+        form = v.vf.get(low[k + 1])
+        entry = v.wl.verbs.get(form[0]) if form is not None else None
+        if entry is not None and entry.cls in _REPORT_CLASSES:
+            return False
+    if c.cls == "intention":
+        return True
+    return (w in PREPOSITIONS or w == "of") and w != "to"
 
 
 def _anchor(r: Attribution) -> int:
