@@ -601,3 +601,14 @@ def test_seed_has_no_act_or_sub_heading_attributions(seed):
     recs = [r for r in attributions(docs["raw"]) if r.is_attributed]
     cues = {r.cue_lemma for r in recs}
     assert not cues & {"focus", "refuse", "decide", "discuss"}, cues
+
+
+@pytest.mark.parametrize("text, speaker, stype", [
+    ("Shocking new figures show that rents rose.", "Shocking new figures", "unknown"),
+    ("One senior coalition figure said the plan failed.", "One senior coalition figure", "anonymous"),
+    ("The Velmarian Roads Agency said the road would open.", "Velmarian Roads Agency", "organization"),
+    ("The Roads Agency said the road would open.", "Roads Agency", "organization"),
+])
+def test_figures_and_agencies_are_told_apart(text, speaker, stype):
+    (a,) = _attrs(text)
+    assert (a.speaker, a.source_type) == (speaker, stype)

@@ -230,6 +230,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if name is None and (anon.get(head) == "head" or (fast.anon_marker_re is not None and fast.anon_marker_re.search(full_low) is not None)):
         if not proper or anon.get(head) == "head" and not _outlet_or_gov(v, core):
             return Described(text, role, "anonymous", None, None, plural)
+    if name is None and _modified_unnamed(v, words_low, head):
+        return Described(text, role, "anonymous", None, None, plural)
     out = wl.outlet(text) if proper else None
     written = [v.s[v.toks[t][0]:v.toks[t][1]] for t in core]  # the words as written
     if out is None and proper and _may_hold(written, fast.outlet_parts, fold=True):
@@ -283,6 +285,29 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if _has_proper(v, core):
         return Described(text, role, "person", text, None, False)
     return Described(text, role, "unknown", None, None, plural)
+
+
+def _modified_unnamed(v: View, words_low: list[str], head: str) -> bool:
+    """Unnamed people described by an anonymity modifier: "Senior figures inside the Transport Ministry".
+
+    The head is a lower-case common noun that is no role, medium, body or
+    group word, and a modifier from the anonymity list ("senior") stands
+    before it. A head that may name a document ("figures show") counts only
+    when the people are placed in a body ("figures inside the ministry").
+    """
+    wl = v.wl
+    if not head.isalpha() or head not in words_low:
+        return False
+    if head in wl.roles or head.rstrip("s") in wl.roles or head in wl.agency_words \
+            or head in wl.government or head in wl.organization_words or head in wl.group_words:
+        return False
+    h = words_low.index(head)
+    if head in wl.reporting_nouns and (h + 1 >= len(words_low) or words_low[h + 1] not in _INSIDE):
+        return False
+    return any(wl.anonymity.get(w) == "modifier" for w in words_low[:h])
+
+
+_INSIDE = frozenset({"inside", "within", "in", "at", "from"})
 
 
 #: words that may join the name of a body after its head ("Ministry of Finance", "Office for National Statistics")
@@ -471,7 +496,10 @@ def _introduced_medium(v: View, core: list[int]) -> tuple[str, str | None, str] 
                     i -= 1
                 name = core[i:j]
                 if all(v.cap[t] for t in core[j:]):
-                    # the media word is part of a proper name: "the Velmarian Press Agency"
+                    # the media word is part of a proper name: "the Velmarian Press Agency" (but an
+                    # "Agency" alone names a public or private body: "the Roads Agency")
+                    if n == 1 and words[-1] == "agency":
+                        return None
                     return text(core[i:]), text(core[:i]) if i else None, kind
                 if len(name) == 1 or any(_acronym(text([t])) for t in name):
                     return text(name), text(core[:i]) if i else None, kind
