@@ -583,6 +583,9 @@ def test_acts_and_intentions_are_not_attributions(text):
     ("Lee refused to say why the bridge closed.", "refused"),
     ('"We will win," Lee hoped.', "hoped"),
     ("Lee hopes to win the seat.", "hopes"),
+    ("Lee declined at first to criticize the plan.", "declined"),
+    ("Lee offered a sharp retort.", "offered"),
+    ("Lee was disliked by voters.", "was disliked by"),
 ])
 def test_intentions_with_a_clause_quotation_or_speech_stay(text, cue):
     (a,) = _attrs(text)

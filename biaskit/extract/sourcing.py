@@ -216,16 +216,38 @@ def _act_only(v: View, c: Cand) -> bool:
         return False
     low = v.low
     w = low[k]
-    if w in ("that", ":") or v.inq[k] >= 0 or v.is_open_quote(k):
-        return False
-    if w == "to" and k + 1 < v.n:
-        form = v.vf.get(low[k + 1])
-        entry = v.wl.verbs.get(form[0]) if form is not None else None
-        if entry is not None and entry.cls in _REPORT_CLASSES:
-            return False
+    if w in ("that", ":", "by") or v.inq[k] >= 0 or v.is_open_quote(k):
+        return False  # (a passive's "by" names the source: "disliked by the establishment")
     if c.cls == "intention":
-        return True
+        return not _speech_object(v, k, c.content[0][1])
     return (w in PREPOSITIONS or w == "of") and w != "to"
+
+
+def _speech_object(v: View, k: int, end: int) -> bool:
+    """The first words of a content from token ``k`` name a speech act.
+
+    An infinitive of a speech verb ("to comment", "at first to criticize") or
+    a speech noun ("offered a retort", "offered his criticism", "offered
+    remarks").
+    """
+    low = v.low
+    wl = v.wl
+    stop = min(v.n, k + _OBJECT_WORDS)
+    for t in range(k, stop):
+        if v.toks[t][0] >= end:
+            break
+        form = v.vf.get(low[t])
+        entry = wl.verbs.get(form[0]) if form is not None else None
+        if entry is not None and (entry.cls in _REPORT_CLASSES or entry.cls == "noun") and t > k \
+                and (low[t - 1] == "to" or form[1] in ("base", "noun")):
+            return True
+        if wl.reporting_nouns.get(low[t]) == "message":
+            return True
+    return False
+
+
+#: how many words of a content :func:`_speech_object` reads
+_OBJECT_WORDS = 5
 
 
 def _anchor(r: Attribution) -> int:
