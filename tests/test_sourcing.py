@@ -519,6 +519,7 @@ def test_own_outlet_is_never_an_intermediary():
     doc = parse("Ann Lee said the plan failed, according to The Huffington Post.")
     assert [a.via for a in attributions(doc, outlet="HuffPost") if a.is_attributed] == [()]
     assert [a.via for a in attributions(doc, outlet="Huff Daily") if a.is_attributed] == [("HuffPost",)]
+    assert [a.via for a in attributions(doc, outlet=float("nan")) if a.is_attributed] == [("HuffPost",)]
 
 
 @pytest.mark.parametrize("text, speaker, stype", [

@@ -141,7 +141,7 @@ def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None
     _continuations(v, live)
     _document_scope(v, live)
     records = _records(v, live)
-    if outlet:
+    if isinstance(outlet, str) and outlet.strip():  # (a missing outlet may come as NaN from a table)
         records = _without_own_outlet(records, outlet, wl)
     records.extend(_unattributed(v, live))
     records.sort(key=lambda r: (_anchor(r), r.quote_form == "unattributed"))
