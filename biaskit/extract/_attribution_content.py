@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 from biaskit.extract._attribution_grammar import PREPOSITIONS, TIME_WORDS, WEEKDAYS
 from biaskit.extract._attribution_rules import (
+    _CUT_WORDS,
     _DASHES,
     Cand,
     View,
@@ -151,14 +152,15 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                 after = max(after, x[1])
         if c.source is not None and c.source_how in ("inv", "by", "after", "colon"):
             after = max(after, c.source[1])
-        for r in sorted(c.relays):
-            if r[0] <= after + 1:
-                after = max(after, r[1])
+        if c.relays:
+            for r in sorted(c.relays):
+                if r[0] <= after + 1:
+                    after = max(after, r[1])
         own_start = c.start_tok
         if c.source_how == "after":
             own_start = c.cue[0]
         c.region = (own_start, after)
-        before_material = own_start > ts and any(not v.punct[k] for k in range(ts, own_start))
+        before_material = own_start > ts and 0 in v.punct[ts:own_start]  # (a word, not punctuation, before)
         if c.kind == "colon":
             c.direction, fstart = "fwd", after
         elif c.kind == "according_to":
@@ -195,7 +197,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                 direction = "relobj"
                 c.content = [(_char(v, r), _char(v, r, end=True))]
             c.direction = direction
-        c._fstart = fstart  # type: ignore[attr-defined]
+        c.fstart = fstart
 
     # ---- nesting: postposed candidates own what precedes them -------------
     ordered = sorted(cands, key=lambda c: c.region[0])
@@ -241,14 +243,14 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                 d.dropped = True
         c.content = pieces
         c.direction = "fwd"
-        c._paren = pieces  # type: ignore[attr-defined]
+        c.paren = pieces
 
     # ---- forward candidates, left to right -------------------------------
     fwd = [c for c in ordered if not c.dropped and c.direction == "fwd"]
     for c in fwd:
         if c.dropped:
             continue
-        start_tok = c._fstart  # type: ignore[attr-defined]
+        start_tok = c.fstart
         end_tok = te
         for d in ordered:
             if d is c or d.dropped or d.region[0] < start_tok:
@@ -280,12 +282,12 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         end_tok = _drop_trailing_time(v, start_tok, end_tok)
         # a non-restrictive relative clause at the end is the outlet's aside (", which begins Monday");
         # a new clause after "; ", "but", "- but" is the outlet's own voice again
-        # (only a comma, ";", "but" or a dash can cut: visit those tokens alone)
-        cuts = v.cut_positions
-        for k in cuts[bisect_left(cuts, start_tok + 2):bisect_left(cuts, end_tok - 1)]:
-            if v.inq[k] >= 0:
-                continue
+        # (only a comma, ";", "but" or a dash can cut: most contents have none)
+        lo, hi = start_tok + 2, end_tok - 1
+        for k in (range(lo, hi) if lo < hi and not _CUT_WORDS.isdisjoint(low[lo:hi]) else ()):
             w = low[k]
+            if w not in _CUT_WORDS or v.inq[k] >= 0:
+                continue
             nx = low[k + 1]
             if w == "," and nx in ("which", "who"):
                 end_tok = k
@@ -310,7 +312,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         a_char, b_char = _trim_chars(v, a_char, b_char)
         b_char = _quote_extend_fwd(v, b_char, pb)
         if b_char > a_char:
-            c.content = list(getattr(c, "_paren", [])) + [(a_char, b_char)]
+            c.content = (c.paren or []) + [(a_char, b_char)]
 
     # ---- "Trump is expected to win": a passive with no agent; its subject belongs to the content ----
     for c in ordered:
@@ -465,13 +467,17 @@ def _coordinate(v: View, d: Cand, ts: int) -> bool:
     return False
 
 
+#: the verbs the relay rules look at ("quoted by", "citing", "told CNN", "said in an interview with")
+_RELAY_RULE_LEMMAS = frozenset({"quote", "cite", "tell", "say", "speak", "talk"})
+
+
 def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
     """Turn relaying candidates into ``via`` entries of the attribution they relay."""
     low = v.low
     for n, c in enumerate(cands):
-        if c.dropped:
-            continue
-        prev = [d for d in cands[:n] if not d.dropped]
+        if c.dropped or (c.kind == "verb" and c.lemma not in _RELAY_RULE_LEMMAS):
+            continue  # (no rule below applies)
+        prev = [d for d in cands[:n] if not d.dropped] if c.lemma in ("quote", "cite") or c.kind == "according_to" else ()
         # "X said, quoted by RIA Novosti" / "said X quoted as saying ... by RIA Novosti"
         if c.lemma == "quote" and c.kind == "verb":
             i = c.verb

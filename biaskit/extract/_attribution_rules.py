@@ -14,7 +14,6 @@ them to the input text.
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import compress, count
@@ -39,7 +38,7 @@ from biaskit.extract._attribution_grammar import (
     WEEKDAYS,
 )
 from biaskit.parse import PUNCT, Doc
-from biaskit.wordlists import Wordlists
+from biaskit.wordlists import Wordlists, prior_logit
 
 _OPENQ = set("\"'\u201c\u2018\u00ab\u201e\u201a\u2039`")
 _CLOSEQ = set("\"'\u201d\u2019\u00bb\u203a`")
@@ -74,7 +73,7 @@ PRIOR_THRESHOLD = 0.3
 SCORE_THRESHOLD = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     """A working attribution candidate (mutable while rules resolve it)."""
 
@@ -97,6 +96,9 @@ class Cand:
     dropped: bool = False
     rule: str = ""
     region: tuple[int, int] = (0, 0)  # token range of source + cue (the attribution's own words)
+    fstart: int = -1  # token where a forward content starts (set while resolving the sentence)
+    paren: list[tuple[int, int]] | None = None  # content before a parenthetical cue ("To win, X said, ...")
+    fixed: tuple | None = None  # the cue-score features fixed by the cue words, once known (see find_candidates)
 
     @property
     def start_tok(self) -> int:
@@ -110,7 +112,7 @@ class View:
     """Token-level view of a Doc shared by the rules (built once per document)."""
 
     __slots__ = ("doc", "s", "toks", "low", "inq", "cap", "qidx", "wl", "n", "punct", "vf", "triggers",
-                 "anon_markers", "qstarts", "starts", "fast", "_cut_positions", "_boundary_positions")
+                 "anon_markers", "qstarts", "starts", "fast", "_cut_positions", "_boundary_positions", "_shift")
 
     def __init__(self, doc: Doc, wl: Wordlists) -> None:
         self.doc = doc
@@ -150,6 +152,9 @@ class View:
         self.qstarts = [quotes[q].start for q in qidx]
         fast = self.fast = wl.fast  # plain-dict copies of the word lists
         self.anon_markers = fast.anon_markers
+        # one segment maps doc.string to doc.text by a constant shift (the usual case): see text_span
+        segs = getattr(doc, "_segments", None)
+        self._shift = segs[0][1] - segs[0][0] if segs is not None and len(segs) == 1 else None
 
     @property
     def cut_positions(self) -> list[int]:
@@ -170,6 +175,15 @@ class View:
             b = _BOUNDARY_WORDS.__contains__
             self._boundary_positions = list(compress(count(), map(b, self.low)))
             return self._boundary_positions
+
+    def text_span(self, start: int, end: int) -> tuple[int, int]:
+        """:meth:`Doc.text_span <biaskit.parse.Doc.text_span>`, by a constant shift when the map has one segment."""
+        sh = self._shift
+        if sh is None:
+            return self.doc.text_span(start, end)
+        if end <= start:
+            return start + sh, start + sh
+        return start + sh, end + sh
 
     def tok_text(self, a: int, b: int) -> str:
         return self.s[self.toks[a][0]:self.toks[b - 1][1]]
@@ -458,6 +472,21 @@ def clause_subject(v: View, ts: int, te: int) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------
 
 
+#: two-word adverbials that may stand between a subject or auxiliary and its verb ("has so far declined")
+_ADVERB_PAIRS = frozenset({("so", "far"), ("thus", "far"), ("as", "yet")})
+#: pronouns that deny there is a speaker ("Nobody said ...", "None has said ..."); "no one" is two words
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "no-one", "noone"})
+
+
+def _negative_subject(v: View, c: Cand) -> bool:
+    """The candidate's source is a negative pronoun ("No one disputes that ..."): no one is said to say anything."""
+    if c.source is None or c.source_how not in ("pre", "inv"):
+        return False
+    a, b = c.source
+    low = v.low
+    return low[a] in _NEGATIVE_SUBJECTS or (low[a] == "no" and a + 1 < b and low[a + 1] == "one")
+
+
 def _left_cue_extension(v: View, i: int, ts: int) -> tuple[int, bool]:
     """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive)."""
     j = i - 1
@@ -470,6 +499,9 @@ def _left_cue_extension(v: View, i: int, ts: int) -> tuple[int, bool]:
             if w in BE or w in ("been", "being"):
                 passive = True
             j -= 1
+            continue
+        if j - 1 >= ts and (low[j - 1], w) in _ADVERB_PAIRS:
+            j -= 2  # "has so far declined"
             continue
         break
     start = j + 1
@@ -509,6 +541,51 @@ def _title_case(v: View, ts: int, te: int) -> bool:
     return len(words) >= 2 and sum(v.cap[k] for k in words) >= 0.8 * len(words)
 
 
+def _page_line(v: View, ts: int, te: int) -> bool:
+    """A body line of title-case words alone, without a quotation or final punctuation ("Story Continued Below").
+
+    Such a line in the body is a sub-heading or page furniture; a headline in
+    title case is the document's title line.
+    """
+    sent = v.doc.sentences[v.doc.sentence_at(v.toks[ts][0])]
+    return sent.part != "title" and not v.punct[te - 1] and all(v.inq[k] < 0 for k in range(ts, te))
+
+
+_FINAL = frozenset({".", "!", "?", ":", ";"}) | _CLOSEQ | {")"}
+#: lines of more words than this are a paragraph without its full stop, not a heading
+_HEADING_MAX_WORDS = 20
+
+
+def _unpunctuated_line(v: View, p: int) -> bool:
+    """Paragraph ``p`` is one sentence that does not end with final punctuation or a closing quotation mark."""
+    doc = v.doc
+    a, b = doc.paragraphs[p]
+    last = doc.string[a:b].rstrip()[-1:]
+    return bool(last) and last not in _FINAL
+
+
+def _sub_heading(v: View, si: int) -> bool:
+    """A sub-heading in the body: a short one-sentence paragraph without final punctuation before prose.
+
+    ("Biden discusses 'coordinated efforts' with leaders"). The next paragraph
+    must end as prose does, and the one before must not be another such line
+    (a list of bullet points is not a heading).
+    """
+    doc = v.doc
+    sent = doc.sentences[si]
+    p = sent.paragraph
+    if sent.part == "title" or p + 1 >= len(doc.paragraphs) or not _unpunctuated_line(v, p):
+        return False
+    if sum(1 for k in range(sent.token_start, sent.token_end) if not v.punct[k]) > _HEADING_MAX_WORDS:
+        return False
+    sents = doc.sentences
+    if si > 0 and sents[si - 1].paragraph == p or si + 1 < len(sents) and sents[si + 1].paragraph == p:
+        return False  # more than one sentence
+    if _unpunctuated_line(v, p + 1):
+        return False
+    return p == 0 or not _unpunctuated_line(v, p - 1) or len(doc.string[slice(*doc.paragraphs[p - 1])].split()) < 4
+
+
 def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     low = v.low
     p = low[i - 1] if i - 1 >= ts else ""
@@ -530,8 +607,9 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
         return w in BE or w in _COPULAS or w.endswith(("'s", "'re", "'m")) and w[:-2].rstrip("'") in _SUBJ_PRON
     if form in ("base", "3sg") and (p in PREPOSITIONS and not (p == "to" and form == "base") or p == "of" or (p.endswith(("'s", "s'")) and p not in ("he's", "she's", "it's", "that's", "who's", "there's", "what's", "let's"))):
         return False
-    if v.cap[i] and i > ts and not (i - 1 >= ts and v.is_open_quote(i - 1)) and not _title_case(v, ts, te):
-        # "Says" mid-sentence capitalised is a name or a title
+    if v.cap[i] and i > ts and not (i - 1 >= ts and v.is_open_quote(i - 1)) and not (
+            _title_case(v, ts, te) and not _page_line(v, ts, te)):
+        # "Says" mid-sentence capitalised is a name or a title; "Story Continued Below" is a page line
         return False
     if form in ("base", "3sg"):
         nvf = v.wl.verb_forms.get(nx)
@@ -588,20 +666,22 @@ def find_candidates(v: View, si: int) -> list[Cand]:
             continue
         vf = v.vf.get(w)
         if vf is not None and not v.punct[i]:
+            if not v.punct[te - 1] and _sub_heading(v, si):
+                continue  # a sub-heading sums up the text below it: the attribution is told there
             lemma, form = vf
             entry = wl.verbs.get(lemma)
             if entry is not None and _verb_ok(v, i, ts, te, lemma, form):
-                c = _verb_candidate(v, i, ts, te, si, lemma, form, entry)
+                c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, earlier=out)
                 # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
-                if c is not None and (lemma in _RELAY_LEMMAS or cue_score(v, c, ts, te, earlier=out) >= SCORE_THRESHOLD):
+                if c is not None and _negative_subject(v, c):
+                    continue
+                if c is not None and (lemma in _RELAY_LEMMAS or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
                     out.append(c)
                     skip_to = c.cue[1]
     return out
 
 
-def _logit(p: float) -> float:
-    p = min(max(p, 0.01), 0.99)
-    return math.log(p / (1.0 - p))
+_logit = prior_logit  # log-odds of a prior, clipped to [0.01, 0.99]
 
 
 _RELAY_LEMMAS = frozenset({"quote", "cite"})
@@ -616,21 +696,37 @@ _NOUN_USE = frozenset({"comment", "remark", "attack", "call", "claim", "view", "
 _PRON_HEADS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which"})
 
 
+def _categories(*groups: tuple[str, frozenset | set | tuple]) -> dict[str, str]:
+    """Word -> category, the first group holding a word giving its category."""
+    out: dict[str, str] = {}
+    for category, words in groups:
+        for w in words:
+            out.setdefault(w, category)
+    return out
+
+
+#: the category of the word before a cue, for the words whose category the word alone decides
+#: (a closing quotation mark, an "-ly" adverb, a capitalised or plural word are told apart in the code)
+_PREV_CATEGORY = _categories(("comma", (",",)), ("pronoun", PERSONAL | {"who", "which"}), ("to", ("to",)),
+                             ("prep", PREPOSITIONS), ("aux", AUX | MODALS), ("adverb", CUE_ADVERBS))
+#: the category of the word after a cue, as :data:`_PREV_CATEGORY` ("." "!" "?" are always punctuation)
+_NEXT_CATEGORY = _categories(("end", (".", "!", "?")), ("that", ("that",)), ("quote", (":",)),
+                             ("wh", ("if", "whether", "why", "how", "what", "when", "where", "who")),
+                             ("to", ("to",)), ("comma", (",",)), ("prep", PREPOSITIONS))
+
+
 def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
     """The context of a verb candidate as category values (see :func:`cue_features`)."""
+    how, src, srclen = _cue_source_context(v, c)
+    earl, prev, nxt, flags = _cue_fixed_context(v, c, ts, te, earlier)
+    return c.form, c.cls, how, earl, src, srclen, prev, nxt, flags
+
+
+def _cue_source_context(v: View, c: Cand) -> tuple[str, str | None, str | None]:
+    """The features of a verb candidate that depend on its source: (how, src, srclen)."""
     low = v.low
     cap = v.cap
     how = c.source_how or "none"
-    earl = None
-    if earlier:
-        last = earlier[-1]
-        earl = "same_clause"
-        # (only a ",", ";", ":" or a quotation mark can be a boundary: visit those tokens alone)
-        bounds = v.boundary_positions
-        for t in bounds[bisect_left(bounds, last.cue[1]):bisect_left(bounds, c.cue[0])]:
-            if low[t] in (",", ";", ":") or (v.punct[t] and v.is_close_quote(t)):
-                earl = "boundary"
-                break
     src = srclen = None
     if c.source is not None:
         a, b = c.source
@@ -642,24 +738,41 @@ def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
             src = "lower"
         n = b - a
         srclen = "1" if n == 1 else ("2-3" if n <= 3 else "4+")
-    p = c.cue[0] - 1
+    return how, src, srclen
+
+
+def _cue_fixed_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
+    """The features of a verb candidate fixed by its cue words: (earl, prev, nxt, flags)."""
+    return _cue_words_context(v, c.cue, c.verb, c.passive, c.sentence, ts, te, earlier)
+
+
+def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, si: int, ts: int, te: int,
+                       earlier) -> tuple:
+    """:func:`_cue_fixed_context` of a cue (token range) around the verb at ``verb``, in sentence ``si``."""
+    low = v.low
+    cap = v.cap
+    earl = None
+    if earlier:
+        earl = "same_clause"
+        a, b = earlier[-1].cue[1], cue[0]
+        # (only a ",", ";", ":" or a quotation mark can be a boundary; most clauses have none)
+        if a < b and not _BOUNDARY_WORDS.isdisjoint(low[a:b]):
+            for t in range(a, b):
+                w = low[t]
+                if w in (",", ";", ":") or (w in _QUOTE_CHARS and v.punct[t] and v.is_close_quote(t)):
+                    earl = "boundary"
+                    break
+    p = cue[0] - 1
     if p < ts:
         prev = "start"
     else:
         w = low[p]
-        if w == ",":
-            prev = "comma"
+        prev = _PREV_CATEGORY.get(w)  # (a closed-class word: one look-up)
+        if prev is not None:
+            pass
         elif v.punct[p] and v.is_close_quote(p):
             prev = "quote"
-        elif w in PERSONAL or w in ("who", "which"):
-            prev = "pronoun"
-        elif w == "to":
-            prev = "to"
-        elif w in PREPOSITIONS:
-            prev = "prep"
-        elif w in AUX or w in MODALS:
-            prev = "aux"
-        elif w.endswith("ly") or w in CUE_ADVERBS:
+        elif w.endswith("ly"):
             prev = "adverb"
         elif cap[p]:
             prev = "cap"
@@ -667,25 +780,16 @@ def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
             prev = "plural"
         else:
             prev = "other"
-    k = c.cue[1]
+    k = cue[1]
     if k >= te:
         nxt = "end"
     else:
         w = low[k]
-        if v.punct[k] and w in ".!?":
-            nxt = "end"
-        elif w == "that":
-            nxt = "that"
-        elif w == ":" or (v.punct[k] and v.is_open_quote(k)):
+        nxt = _NEXT_CATEGORY.get(w)  # (a closed-class word: one look-up)
+        if nxt is not None:
+            pass
+        elif v.punct[k] and v.is_open_quote(k):
             nxt = "quote"
-        elif w in ("if", "whether", "why", "how", "what", "when", "where", "who"):
-            nxt = "wh"
-        elif w == "to":
-            nxt = "to"
-        elif w == ",":
-            nxt = "comma"
-        elif w in PREPOSITIONS:
-            nxt = "prep"
         elif cap[k]:
             nxt = "cap"
         elif w in DETERMINERS or w in PERSONAL:
@@ -693,17 +797,17 @@ def _cue_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
         else:
             nxt = "other"
     flags = []
-    if c.passive:
+    if passive:
         flags.append("passive")
-    if c.cue[0] < c.verb:
+    if cue[0] < verb:
         flags.append("aux")
-    if c.cue[1] > c.verb + 1:
+    if cue[1] > verb + 1:
         flags.append("extended")
-    if v.doc.sentences[c.sentence].part == "title":
+    if v.doc.sentences[si].part == "title":
         flags.append("title")
     if v.inq[ts] >= 0 or v.inq[te - 1] >= 0:
         flags.append("quote_in_sentence")
-    return c.form, c.cls, how, earl, src, srclen, prev, nxt, flags
+    return earl, prev, nxt, flags
 
 
 def cue_features(v: View, c: Cand, ts: int, te: int, earlier: list[Cand] = ()) -> list[str]:
@@ -724,21 +828,30 @@ def cue_features(v: View, c: Cand, ts: int, te: int, earlier: list[Cand] = ()) -
     return f
 
 
-def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, earlier: list[Cand] = ()) -> float:
+def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, earlier: list[Cand] = (),
+              fixed: tuple | None = None) -> float:
     """Log-odds that a verb candidate is an attribution cue: learned weights over its context.
 
     The weights (``cue_weights.csv``) were learned by logistic regression on
-    annotated data; without them, the per-form prior alone decides.
+    annotated data; without them, the per-form prior alone decides. ``fixed``
+    is :func:`_cue_fixed_context` of the candidate when already known.
     """
     fast = v.fast
+    lg = None
     if prior is None:
-        prior = fast.cue_priors.get(v.low[c.verb], 0.5)
+        w = v.low[c.verb]
+        prior = fast.cue_priors.get(w, 0.5)
+        lg = fast.cue_prior_logits.get(w)  # (the same number as _logit(prior))
+    if lg is None:
+        lg = _logit(prior)
     if not v.wl.cue_model:
-        return _logit(prior) - _logit(PRIOR_THRESHOLD)
-    form, cls, how, earl, src, srclen, prev, nxt, flags = _cue_context(v, c, ts, te, earlier)
+        return lg - _logit(PRIOR_THRESHOLD)
+    how, src, srclen = _cue_source_context(v, c)
+    earl, prev, nxt, flags = fixed if fixed is not None else _cue_fixed_context(v, c, ts, te, earlier)
+    form, cls = c.form, c.cls
     m = fast.cue_families
     # the same sums in the same order as ever (the threshold sees the same float)
-    z = fast.cue_bias + fast.cue_prior_logit * _logit(prior)
+    z = fast.cue_bias + fast.cue_prior_logit * lg
     z += (m["form"].get(form, 0.0) + m["class"].get(cls, 0.0) + m["how"].get(how, 0.0)
           + m["class&how"].get((cls, how), 0.0) + m["prev"].get(prev, 0.0) + m["form&prev"].get((form, prev), 0.0)
           + m["next"].get(nxt, 0.0) + m["class&next"].get((cls, nxt), 0.0))
@@ -752,7 +865,41 @@ def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, ea
     return z
 
 
-def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form: str, entry) -> Cand | None:
+#: a bound within this of the threshold does not reject (its sum is not in :func:`cue_score`'s order)
+_BOUND_MARGIN = 1e-9
+
+
+def _cue_score_bound(v: View, word: str, form: str, cls: str, fixed: tuple) -> float:
+    """An upper bound of :func:`cue_score` over every source a verb candidate may get.
+
+    ``word`` is the verb as written (lower case), ``form`` and ``cls`` its
+    form and class, ``fixed`` the :func:`_cue_words_context` of its cue; the
+    features of the source (``how``, ``src``, ``srclen``) count at their
+    largest weights (see ``FastLists.cue_bound_table``).
+    """
+    fast = v.fast
+    earl, prev, nxt, flags = fixed
+    z = fast.cue_bound_table.get((form, cls, prev, nxt))
+    if z is None:
+        z = fast.cue_bound_part(form, cls, prev, nxt)
+    lg = fast.cue_prior_logits.get(word)
+    z += fast.cue_prior_logit * (lg if lg is not None else _logit(fast.cue_priors.get(word, 0.5)))
+    if earl:
+        z += fast.cue_families["earlier"].get(earl, 0.0)
+    flag = fast.cue_families["flag"]
+    for x in flags:
+        z += flag.get(x, 0.0)
+    return z
+
+
+def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form: str, entry,
+                    earlier: list[Cand] | None = None) -> Cand | None:
+    """A verb candidate at token ``i`` with its source, or None.
+
+    With ``earlier`` (the candidates already accepted in the sentence), a
+    candidate whose learned score cannot reach :data:`SCORE_THRESHOLD`
+    whatever its source is rejected before its source is looked for.
+    """
     low = v.low
     if form == "noun" or (form in ("base", "3sg") and i - 1 >= ts and (low[i - 1] in _POSSESSIVES or (low[i - 1].endswith(("'s", "s'")) and low[i - 1] not in _CONTRACTIONS)) and lemma in _NOUN_USE):
         cend = _right_cue_extension(v, i, te, entry)
@@ -771,7 +918,14 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     cstart, passive = _left_cue_extension(v, i, ts)
     passive = passive and form == "past"
     cend = _right_cue_extension(v, i, te, entry)
-    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive)
+    fixed = None
+    # the cue words stay as they are unless a participle finds its document or a passive its "by" agent
+    if (earlier is not None and form != "ing" and not (passive and cend < te and low[cend] == "by")
+            and lemma not in _RELAY_LEMMAS and v.wl.cue_model):
+        fixed = _cue_words_context(v, (cstart, cend), i, passive, si, ts, te, earlier)
+        if _cue_score_bound(v, low[i], form, entry.cls, fixed) < SCORE_THRESHOLD - _BOUND_MARGIN:
+            return None  # rejected whatever its source
+    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive, fixed=fixed)
     prev = cstart - 1
     progressive = form == "ing" and cstart < i and any(low[k] in BE or low[k] in AUX for k in range(cstart, i))
     # participle clause: ", saying ..." shares the main clause's source

@@ -11,6 +11,7 @@ person quoted), carrying the role and type known for that person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -44,6 +45,8 @@ class Described:
 
 def _words(v: View, a: int, b: int) -> list[int]:
     """Word tokens of a span, leaving out parenthesised ones ("(NSA)")."""
+    if 1 not in v.punct[a:b]:
+        return list(range(a, b))  # (most spans: words only)
     out = []
     depth = 0
     for k in range(a, b):
@@ -111,11 +114,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         if first in _PRONOUNS:
             return Described(None, None, "unknown", None, first, first in PLURAL_PRONOUNS)
     # the first segment (before an apposition comma) carries the name
-    seg_end = b
-    for k in range(a, b):
-        if low[k] == "," and v.punct[k]:
-            seg_end = k
-            break
+    seg_end = low.index(",", a, b) if "," in low[a:b] else b  # (a "," token is always punctuation)
     appos = None
     if seg_end < b:
         aa = seg_end + 1
@@ -171,7 +170,15 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     last_role = -1
     role_type = None
     i = 0
-    while i < len(core):
+    ncore = len(core)
+    heads = wl.phrase_heads
+    roles = wl.roles
+    while i < ncore:
+        w = words_low[i]
+        # (a word that heads no entry and is no role, as most are, needs no further look)
+        if heads.get(w, 0) <= 1 and w not in roles and not (w.endswith(".") or w.endswith("s")):
+            i += 1
+            continue
         n = _role_at(v, core, i)
         if n:
             last_role = i + n - 1
@@ -181,8 +188,10 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             continue
         i += 1
     # the name: capitalised words after the last role word, up to the end of the segment
-    cand = [t for t in core[last_role + 1:]]
-    if cand and all(v.cap[t] or low[t] in ("of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "der") for t in cand) and v.cap[cand[-1]]:
+    cand = core[last_role + 1:]
+    cap = v.cap
+    if cand and cap[cand[-1]] and _all_name_words(cap, low, cand):
+        cand = _without_honorific(low, cand)
         name_start = cand[0]
     described = False
     if name_start is None and cand:
@@ -190,7 +199,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         run = _trailing_name(v, cand)
         described = bool(run)
         if run:
-            cand = run
+            cand = run = _without_honorific(low, run)
             name_start = cand[0]
             last_role = core.index(cand[0]) - 1
     name = None
@@ -212,22 +221,26 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     anon = wl.anonymity
     head = words_low[-1] if words_low else ""
     for i, w in enumerate(words_low):
-        if i > 0 and w in ("of", "at", "in", "for", "from", "with", "on", "who", "that", "familiar", "close"):
+        if i > 0 and w in ("of", "at", "in", "inside", "within", "for", "from", "with", "on", "who", "that", "familiar", "close"):
             head = words_low[i - 1]
             break
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
-    if name is None and (anon.get(head) == "head" or (v.fast.anon_marker_re is not None and v.fast.anon_marker_re.search(full_low) is not None)):
-        if not _has_proper(v, core) or anon.get(head) == "head" and not _outlet_or_gov(v, core):
-            return Described(text, role, "anonymous", None, None, plural)
+    fast = v.fast
     proper = _has_proper(v, core)
+    if name is None and (anon.get(head) == "head" or (fast.anon_marker_re is not None and fast.anon_marker_re.search(full_low) is not None)):
+        if not proper or anon.get(head) == "head" and not _outlet_or_gov(v, core):
+            return Described(text, role, "anonymous", None, None, plural)
+    if name is None and _modified_unnamed(v, words_low, head):
+        return Described(text, role, "anonymous", None, None, plural)
     out = wl.outlet(text) if proper else None
-    if out is None and proper:
+    written = [v.s[v.toks[t][0]:v.toks[t][1]] for t in core]  # the words as written
+    if out is None and proper and _may_hold(written, fast.outlet_parts, fold=True):
         hit = _find_phrase(v, core, _OutletTable(wl))
         if hit is not None and (hit[1] - hit[0]) >= max(1, len(core) - 2):
             out = wl.outlet(hit[2])
     if out is not None:
         return Described(out[0], role, "agency" if out[1] == "agency" else "media", out[0], None, False)
-    media = _introduced_medium(v, core)
+    media = None if fast.agency_parts.isdisjoint(words_low) else _introduced_medium(v, core)
     if media is not None:
         return Described(media[0], media[1] or role, media[2], media[0], None, False)
     if head in wl.agency_words and name is None:
@@ -238,25 +251,28 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
     if text in wl.countries or text.replace("the ", "", 1) in wl.countries:
         return Described(text, role, "government", None, None, False)
-    gov = _find_phrase(v, core, wl.government, case_sensitive=True) if proper or any(w in wl.government or w[-2:] == "'s" and w[:-2] in wl.government for w in words_low) else None
+    gov = None
+    if (proper or any(w in wl.government or w[-2:] == "'s" and w[:-2] in wl.government for w in words_low)) and _may_hold(
+            written, fast.government_parts, fold=False):
+        gov = _find_phrase(v, core, wl.government, case_sensitive=True)
     if gov is not None:
-        gi, gj, gname = gov
+        gi, gj, gname = _body_name(v, core, *gov)
         rest = words_low[gj:]
         if not rest or all(w in wl.reporting_nouns or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
             if name is None or gj == len(core) or (name and v.toks[core[gi]][0] >= v.toks[name_start][0]):
                 return Described(gname, role, "government", None, None, False)
-    if "both" in words_low or ("and" in words_low and _has_proper(v, core) and name is None):
+    if "both" in words_low or ("and" in words_low and proper and name is None):
         return Described(text, role, "group", None, None, True)
     if name is None and (head in wl.group_words or (plural and head not in wl.reporting_nouns)):
         return Described(text, role, "group", None, None, True)
     if name is None and head in wl.reporting_nouns:
         return Described(text, role, "unknown", None, None, False)
-    ow = wl.organization_words
+    ow = fast.organization_words
     if described:
         words_org = [low[t] for t in core[last_role + 1:]]  # "party boss X" is X, a person
     else:
         words_org = words_low
-    org = any(w in ow for w in words_org) or (proper and any(v.s[v.toks[t][0]:v.toks[t][1]] in ow for t in core if v.cap[t]))
+    org = not ow.keys().isdisjoint(words_org) or (proper and any(w in ow for t, w in zip(core, written, strict=True) if cap[t]))
     if role_type in ("official", "expert", "person", "media") and (name is not None or role_type):
         st = role_type if role_type != "person" else "person"
         if role_type == "media":
@@ -271,10 +287,76 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     return Described(text, role, "unknown", None, None, plural)
 
 
+def _modified_unnamed(v: View, words_low: list[str], head: str) -> bool:
+    """Unnamed people described by an anonymity modifier: "Senior figures inside the Transport Ministry".
+
+    The head is a lower-case common noun that is no role, medium, body or
+    group word, and a modifier from the anonymity list ("senior") stands
+    before it. A head that may name a document ("figures show") counts only
+    when the people are placed in a body ("figures inside the ministry").
+    """
+    wl = v.wl
+    if not head.isalpha() or head not in words_low:
+        return False
+    if head in wl.roles or head.rstrip("s") in wl.roles or head in wl.agency_words \
+            or head in wl.government or head in wl.organization_words or head in wl.group_words:
+        return False
+    h = words_low.index(head)
+    if head in wl.reporting_nouns and (h + 1 >= len(words_low) or words_low[h + 1] not in _INSIDE):
+        return False
+    return any(wl.anonymity.get(w) == "modifier" for w in words_low[:h])
+
+
+_INSIDE = frozenset({"inside", "within", "in", "at", "from"})
+
+
+#: words that may join the name of a body after its head ("Ministry of Finance", "Office for National Statistics")
+_BODY_JOINERS = frozenset({"of", "for", "and", "&", "the", "on"})
+
+
+def _body_name(v: View, core: list[int], gi: int, gj: int, gname: str) -> tuple[int, int, str]:
+    """The full name of a government body found as ``core[gi:gj]`` ("Finance Ministry", not "Ministry").
+
+    Capitalised words just before the listed words belong to the name (not a
+    possessive, a role or a determiner), and so does an "of"/"for" phrase of
+    capitalised words after it ("Ministry of Finance").
+    """
+    low = v.low
+    cap = v.cap
+    roles = v.wl.roles
+    i = gi
+    while i > 0 and cap[core[i - 1]] and not low[core[i - 1]].endswith(("'s", "\u2019s")) and low[core[i - 1]] not in roles \
+            and low[core[i - 1]] not in DETERMINERS and core[i] - core[i - 1] == 1:
+        i -= 1
+    j = gj
+    if j < len(core) and low[core[j]] in ("of", "for") and cap[core[j - 1]]:
+        k = j
+        while k < len(core) and (cap[core[k]] or low[core[k]] in _BODY_JOINERS) and core[k] - core[k - 1] == 1:
+            k += 1
+        while k > j and not cap[core[k - 1]]:
+            k -= 1
+        if k > j + 1:
+            j = k
+    if (i, j) == (gi, gj):
+        return gi, gj, gname
+    name = v.s[v.toks[core[i]][0]:v.toks[core[j - 1]][1]]
+    if name.endswith(("'s", "\u2019s")):
+        name = name[:-2]
+    return i, j, name
+
+
 #: people who speak for someone else: the source is the agent, not the principal
 _AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
                      "aide", "aides", "adviser", "advisers", "advisor", "advisors", "lawyer", "lawyers", "attorney",
                      "attorneys", "representative", "representatives", "spokesperson's"})
+
+
+def _all_name_words(cap: list[bool], low: list[str], words: list[int]) -> bool:
+    """Every word is capitalised or a name particle ("of", "de", "van", ...)."""
+    for t in words:
+        if not cap[t] and low[t] not in _NAME_PARTICLES:
+            return False
+    return True
 
 
 def _agent_of(v: View, text: str, principal: tuple[int, int], agent: str) -> Described:
@@ -290,6 +372,18 @@ def _agent_of(v: View, text: str, principal: tuple[int, int], agent: str) -> Des
         typ = v.wl.roles.get(agent, "person") if p.type not in ("official", "government") else "official"
         typ = typ if typ in ("official", "expert", "person") else "person"
     return Described(text, text, typ, None, None, plural, agent=True)
+
+
+#: courtesy titles: "Dr. Fitzallan" names the person called Fitzallan (closed-class, like determiners)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
+
+
+def _without_honorific(low: list[str], words: list[int]) -> list[int]:
+    """The name words without a leading courtesy title ("Dr. Noor Fitzallan" -> "Noor Fitzallan")."""
+    k = 0
+    while k < len(words) - 1 and low[words[k]].rstrip(".") in _HONORIFICS:
+        k += 1
+    return words[k:]
 
 
 _NAME_PARTICLES = frozenset({"of", "de", "van", "von", "bin", "al", "da", "del", "la", "le", "der"})
@@ -401,6 +495,12 @@ def _introduced_medium(v: View, core: list[int]) -> tuple[str, str | None, str] 
                 while i > 0 and v.cap[core[i - 1]]:
                     i -= 1
                 name = core[i:j]
+                if all(v.cap[t] for t in core[j:]):
+                    # the media word is part of a proper name: "the Velmarian Press Agency" (but an
+                    # "Agency" alone names a public or private body: "the Roads Agency")
+                    if n == 1 and words[-1] == "agency":
+                        return None
+                    return text(core[i:]), text(core[:i]) if i else None, kind
                 if len(name) == 1 or any(_acronym(text([t])) for t in name):
                     return text(name), text(core[:i]) if i else None, kind
     return None
@@ -443,8 +543,22 @@ class _OutletTable:
         return self.wl.outlet(key) is not None
 
 
+def _may_hold(words: list[str], parts: frozenset[str], *, fold: bool) -> bool:
+    """False when no phrase of ``words`` can be an entry whose words are ``parts`` (see ``FastLists``).
+
+    ``fold``: compare in lower case, with a typographic apostrophe as a plain
+    one (as :meth:`Wordlists.outlet` does); a final "'s" may be left out.
+    """
+    for w in words:
+        if fold:
+            w = w.lower().replace("\u2019", "'")
+        if w in parts or (w.endswith(("'s", "\u2019s")) and w[:-2] in parts):
+            return True
+    return False
+
+
 def _has_proper(v: View, core: list[int]) -> bool:
-    return any(v.cap[t] for t in core)
+    return any(map(v.cap.__getitem__, core))
 
 
 def _outlet_or_gov(v: View, core: list[int]) -> bool:
@@ -505,6 +619,7 @@ class Resolver:
         self._next = None  # the next mention not yet learned
         self._described: dict[str, Described] = {}
         self._media: dict[str, str | None] | None = None  # names the article introduces as media or agencies
+        self._acronyms: dict[str, tuple[int, int]] | None = None  # "(VPA)" after a name: its tokens
 
     def describe(self, span: tuple[int, int]) -> Described:
         """:func:`describe`, remembered per span within this document."""
@@ -599,7 +714,24 @@ class Resolver:
             if p in ("it", "its") and self.last_thing is not None:
                 return self.last_thing[0], None, self.last_thing[1]
             return None, None, "unknown"
+        if d.speaker and _acronym(d.speaker) and " " not in d.speaker and not d.role:
+            full = self._expansion(d.speaker, v.toks[span[0]][0])
+            if full is not None:
+                d = self.describe(full)
         return self._named(d)
+
+    def _expansion(self, acronym: str, upto: int) -> tuple[int, int] | None:
+        """The tokens of the name an acronym abbreviates, as the article defines it before ``upto``.
+
+        "the Velmarian Press Agency (VPA)": a bracketed acronym right after a
+        name whose word initials it spells is an alias of that name.
+        """
+        if self._acronyms is None:
+            self._acronyms = _acronym_definitions(self.v)
+        span = self._acronyms.get(acronym)
+        if span is None or self.v.toks[span[0]][0] >= upto:
+            return None
+        return span
 
     def _medium(self, name: str) -> str | None:
         """"agency" or "media" when the article introduces ``name`` as such ("the news agency VPA")."""
@@ -660,6 +792,44 @@ def _antecedent(v: View, rel: int) -> tuple[int, int] | None:
     return left_np(v, k, s.token_start)
 
 
+_ACRONYM_DEF_RE = re.compile(r"\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
+#: words an acronym's letters may skip in the name it abbreviates
+_ACRONYM_SKIP = frozenset({"of", "for", "and", "&", "the", "on", "de", "du", "des", "la", "le"})
+
+
+def _acronym_definitions(v: View) -> dict[str, tuple[int, int]]:
+    """Acronyms the article defines: "Velmarian Press Agency (VPA)" -> the tokens of the name.
+
+    The capitalised words before the bracket (with "of", "for", "and", ...
+    between them) must have the acronym's letters as initials, in order; a
+    name that holds a role word ("National Security Advisor (NSA)") defines
+    no alias of a body.
+    """
+    out: dict[str, tuple[int, int]] = {}
+    s, low, cap = v.s, v.low, v.cap
+    for m in _ACRONYM_DEF_RE.finditer(s):
+        acr = m.group(1)
+        if not _acronym(acr) or acr in out:
+            continue
+        k = bisect_left(v.starts, m.start()) - 1  # the token before "("
+        letters = [c.lower() for c in acr if c.isalpha()]
+        need = len(letters)
+        ws: list[int] = []
+        while k >= 0 and need and not v.punct[k]:
+            if cap[k]:
+                if low[k][0] != letters[need - 1]:
+                    break
+                need -= 1
+                ws.append(k)
+            elif low[k] not in _ACRONYM_SKIP or not ws:
+                break
+            k -= 1
+        if need or any(low[t] in v.wl.roles for t in ws):
+            continue
+        out[acr] = (ws[-1], ws[0] + 1)
+    return out
+
+
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'\u2019.\-]*(?:[ ]+(?:\([A-Z]{2,6}\)|[A-Z][\w'\u2019.\-]*))+")
 
 
@@ -668,30 +838,51 @@ def _name_mentions(v: View) -> list[tuple[int, str, str | None, str]]:
     return list(_iter_name_mentions(v))
 
 
+def _after_sentence_end(words: list[str], roles) -> list[str]:
+    """The words of a capitalised run after its last sentence end ("Monday. Dr. Fitzallan" -> "Dr. Fitzallan").
+
+    A word of four or more letters ending in "." that is not a listed role
+    ends a sentence; initials and abbreviations ("D.", "Gov.", "Dr.") do not.
+    """
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i]
+        if w.endswith(".") and len(w) >= 5 and w[:-1].isalpha() and w[:-1].lower() not in roles and w.lower() not in roles:
+            return words[i + 1:]
+    return words
+
+
 def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
     """:func:`_name_mentions` in reading order, found as they are asked for."""
-    roles = v.fast.roles
-    orgs = v.wl.organization_words
-    gov = v.wl.government
+    fast = v.fast
+    roles = fast.roles.keys()
+    orgs = fast.organization_words.keys()
+    gov = fast.government.keys()
     for m in _NAME_RUN_RE.finditer(v.s):
         g = m.group()
         words = g.split()
         if "(" in g:
             words = [w for w in words if not w.startswith("(")]
+        if "." in g:
+            words = _after_sentence_end(words, roles)
+            k = 0
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in _HONORIFICS:
+                k += 1
+            words = words[k:]
         lows = [w.lower() for w in words]
         last_role = -1
         rtype = None
-        for i, lw in enumerate(lows):
-            if lw[-1] == ".":
-                lw = lw.rstrip(".")
-            if lw in roles:
-                last_role = i
-                rtype = roles[lw]
+        if not roles.isdisjoint(lows) or "." in g:  # (most runs hold no role word)
+            for i, lw in enumerate(lows):
+                if lw[-1] == ".":
+                    lw = lw.rstrip(".")
+                if lw in roles:
+                    last_role = i
+                    rtype = fast.roles[lw]
         # (the pattern's words hold no comma: each name word is as matched)
         if len(words) - last_role - 1 < 2:
             continue
         name_words = words[last_role + 1:]
-        if any(lw in orgs for lw in lows[last_role + 1:]) or any(w in orgs or w in gov for w in name_words):
+        if not orgs.isdisjoint(lows[last_role + 1:]) or not orgs.isdisjoint(name_words) or not gov.isdisjoint(name_words):
             continue
         if name_words[-1].endswith(("'s", "\u2019s")):
             name_words[-1] = name_words[-1][:-2]

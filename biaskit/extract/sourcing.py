@@ -58,7 +58,13 @@ How it works (rules and word lists, no model)
    data — the per-form priors and the model's weights
    (``biaskit/wordlists/cue_priors.csv``, ``cue_weights.csv``), estimated on
    the PolNeAR *train* split by ``benchmarks/learn_sourcing_weights.py``; no
-   text of it is shipped (see ``biaskit/wordlists/README.md``).
+   text of it is shipped (see ``biaskit/wordlists/README.md``). A verb of
+   intention ("refused to comply", "has decided to send", "will focus on")
+   reports an act, not speech: it is kept only with a that-clause, a
+   quotation or an infinitive of a speech verb ("declined to comment"); a
+   verb of thought not with a prepositional object ("worry about the cost").
+   A sub-heading (a short body line without final punctuation before prose)
+   proposes no cue.
 
 Measured against PolNeAR's human annotation with ``biaskit evaluate
 attributions`` (overlap F1, issue 3's protocol): about 0.69 / 0.69 / 0.64
@@ -81,9 +87,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from biaskit.extract._attribution_content import resolve_sentence
+from biaskit.extract._attribution_grammar import PREPOSITIONS
 from biaskit.extract._attribution_rules import Cand, View, find_candidates
 from biaskit.extract._attribution_speakers import Resolver, _antecedent
 from biaskit.parse import Doc
@@ -96,7 +104,8 @@ _SPEECH = frozenset({"speech", "writing", ":"})
 _HEDGE_WINDOW = 6
 
 
-def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None = None) -> list[Attribution]:
+def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None = None,
+                 outlet: str | None = None) -> list[Attribution]:
     """Every attribution in a parsed article, and every unattributed quotation.
 
     Parameters
@@ -109,6 +118,12 @@ def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None
         Word lists to use: a :class:`biaskit.wordlists.Wordlists`, or what
         :func:`biaskit.wordlists.load_wordlists` accepts as ``extra`` (the
         user's own CSV/YAML entries added to the packaged lists).
+    outlet : str, optional
+        The outlet that published the article. Its own reporting is first-hand:
+        it never appears in ``via`` ("X told the Harbor Ledger" in a Harbor
+        Ledger article). Names are compared ignoring case, punctuation and a
+        leading "the"; an alias counts when the word lists know it as the
+        same outlet ("HuffPost" / "The Huffington Post").
 
     Returns
     -------
@@ -122,13 +137,50 @@ def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None
         cands = find_candidates(v, si)
         if cands:
             live.extend(resolve_sentence(v, si, cands))
-    live = [c for c in live if _keep(c)]
+    live = [c for c in live if _keep(c) and not _act_only(v, c)]
     _continuations(v, live)
     _document_scope(v, live)
     records = _records(v, live)
+    if isinstance(outlet, str) and outlet.strip():  # (a missing outlet may come as NaN from a table)
+        records = _without_own_outlet(records, outlet, wl)
     records.extend(_unattributed(v, live))
     records.sort(key=lambda r: (_anchor(r), r.quote_form == "unattributed"))
     return records
+
+
+def _outlet_name_key(name: str, wl: Wordlists) -> str:
+    """An outlet name for comparison: its canonical name if listed, lower case, no punctuation or leading "the".
+
+    A trailing media word is left out ("Harbor Ledger newspaper").
+
+    >>> _outlet_name_key("The Huffington Post", load_wordlists())
+    'huffpost'
+    >>> _outlet_name_key("the Harbor-Ledger newspaper", load_wordlists())
+    'harbor ledger'
+    """
+    known = wl.outlet(name)
+    if known is None:
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in wl.agency_words:
+            name = " ".join(words[:-1])
+            known = wl.outlet(name)
+    if known is not None:
+        name = known[0]
+    words = "".join(ch if ch.isalnum() else " " for ch in name.lower()).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _without_own_outlet(records: list[Attribution], outlet: str, wl: Wordlists) -> list[Attribution]:
+    """The records with the article's own outlet left out of every ``via`` chain."""
+    own = _outlet_name_key(outlet, wl)
+    out = []
+    for r in records:
+        if r.via and any(_outlet_name_key(x, wl) == own for x in r.via):
+            r = replace(r, via=tuple(x for x in r.via if _outlet_name_key(x, wl) != own))
+        out.append(r)
+    return out
 
 
 def _keep(c: Cand) -> bool:
@@ -137,6 +189,65 @@ def _keep(c: Cand) -> bool:
     if not c.content and c.kind != "verb":
         return False
     return True
+
+
+#: verb classes that report no speech by themselves ("refused to comply", "worry about the cost")
+_ACT_CLASSES = frozenset({"intention", "cognition"})
+_REPORT_CLASSES = frozenset({"speech"})
+
+
+def _act_only(v: View, c: Cand) -> bool:
+    """An intention or a thought told by the author, not something anyone is reported to say.
+
+    A verb of intention ("refused to comply", "has decided to send", "offered a
+    deal") makes an attribution only with a that-clause, a quotation, a content
+    before it ('"...," she hoped') or an infinitive of a speech verb ("declined
+    to comment"); a verb of thought only when its object is not a prepositional
+    phrase ("worry about the cost", "will focus on the border"). The learned
+    cue score cannot tell these apart: its annotated data count intentions as
+    attributions.
+    """
+    if c.kind != "verb" or c.cls not in _ACT_CLASSES or c.direction not in ("fwd", "none"):
+        return False
+    if not c.content:
+        return c.cls == "intention"
+    k = bisect_left(v.starts, c.content[0][0])
+    if k >= v.n:
+        return False
+    low = v.low
+    w = low[k]
+    if w in ("that", ":", "by") or v.inq[k] >= 0 or v.is_open_quote(k):
+        return False  # (a passive's "by" names the source: "disliked by the establishment")
+    if c.cls == "intention":
+        return not _speech_object(v, k, c.content[0][1])
+    return (w in PREPOSITIONS or w == "of") and w != "to"
+
+
+def _speech_object(v: View, k: int, end: int) -> bool:
+    """The first words of a content from token ``k`` name a speech act.
+
+    An infinitive of a speech verb ("to comment", "at first to criticize") or
+    a speech noun ("offered a retort", "offered his criticism", "offered
+    remarks").
+    """
+    low = v.low
+    wl = v.wl
+    stop = min(v.n, k + _OBJECT_WORDS)
+    for t in range(k, stop):
+        if v.toks[t][0] >= end:
+            break
+        form = v.vf.get(low[t])
+        entry = wl.verbs.get(form[0]) if form is not None else None
+        if entry is not None and (entry.cls in _REPORT_CLASSES or entry.cls == "noun") and t > k \
+                and (low[t - 1] == "to" or form[1] in ("base", "noun")):
+            return True
+        if wl.reporting_nouns.get(low[t]) == "message":
+            return True
+    return False
+
+
+#: how many words of a content :func:`_speech_object` reads
+_OBJECT_WORDS = 5
 
 
 def _anchor(r: Attribution) -> int:
@@ -267,24 +378,32 @@ def _nonspace(s: str) -> int:
 
 def _quoted_share(v: View, pieces: list[tuple[int, int]]) -> float:
     """Share of the content's non-space characters that lie inside quotation marks."""
-    if not v.qidx:
+    qstarts = v.qstarts
+    if not qstarts or not pieces:
         return 0.0
     s = v.s
-    total = sum(_nonspace(s[a:b]) for a, b in pieces)
-    if not total:
-        return 0.0
     inside = 0
     quotes = v.doc.quotes
+    qidx = v.qidx
+    nq = len(qidx)
     for a, b in pieces:
         # quotations are sorted and do not overlap at depth 0: start one before the first that may touch
-        k = max(0, bisect_left(v.qstarts, a) - 1)
-        for qi in v.qidx[k:]:
-            q = quotes[qi]
+        k = bisect_left(qstarts, a) - 1
+        if k < 0:
+            k = 0
+        while k < nq:
+            q = quotes[qidx[k]]
             if q.start >= b:
                 break
             lo, hi = max(a, q.start), min(b, q.end)
             if lo < hi:
                 inside += _nonspace(s[lo:hi])
+            k += 1
+    if not inside:
+        return 0.0  # (no need to count the content)
+    total = 0
+    for a, b in pieces:
+        total += _nonspace(s[a:b])
     return min(1.0, inside / total)
 
 
@@ -346,12 +465,12 @@ def _construction(v: View, c: Cand) -> str:
 
 def _span_text(v: View, pieces: list[tuple[int, int]]) -> tuple[int | None, int | None, str | None, tuple]:
     """Text offsets of char pieces of doc.string: (start, end, text, spans)."""
-    doc = v.doc
     if not pieces:
         return None, None, None, ()
+    text = v.doc.text
     if len(pieces) == 1:
-        start, end = doc.text_span(*pieces[0])
-        return start, end, doc.text[start:end], ()
+        start, end = v.text_span(*pieces[0])
+        return start, end, text[start:end], ()
     pieces = sorted(pieces)
     merged: list[list[int]] = []
     for a, b in pieces:
@@ -359,12 +478,11 @@ def _span_text(v: View, pieces: list[tuple[int, int]]) -> tuple[int | None, int 
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    spans = tuple(doc.text_span(a, b) for a, b in merged)
+    spans = tuple(v.text_span(a, b) for a, b in merged)
     start, end = spans[0][0], spans[-1][1]
     if len(spans) == 1:
-        return start, end, doc.text[start:end], ()
-    text = " ... ".join(doc.text[a:b] for a, b in spans)
-    return start, end, text, spans
+        return start, end, text[start:end], ()
+    return start, end, " ... ".join(text[a:b] for a, b in spans), spans
 
 
 def _tok_chars(v: View, rng: tuple[int, int]) -> tuple[int, int]:
@@ -374,16 +492,23 @@ def _tok_chars(v: View, rng: tuple[int, int]) -> tuple[int, int]:
 def _records(v: View, live: list[Cand]) -> list[Attribution]:
     res = Resolver(v)
     out: list[Attribution] = []
+    toks = v.toks
+    text = v.doc.text
     for c in sorted(live, key=lambda c: c.cue[0]):
         speaker, role, stype = res.resolve(c.source, c.alias)
         via_names = []
         for span in c.via:
             d = res.describe(span)
             via_names.append(d.speaker or v.tok_text(*span))
-        cue_pieces = [_tok_chars(v, c.cue)] + [_tok_chars(v, x) for x in c.cue_extra]
-        cs, ce, ctext, cspans = _span_text(v, cue_pieces)
+        if c.cue_extra:
+            cue_pieces = [_tok_chars(v, c.cue)] + [_tok_chars(v, x) for x in c.cue_extra]
+            cs, ce, ctext, cspans = _span_text(v, cue_pieces)
+        else:
+            cs, ce = v.text_span(toks[c.cue[0]][0], toks[c.cue[1] - 1][1])
+            ctext, cspans = text[cs:ce], ()
         if c.source is not None:
-            ss, se, stext, sspans = _span_text(v, [_tok_chars(v, c.source)])
+            ss, se = v.text_span(toks[c.source[0]][0], toks[c.source[1] - 1][1])
+            stext, sspans = text[ss:se], ()
         else:
             ss = se = stext = None
             sspans = ()
@@ -439,7 +564,7 @@ def _unattributed(v: View, live: list[Cand]) -> list[Attribution]:
         k = bisect_left(starts, q.end) - 1  # spans starting before the quotation ends
         if k >= 0 and reach[k] > q.start:
             continue
-        start, end = doc.text_span(q.start, q.end)
+        start, end = v.text_span(q.start, q.end)
         si = doc.sentence_at(q.start)
         out.append(Attribution(
             quote_form="unattributed",

@@ -46,6 +46,7 @@ import csv
 import dataclasses
 import functools
 import io
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -184,7 +185,9 @@ class FastLists:
     """Plain dicts of a :class:`Wordlists` for hot loops (see :attr:`Wordlists.fast`); never mutate them."""
 
     __slots__ = ("verbs", "verb_forms", "reporting_nouns", "roles", "hedges", "cue_priors", "trigger_words",
-                 "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit")
+                 "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit",
+                 "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
+                 "organization_words", "government", "agency_parts", "outlet_parts", "government_parts")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
@@ -195,6 +198,14 @@ class FastLists:
         self.cue_priors = dict(wl.cue_priors)
         self.trigger_words = wl.trigger_words
         self.phrase_heads = dict(wl.phrase_heads)
+        self.agency_words = dict(wl.agency_words)
+        self.organization_words = dict(wl.organization_words)
+        self.government = dict(wl.government)
+        #: every word of a media word, an outlet name (as :meth:`Wordlists.outlet` compares them) or a
+        #: government body (as written): a phrase none of whose words is here is in no such list
+        self.agency_parts = _parts(wl.agency_words)
+        self.outlet_parts = _parts(wl.outlets)
+        self.government_parts = _parts(wl.government)
         #: anonymity entries of kind "marker", in list order
         self.anon_markers = tuple(m for m, kind in wl.anonymity.items() if kind == "marker")
         #: one pattern finding any marker as a substring (None without markers)
@@ -204,6 +215,65 @@ class FastLists:
         self.cue_families = {f: dict(m.get(f, {})) for f in _CUE_FAMILIES}
         self.cue_bias = m.get("bias", 0.0)
         self.cue_prior_logit = m.get("prior_logit", 1.0)
+        #: upper bounds of the weights a verb candidate's source can add (see :func:`_cue_bounds`)
+        classes = {e.cls for e in wl.verbs.values()}
+        self.cue_how_max, self.cue_source_max = _cue_bounds(self.cue_families, classes)
+        #: the log-odds of each form's prior (as the extractor computes them)
+        self.cue_prior_logits = {w: prior_logit(p) for w, p in self.cue_priors.items()}
+        #: :meth:`cue_bound_part` of every (form, class, prev, next) the model knows
+        fam = self.cue_families
+        forms = {kind for _, kind in wl.verb_forms.values()} | set(fam["form"])
+        prevs = set(fam["prev"]) | {p for _, p in fam["form&prev"]}
+        nexts = set(fam["next"]) | {x for _, x in fam["class&next"]}
+        self.cue_bound_table = {(f, c, p, x): self.cue_bound_part(f, c, p, x)
+                                for f in forms for c in classes for p in prevs for x in nexts} if m else {}
+
+    def cue_bound_part(self, form: str, cls: str, prev: str, nxt: str) -> float:
+        """The most a verb candidate's score may be, bar its prior and its flags and ``earlier`` feature.
+
+        The bias, the weights of its form, class, previous and next word, and
+        the largest weights its source could add (see :func:`_cue_bounds`).
+        """
+        m = self.cue_families
+        how_max = self.cue_how_max
+        return (self.cue_bias + m["form"].get(form, 0.0) + m["class"].get(cls, 0.0) + how_max.get(cls, how_max[None])
+                + self.cue_source_max + m["prev"].get(prev, 0.0) + m["form&prev"].get((form, prev), 0.0)
+                + m["next"].get(nxt, 0.0) + m["class&next"].get((cls, nxt), 0.0))
+
+
+def prior_logit(p: float) -> float:
+    """Log-odds of a prior, clipped to [0.01, 0.99] (as the cue model reads it).
+
+    >>> round(prior_logit(0.5), 6), round(prior_logit(1.0), 3)
+    (0.0, 4.595)
+    """
+    p = min(max(p, 0.01), 0.99)
+    return math.log(p / (1.0 - p))
+
+
+def _parts(table: Mapping[str, Any]) -> frozenset[str]:
+    """The words (split at single spaces) of every key of ``table``."""
+    return frozenset(w for key in table for w in key.split(" "))
+
+
+def _cue_bounds(families: dict[str, dict], classes: set[str]) -> tuple[dict[str, float], float]:
+    """The most the source-dependent cue features can add to a verb candidate's score.
+
+    Returns ``{class: bound}`` for the features ``how`` and ``class&how``
+    together (a class not in it: the bound of ``how`` alone), and one bound
+    for ``src`` and ``srclen``. A feature value missing from the model adds
+    0, so no bound is below 0.
+    """
+    how = families.get("how", {})
+    class_how = families.get("class&how", {})
+    hows = set(how) | {h for _, h in class_how}
+    out = {}
+    for cls in classes | {cls for cls, _ in class_how}:
+        out[cls] = max([0.0] + [how.get(h, 0.0) + class_how.get((cls, h), 0.0) for h in hows])
+    out[None] = max([0.0] + list(how.values()))
+    src = max([0.0] + list(families.get("src", {}).values()))
+    srclen = max([0.0] + list(families.get("srclen", {}).values()))
+    return out, src + srclen
 
 
 def _outlet_key(name: str) -> str:
