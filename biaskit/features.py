@@ -276,6 +276,7 @@ class _Context:
     wordlists: Any = None
     analyzer: Any = None
     cache: dict = field(default_factory=dict)  # per-document intermediate records
+    outlets: dict = field(default_factory=dict)  # id(doc) -> the article's outlet (never its own relay)
 
 
 def _attribution_records(doc: Doc, ctx: _Context) -> list:
@@ -283,7 +284,7 @@ def _attribution_records(doc: Doc, ctx: _Context) -> list:
     if key not in ctx.cache:
         from biaskit.extract.sourcing import attributions
 
-        ctx.cache[key] = attributions(doc, wordlists=ctx.wordlists)
+        ctx.cache[key] = attributions(doc, wordlists=ctx.wordlists, outlet=ctx.outlets.get(id(doc)))
     return ctx.cache[key]
 
 
@@ -550,6 +551,7 @@ def _extract_chunk(chunk: list[dict], fams: tuple[str, ...], ctx: _Context, *, a
     """
     docs = [parse_article(row) if _has_text(row) else None for row in chunk]
     status = [_status(row, doc) for row, doc in zip(chunk, docs, strict=True)]
+    ctx.outlets.update((id(doc), row.get("outlet")) for row, doc in zip(chunk, docs, strict=True) if doc is not None)
     values: list[dict[str, Any]] = [{} for _ in chunk]
     failed = [False] * len(chunk)
 
@@ -593,6 +595,7 @@ def _extract_chunk(chunk: list[dict], fams: tuple[str, ...], ctx: _Context, *, a
             except Exception as exc:  # noqa: BLE001
                 fail(j, fam, exc)
     ctx.cache.clear()
+    ctx.outlets.clear()
     return status, values
 
 

@@ -496,3 +496,18 @@ def test_via_kinds_come_from_the_word_lists(tmp_path):
     assert [via_kind(v) for v in ("Reuters", "the Associated Press", "a White House readout",
                                   "local media", "a press release")] == \
         ["agency", "agency", "government", "media", "other"]
+
+
+def test_an_outlet_is_never_its_own_intermediary_in_every_entry_point():
+    from biaskit.features import extract_features
+
+    text = "Roads Agency director Tamsin Kerrow told the Harbor Ledger that the bridge would close."
+    arts = pd.DataFrame({"id": ["own", "other"], "outlet": ["The Harbor Ledger", "Daily Meridian"],
+                         "text": [text, text]})
+    table = attribution_table(arts)
+    via = dict(zip(table["id"], table["via"], strict=True))
+    assert via["own"] == [] and [v.lower() for v in via["other"]] == ["the harbor ledger"]
+    feats = extract_features(arts, families=["sourcing"])
+    assert feats["sourcing.second_hand_share"].tolist() == [0.0, 1.0]
+    prof = sourcing_profile(table, arts)
+    assert prof["sourcing.second_hand_share"].tolist() == [0.0, 1.0]

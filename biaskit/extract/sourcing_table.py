@@ -515,7 +515,8 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
         a user's own entries (see :func:`biaskit.wordlists.load_wordlists`).
     extractor : callable, optional
         ``extractor(doc, wordlists=...) -> list of Attribution``; default
-        :func:`biaskit.extract.sourcing.attributions`.
+        :func:`biaskit.extract.sourcing.attributions`, which is also given
+        the article's outlet (never an intermediary of its own articles).
     outlets_as_media : bool, default=True
         Add the names in the ``outlet`` column to the word lists' news media,
         as :func:`biaskit.extract_features` does by default, so that the
@@ -534,6 +535,7 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
         an empty text) have no rows.
     """
 
+    own = extractor is None  # the packaged extractor also knows the article's outlet
     if extractor is None:
         from biaskit.extract.sourcing import attributions as extractor
     table = _articles_frame(articles)
@@ -546,7 +548,8 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
             continue
         doc = _parse_row(row)
         try:
-            records = extractor(doc, wordlists=wordlists)
+            records = (extractor(doc, wordlists=wordlists, outlet=row.get("outlet")) if own
+                       else extractor(doc, wordlists=wordlists))
         except (KeyboardInterrupt, MemoryError):
             raise
         except Exception as exc:  # noqa: BLE001 - one odd article must not lose the corpus
