@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from _paths import SHARED  # ../shared beside the checkout, or $BIASKIT_SHARED
 
 from biaskit.errors import BiaskitError, LexiconError
 from biaskit.lexicons import (
@@ -19,7 +20,6 @@ from biaskit.lexicons import (
 )
 from biaskit.lexicons._inflect import inflect, plural, verb_forms
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 BABE_LEXICON = SHARED / "datasets" / "babe" / "bias_word_lexicon.csv"
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from _paths import SHARED  # ../shared beside the checkout, or $BIASKIT_SHARED
 
 from biaskit.errors import LexiconError
 from biaskit.extract.sourcing import attributions
@@ -13,7 +13,6 @@ from biaskit.parse import parse
 from biaskit.records import CONSTRUCTIONS, QUOTE_FORMS, SOURCE_TYPES, Attribution
 from biaskit.wordlists import load_wordlists
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed"
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _paths import SHARED  # ../shared beside the checkout, or $BIASKIT_SHARED
 
 from biaskit.cli.main import main
 from biaskit.extract._matcher import Matcher
@@ -16,7 +17,6 @@ from biaskit.lexicons import default_lexicon, load_lexicon
 from biaskit.parse import parse
 from biaskit.records import VOCABULARY_COLUMNS, Attribution
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "000_49524e8554e2d548.txt"
 
 
