@@ -515,8 +515,9 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
         a user's own entries (see :func:`biaskit.wordlists.load_wordlists`).
     extractor : callable, optional
         ``extractor(doc, wordlists=...) -> list of Attribution``; default
-        :func:`biaskit.extract.sourcing.attributions`, which is also given
-        the article's outlet (never an intermediary of its own articles).
+        :func:`biaskit.extract.sourcing.attributions`. An extractor that
+        takes an ``outlet`` keyword is also given the article's outlet (the
+        packaged one: an outlet is never an intermediary of its own articles).
     outlets_as_media : bool, default=True
         Add the names in the ``outlet`` column to the word lists' news media,
         as :func:`biaskit.extract_features` does by default, so that the
@@ -535,9 +536,9 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
         an empty text) have no rows.
     """
 
-    own = extractor is None  # the packaged extractor also knows the article's outlet
     if extractor is None:
         from biaskit.extract.sourcing import attributions as extractor
+    takes_outlet = _accepts_keyword(extractor, "outlet")
     table = _articles_frame(articles)
     # read the user's files once; the corpus's outlets are media unless told otherwise
     wordlists = corpus_wordlists(wordlists, table) if outlets_as_media else _resolve_wordlists(wordlists)
@@ -548,7 +549,7 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
             continue
         doc = _parse_row(row)
         try:
-            records = (extractor(doc, wordlists=wordlists, outlet=row.get("outlet")) if own
+            records = (extractor(doc, wordlists=wordlists, outlet=row.get("outlet")) if takes_outlet
                        else extractor(doc, wordlists=wordlists))
         except (KeyboardInterrupt, MemoryError):
             raise
@@ -558,6 +559,17 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
             continue
         rows.extend(attribution_rows(records, row.get("id"), row.get("outlet")))
     return attribution_frame(rows)
+
+
+def _accepts_keyword(func: Callable, name: str) -> bool:
+    """True if ``func`` can be called with the keyword argument ``name``."""
+    import inspect
+
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):  # builtins without a signature
+        return False
+    return any(p.name == name or p.kind is p.VAR_KEYWORD for p in params)
 
 
 def attribution_rows(records: Iterable[Any], aid: Any, outlet: Any) -> list[dict]:
