@@ -472,12 +472,14 @@ def clause_subject(v: View, ts: int, te: int) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------
 
 
-def _left_cue_extension(v: View, i: int, ts: int) -> tuple[int, bool]:
-    """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive)."""
+def _left_cue_extension(v: View, i: int, ts: int, *, adj: bool) -> tuple[int, bool]:
+    """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive).
+
+    ``adj``: the word at ``i`` is a predicate adjective ("is confident that").
+    """
     j = i - 1
     passive = False
     low = v.low
-    adj = v.vf.get(low[i], ("", ""))[1] == "adj"
     while j >= ts and v.inq[j] < 0 and not v.punct[j]:
         w = low[j]
         if w in AUX or w in NEGATION or w in CUE_ADVERBS or w.endswith("n't") or adj and (w in _DEGREE or w in _COPULAS):
@@ -576,7 +578,7 @@ def find_candidates(v: View, si: int) -> list[Cand]:
     sent = doc.sentences[si]
     ts, te = sent.token_start, sent.token_end
     low = v.low
-    wl = v.wl
+    cue_words = v.fast.cue_words
     out: list[Cand] = []
     trig = v.triggers
     t = bisect_left(trig, ts)
@@ -600,11 +602,10 @@ def find_candidates(v: View, si: int) -> list[Cand]:
                 if c is not None:
                     out.append(c)
             continue
-        vf = v.vf.get(w)
-        if vf is not None and not v.punct[i]:
-            lemma, form = vf
-            entry = wl.verbs.get(lemma)
-            if entry is not None and _verb_ok(v, i, ts, te, lemma, form):
+        hit = cue_words.get(w)
+        if hit is not None and not v.punct[i]:
+            lemma, form, entry = hit
+            if _verb_ok(v, i, ts, te, lemma, form):
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, earlier=out)
                 # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
                 if c is not None and (lemma in _RELAY_LEMMAS or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
@@ -847,7 +848,7 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         return c
     if _other_phrasal(v, i, te, entry):
         return None
-    cstart, passive = _left_cue_extension(v, i, ts)
+    cstart, passive = _left_cue_extension(v, i, ts, adj=form == "adj")
     passive = passive and form == "past"
     cend = _right_cue_extension(v, i, te, entry)
     fixed = None

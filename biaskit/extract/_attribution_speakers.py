@@ -156,11 +156,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     core = idx[k0:]
     text = v.s[v.toks[core[0]][0]:v.toks[idx[-1]][1]]
     words_low = [low[t] for t in core]
-    raw_full = v.tok_text(a, b)
-    full_low = raw_full.lower()
 
     # ---- someone speaking for someone: "a spokesperson for Prime Minister X" --
-    for i in range(len(core) - 2):
+    for i in range(len(core) - 2 if not _AGENTS.isdisjoint(words_low) else 0):
         if words_low[i] in _AGENTS and words_low[i + 1] in ("for", "of", "to") and v.cap[core[-1]]:
             return _agent_of(v, text, (core[i + 2], core[-1] + 1), words_low[i])
 
@@ -225,7 +223,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
     fast = v.fast
     proper = _has_proper(v, core)
-    if name is None and (anon.get(head) == "head" or (fast.anon_marker_re is not None and fast.anon_marker_re.search(full_low) is not None)):
+    if name is None and (anon.get(head) == "head" or (fast.anon_marker_re is not None
+                                                      and fast.anon_marker_re.search(v.tok_text(a, b).lower()) is not None)):
         if not proper or anon.get(head) == "head" and not _outlet_or_gov(v, core):
             return Described(text, role, "anonymous", None, None, plural)
     out = wl.outlet(text) if proper else None

@@ -187,11 +187,14 @@ class FastLists:
     __slots__ = ("verbs", "verb_forms", "reporting_nouns", "roles", "hedges", "cue_priors", "trigger_words",
                  "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit",
                  "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
-                 "organization_words", "government", "agency_parts", "outlet_parts", "government_parts")
+                 "organization_words", "government", "agency_parts", "outlet_parts", "government_parts", "cue_words")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
         self.verb_forms = dict(wl.verb_forms)
+        #: verb form -> (lemma, form, VerbEntry), for the forms whose lemma has an entry (one look-up per word)
+        self.cue_words = {w: (lemma, form, self.verbs[lemma]) for w, (lemma, form) in self.verb_forms.items()
+                          if lemma in self.verbs}
         self.reporting_nouns = dict(wl.reporting_nouns)
         self.roles = dict(wl.roles)
         self.hedges = dict(wl.hedges)
