@@ -314,7 +314,7 @@ def _hedged(v: View, c: Cand) -> bool:
     lo = max(sent.token_start, c.cue[0] - _HEDGE_WINDOW)
     hi = min(sent.token_end, c.cue[1] + 3)
     window = low[lo:hi]
-    if hedges.keys().isdisjoint(window) and _BE3.isdisjoint(window):
+    if hedges.keys().isdisjoint(window) and (_BE3.isdisjoint(window) or v.fast.hedge_seconds.isdisjoint(low[lo + 1:hi + 1])):
         return False  # (most windows: no word below can match)
     for k in range(lo, hi):
         w = low[k]

@@ -187,7 +187,8 @@ class FastLists:
     __slots__ = ("verbs", "verb_forms", "reporting_nouns", "roles", "hedges", "cue_priors", "trigger_words",
                  "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit",
                  "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
-                 "organization_words", "government", "agency_parts", "outlet_parts", "government_parts", "cue_words")
+                 "organization_words", "government", "agency_parts", "outlet_parts", "government_parts", "cue_words",
+                 "hedge_seconds")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
@@ -198,6 +199,8 @@ class FastLists:
         self.reporting_nouns = dict(wl.reporting_nouns)
         self.roles = dict(wl.roles)
         self.hedges = dict(wl.hedges)
+        #: the second word of every hedge of several words ("is *said* to")
+        self.hedge_seconds = frozenset(h.split(" ")[1] for h in self.hedges if " " in h)
         self.cue_priors = dict(wl.cue_priors)
         self.trigger_words = wl.trigger_words
         self.phrase_heads = dict(wl.phrase_heads)
