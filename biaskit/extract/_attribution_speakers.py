@@ -172,8 +172,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     roles = wl.roles
     while i < ncore:
         w = words_low[i]
-        # (a word that heads no entry and is no role, as most are, needs no further look)
-        if heads.get(w, 0) <= 1 and w not in roles and not (w.endswith(".") or w.endswith("s")):
+        # (a word that heads no entry and is no role, as most are, needs no further look; see _role_at)
+        if (heads.get(w, 0) <= 1 and w not in roles and (w[-1] != "." or w.rstrip(".") not in roles)
+                and (w[-1] != "s" or w[:-1] not in roles)):
             i += 1
             continue
         n = _role_at(v, core, i)
@@ -241,7 +242,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if head in wl.agency_words and name is None:
         kind = wl.agency_words[head]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
-    if len(core) >= 2 and " ".join(words_low[-2:]) in wl.agency_words:
+    if len(core) >= 2 and not fast.agency_parts.isdisjoint(words_low[-2:]) and " ".join(words_low[-2:]) in wl.agency_words:
         kind = wl.agency_words[" ".join(words_low[-2:])]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
     if text in wl.countries or text.replace("the ", "", 1) in wl.countries:
