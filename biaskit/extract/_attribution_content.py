@@ -29,6 +29,10 @@ _SKIP_AFTER = TIME_WORDS | {"on", "at", "in", "during", "last", "this", "early",
                             "then", "simply", "too"}
 
 
+def _region_start(c: Cand) -> int:
+    return c.region[0]
+
+
 def _sentence_bounds(v: View, si: int) -> tuple[int, int, int, int]:
     s = v.doc.sentences[si]
     return s.token_start, s.token_end, s.start, s.end
@@ -51,7 +55,7 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
     """Where the content after the cue starts, or ('post', -1) when nothing follows."""
     low = v.low
     j = k
-    entry = v.wl.verbs.get(c.lemma)
+    entry = v.fast.verbs.get(c.lemma)
     tell = entry is not None and "tell" in entry.frames
     # "told reporters that", "told CNN on Monday that": skip the addressee
     if tell and j < te and not v.punct[j] and low[j] != "that":
@@ -200,7 +204,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         c.fstart = fstart
 
     # ---- nesting: postposed candidates own what precedes them -------------
-    ordered = sorted(cands, key=lambda c: c.region[0])
+    ordered = sorted(cands, key=_region_start) if len(cands) > 1 else cands
     for c in ordered:
         if c.dropped or c.direction != "post":
             continue
@@ -316,7 +320,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
 
     # ---- "Trump is expected to win": a passive with no agent; its subject belongs to the content ----
     for c in ordered:
-        if c.dropped or c.rule != "verb:passive" or c.source is not None or not c.content:
+        if c.rule != "verb:passive" or c.dropped or c.source is not None or not c.content:
             continue
         subj = left_np(v, c.cue[0], ts)
         if subj is not None and low[subj[0]] not in ("who", "which"):

@@ -472,6 +472,12 @@ def clause_subject(v: View, ts: int, te: int) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------
 
 
+#: words the cue takes on its left: auxiliaries, negation, adverbs ("has not yet said")
+_CUE_LEFT = AUX | NEGATION | CUE_ADVERBS
+#: forms of "be" that make a past participle passive
+_PASSIVE_BE = BE | {"been", "being"}
+
+
 def _left_cue_extension(v: View, i: int, ts: int, *, adj: bool) -> tuple[int, bool]:
     """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive).
 
@@ -480,10 +486,12 @@ def _left_cue_extension(v: View, i: int, ts: int, *, adj: bool) -> tuple[int, bo
     j = i - 1
     passive = False
     low = v.low
-    while j >= ts and v.inq[j] < 0 and not v.punct[j]:
+    inq = v.inq
+    punct = v.punct
+    while j >= ts and inq[j] < 0 and not punct[j]:
         w = low[j]
-        if w in AUX or w in NEGATION or w in CUE_ADVERBS or w.endswith("n't") or adj and (w in _DEGREE or w in _COPULAS):
-            if w in BE or w in ("been", "being"):
+        if w in _CUE_LEFT or w.endswith("n't") or adj and (w in _DEGREE or w in _COPULAS):
+            if w in _PASSIVE_BE:
                 passive = True
             j -= 1
             continue
@@ -527,9 +535,7 @@ def _title_case(v: View, ts: int, te: int) -> bool:
 
 def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     low = v.low
-    p = low[i - 1] if i - 1 >= ts else ""
-    nx = low[i + 1] if i + 1 < te else ""
-    pi = i - 1 >= ts and v.punct[i - 1]
+    p = low[i - 1] if i > ts else ""
     if form == "noun" or (form in ("base", "3sg") and p in _POSSESSIVES and lemma in _NOUN_USE):
         # "his criticism of", "Trump's decision to", "her calls for"
         return p in _POSSESSIVES or (p.endswith(("'s", "s'")) and p not in _CONTRACTIONS)
@@ -550,14 +556,15 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
         # "Says" mid-sentence capitalised is a name or a title
         return False
     if form in ("base", "3sg"):
-        nvf = v.wl.verb_forms.get(nx)
+        nx = low[i + 1] if i + 1 < te else ""
+        nvf = v.fast.verb_forms.get(nx)
         if nvf is not None and nvf[1] != "ing" and nx not in ("that",):
             return False  # "media reports say", "polls show" (a noun before a verb)
         if nx in ("of", "for") and lemma not in ("speak", "talk", "call", "vote", "push", "lobby", "advocate", "think"):
             if form == "3sg" or p in DETERMINERS:
                 return False
         if form == "base":
-            if pi and p not in (",",):
+            if i > ts and v.punct[i - 1] and p not in (",",):
                 return False
             # after "the"/"a" it is a noun (filtered above); otherwise the learned score decides
             return not (p.endswith(("ous", "ful", "ive", "al", "ic")) and p not in CUE_ADVERBS)
@@ -582,11 +589,11 @@ def find_candidates(v: View, si: int) -> list[Cand]:
     out: list[Cand] = []
     trig = v.triggers
     t = bisect_left(trig, ts)
+    inq = v.inq
+    punct = v.punct
     skip_to = ts
-    while t < len(trig) and trig[t] < te:
-        i = trig[t]
-        t += 1
-        if i < skip_to or v.inq[i] >= 0:
+    for i in trig[t:bisect_left(trig, te, t)]:
+        if i < skip_to or inq[i] >= 0:
             continue
         w = low[i]
         if w == "according":
@@ -597,13 +604,13 @@ def find_candidates(v: View, si: int) -> list[Cand]:
                 skip_to = max([i + 2] + [r[1] for r in ([c.source] if c.source else []) + c.via])
             continue
         if w == ":":
-            if v.punct[i]:
+            if punct[i]:
                 c = _colon_candidate(v, i, ts, te, si)
                 if c is not None:
                     out.append(c)
             continue
         hit = cue_words.get(w)
-        if hit is not None and not v.punct[i]:
+        if hit is not None and not punct[i]:
             lemma, form, entry = hit
             if _verb_ok(v, i, ts, te, lemma, form):
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, earlier=out)
