@@ -192,13 +192,13 @@ class View:
         return self.punct[i]
 
     def is_open_quote(self, i: int) -> bool:
-        if self.toks[i][2] != PUNCT or self.low[i] not in _QUOTE_CHARS:
+        if self.low[i] not in _QUOTE_CHARS:  # (such a one-character token is always punctuation)
             return False
         q = self.inq[i]
         return q >= 0 and self.doc.quotes[q].start == self.toks[i][0]
 
     def is_close_quote(self, i: int) -> bool:
-        if self.toks[i][2] != PUNCT or self.low[i] not in _QUOTE_CHARS:
+        if self.low[i] not in _QUOTE_CHARS:  # (such a one-character token is always punctuation)
             return False
         q = self.inq[i]
         if q >= 0:

@@ -711,9 +711,10 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
     for m in _NAME_RUN_RE.finditer(v.s):
         g = m.group()
         words = g.split()
+        lows = g.lower().split()  # (the same words: whitespace ends a word for str.lower too)
         if "(" in g:
             words = [w for w in words if not w.startswith("(")]
-        lows = [w.lower() for w in words]
+            lows = [w for w in lows if not w.startswith("(")]
         last_role = -1
         rtype = None
         if not roles.isdisjoint(lows) or "." in g:  # (most runs hold no role word)
