@@ -42,11 +42,16 @@ def _char(v: View, tok: int, end: bool = False) -> int:
     return v.toks[tok][1] if end else v.toks[tok][0]
 
 
+#: characters a content does not start or end with (besides spaces)
+_TRIM_START = frozenset(",;:") | _DASHES
+_TRIM_END = frozenset(",;:.") | _DASHES
+
+
 def _trim_chars(v: View, a: int, b: int) -> tuple[int, int]:
     s = v.s
-    while a < b and (s[a].isspace() or s[a] in ",;:" or s[a] in _DASHES):
+    while a < b and (s[a] in _TRIM_START or s[a].isspace()):
         a += 1
-    while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:." or s[b - 1] in _DASHES):
+    while b > a and (s[b - 1] in _TRIM_END or s[b - 1].isspace()):
         b -= 1
     return a, b
 
@@ -281,7 +286,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                     end_tok = k
                     break
         # never end on a conjunction or a trailing time phrase ("..., but", "while", "earlier Sunday")
-        while end_tok - 1 > start_tok and (low[end_tok - 1] in _TRAIL_DROP or (v.punct[end_tok - 1] and low[end_tok - 1] in ",;")):
+        while end_tok - 1 > start_tok and low[end_tok - 1] in _TRAIL_DROP_OR_MARK:  # ("," and ";" are punctuation)
             end_tok -= 1
         end_tok = _drop_trailing_time(v, start_tok, end_tok)
         # a non-restrictive relative clause at the end is the outlet's aside (", which begins Monday");
@@ -398,6 +403,7 @@ CUT_DASH = True
 _SUBJECTISH = frozenset({"he", "she", "they", "we", "i", "you", "it", "the", "a", "an", "this", "that", "his", "her",
                          "their", "its", "in", "on", "at", "there", "some", "many", "most", "others", "critics"})
 _TRAIL_DROP = frozenset({"and", "but", "while", "or", "yet", "so", "then", "as", "although", "though", "whereas"})
+_TRAIL_DROP_OR_MARK = _TRAIL_DROP | {",", ";"}
 
 
 def _drop_trailing_time(v: View, a: int, b: int) -> int:
