@@ -790,11 +790,14 @@ def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, ea
     earl, prev, nxt, flags = fixed if fixed is not None else _cue_fixed_context(v, c, ts, te, earlier)
     form, cls = c.form, c.cls
     m = fast.cue_families
+    ws = fast.cue_context_weights.get((form, cls, prev, nxt))
+    if ws is None:
+        ws = fast.context_weights(form, cls, prev, nxt)
+    w_form, w_cls, w_prev, w_form_prev, w_next, w_cls_next = ws
     # the same sums in the same order as ever (the threshold sees the same float)
     z = fast.cue_bias + fast.cue_prior_logit * lg
-    z += (m["form"].get(form, 0.0) + m["class"].get(cls, 0.0) + m["how"].get(how, 0.0)
-          + m["class&how"].get((cls, how), 0.0) + m["prev"].get(prev, 0.0) + m["form&prev"].get((form, prev), 0.0)
-          + m["next"].get(nxt, 0.0) + m["class&next"].get((cls, nxt), 0.0))
+    z += (w_form + w_cls + m["how"].get(how, 0.0) + m["class&how"].get((cls, how), 0.0)
+          + w_prev + w_form_prev + w_next + w_cls_next)
     if earl:
         z += m["earlier"].get(earl, 0.0)
     if src:

@@ -188,7 +188,7 @@ class FastLists:
                  "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit",
                  "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
                  "organization_words", "government", "agency_parts", "outlet_parts", "government_parts", "cue_words",
-                 "hedge_seconds")
+                 "hedge_seconds", "cue_context_weights")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
@@ -233,6 +233,19 @@ class FastLists:
         nexts = set(fam["next"]) | {x for _, x in fam["class&next"]}
         self.cue_bound_table = {(f, c, p, x): self.cue_bound_part(f, c, p, x)
                                 for f in forms for c in classes for p in prevs for x in nexts} if m else {}
+        #: (form, class, prev, next) -> the weights of form, class, prev, form&prev, next and class&next
+        self.cue_context_weights = {(f, c, p, x): self.context_weights(f, c, p, x)
+                                    for f in forms for c in classes for p in prevs for x in nexts} if m else {}
+
+    def context_weights(self, form: str, cls: str, prev: str, nxt: str) -> tuple[float, ...]:
+        """The cue model's weights of a verb candidate's form, class, previous and next word (0 when unknown).
+
+        In the order :func:`~biaskit.extract._attribution_rules.cue_score`
+        adds them: form, class, prev, form&prev, next, class&next.
+        """
+        m = self.cue_families
+        return (m["form"].get(form, 0.0), m["class"].get(cls, 0.0), m["prev"].get(prev, 0.0),
+                m["form&prev"].get((form, prev), 0.0), m["next"].get(nxt, 0.0), m["class&next"].get((cls, nxt), 0.0))
 
     def cue_bound_part(self, form: str, cls: str, prev: str, nxt: str) -> float:
         """The most a verb candidate's score may be, bar its prior and its flags and ``earlier`` feature.
