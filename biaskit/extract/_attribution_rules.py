@@ -536,6 +536,10 @@ def _title_case(v: View, ts: int, te: int) -> bool:
 def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     low = v.low
     p = low[i - 1] if i > ts else ""
+    if form == "past":  # (the commonest form: only the two tests below apply to it)
+        if p in NOUN_SIGNALS:
+            return False
+        return not (v.cap[i] and i > ts and not v.is_open_quote(i - 1) and not _title_case(v, ts, te))
     if form == "noun" or (form in ("base", "3sg") and p in _POSSESSIVES and lemma in _NOUN_USE):
         # "his criticism of", "Trump's decision to", "her calls for"
         return p in _POSSESSIVES or (p.endswith(("'s", "s'")) and p not in _CONTRACTIONS)
@@ -710,7 +714,7 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
         prev = _PREV_CATEGORY.get(w)  # (a closed-class word: one look-up)
         if prev is not None:
             pass
-        elif v.punct[p] and v.is_close_quote(p):
+        elif w in _QUOTE_CHARS and v.is_close_quote(p):
             prev = "quote"
         elif w.endswith("ly"):
             prev = "adverb"
@@ -728,7 +732,7 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
         nxt = _NEXT_CATEGORY.get(w)  # (a closed-class word: one look-up)
         if nxt is not None:
             pass
-        elif v.punct[k] and v.is_open_quote(k):
+        elif w in _QUOTE_CHARS and v.is_open_quote(k):
             nxt = "quote"
         elif cap[k]:
             nxt = "cap"
