@@ -44,8 +44,21 @@ def test_score_bound_is_never_below_the_score(view, monkeypatch):
             bound = R._cue_score_bound(view, view.low[c.verb], c.form, c.cls, c.fixed)
             score = R.cue_score(view, c, s.token_start, s.token_end, earlier=cands[:n])
             assert bound >= score - 1e-12
+            spread = view.fast.cue_source_spread
+            assert bound - spread.get(c.cls, spread[None]) <= score + 1e-12
             seen += 1
     assert seen >= 8
+
+
+def test_a_sure_candidate_passes_the_threshold(view):
+    sure = 0
+    for si, s in enumerate(view.doc.sentences):
+        cands = R.find_candidates(view, si)
+        for n, c in enumerate(cands):
+            if c.sure:
+                assert R.cue_score(view, c, s.token_start, s.token_end, earlier=cands[:n]) >= R.SCORE_THRESHOLD
+                sure += 1
+    assert sure >= 2
 
 
 def test_context_weights_table_matches_the_families():

@@ -99,6 +99,7 @@ class Cand:
     fstart: int = -1  # token where a forward content starts (set while resolving the sentence)
     paren: list[tuple[int, int]] | None = None  # content before a parenthetical cue ("To win, X said, ...")
     fixed: tuple | None = None  # the cue-score features fixed by the cue words, once known (see find_candidates)
+    sure: bool = False  # its cue score is above the threshold whatever its source (see _verb_candidate)
 
     @property
     def start_tok(self) -> int:
@@ -619,7 +620,8 @@ def find_candidates(v: View, si: int) -> list[Cand]:
             if _verb_ok(v, i, ts, te, lemma, form):
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, earlier=out)
                 # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
-                if c is not None and (lemma in _RELAY_LEMMAS or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
+                if c is not None and (lemma in _RELAY_LEMMAS or c.sure
+                                      or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
                     out.append(c)
                     skip_to = c.cue[1]
     return out
@@ -845,7 +847,9 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
 
     With ``earlier`` (the candidates already accepted in the sentence), a
     candidate whose learned score cannot reach :data:`SCORE_THRESHOLD`
-    whatever its source is rejected before its source is looked for.
+    whatever its source is rejected before its source is looked for; one
+    whose score passes it whatever its source is marked ``sure`` (its score
+    need not be computed).
     """
     low = v.low
     if form == "noun" or (form in ("base", "3sg") and i - 1 >= ts and (low[i - 1] in _POSSESSIVES or (low[i - 1].endswith(("'s", "s'")) and low[i - 1] not in _CONTRACTIONS)) and lemma in _NOUN_USE):
@@ -870,9 +874,14 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     if (earlier is not None and form != "ing" and not (passive and cend < te and low[cend] == "by")
             and lemma not in _RELAY_LEMMAS and v.wl.cue_model):
         fixed = _cue_words_context(v, (cstart, cend), i, passive, si, ts, te, earlier)
-        if _cue_score_bound(v, low[i], form, entry.cls, fixed) < SCORE_THRESHOLD - _BOUND_MARGIN:
+        bound = _cue_score_bound(v, low[i], form, entry.cls, fixed)
+        if bound < SCORE_THRESHOLD - _BOUND_MARGIN:
             return None  # rejected whatever its source
-    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive, fixed=fixed)
+        spread = v.fast.cue_source_spread
+        sure = bound - spread.get(entry.cls, spread[None]) >= SCORE_THRESHOLD + _BOUND_MARGIN  # accepted whatever
+    else:
+        sure = False
+    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive, fixed=fixed, sure=sure)
     prev = cstart - 1
     progressive = form == "ing" and cstart < i and any(low[k] in BE or low[k] in AUX for k in range(cstart, i))
     # participle clause: ", saying ..." shares the main clause's source

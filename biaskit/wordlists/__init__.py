@@ -188,7 +188,7 @@ class FastLists:
                  "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit",
                  "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
                  "organization_words", "government", "agency_parts", "outlet_parts", "government_parts", "cue_words",
-                 "hedge_seconds", "cue_context_weights")
+                 "hedge_seconds", "cue_context_weights", "cue_source_spread")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
@@ -224,6 +224,8 @@ class FastLists:
         #: upper bounds of the weights a verb candidate's source can add (see :func:`_cue_bounds`)
         classes = {e.cls for e in wl.verbs.values()}
         self.cue_how_max, self.cue_source_max = _cue_bounds(self.cue_families, classes)
+        #: class -> how far apart the most and the least the source-dependent features can add are
+        self.cue_source_spread = _cue_spreads(self.cue_families, classes)
         #: the log-odds of each form's prior (as the extractor computes them)
         self.cue_prior_logits = {w: prior_logit(p) for w, p in self.cue_priors.items()}
         #: :meth:`cue_bound_part` of every (form, class, prev, next) the model knows
@@ -293,6 +295,27 @@ def _cue_bounds(families: dict[str, dict], classes: set[str]) -> tuple[dict[str,
     src = max([0.0] + list(families.get("src", {}).values()))
     srclen = max([0.0] + list(families.get("srclen", {}).values()))
     return out, src + srclen
+
+
+def _cue_spreads(families: dict[str, dict], classes: set[str]) -> dict[str | None, float]:
+    """Per class: the most minus the least the source-dependent cue features can add (see :func:`_cue_bounds`).
+
+    A verb candidate's score is at least its bound minus this spread.
+    """
+    how = families.get("how", {})
+    class_how = families.get("class&how", {})
+    hows = set(how) | {h for _, h in class_how}
+    src, srclen = families.get("src", {}), families.get("srclen", {})
+    # no source adds 0; a value missing from the model adds 0
+    source = max([0.0] + list(src.values())) + max([0.0] + list(srclen.values()))
+    source -= min([0.0] + list(src.values())) + min([0.0] + list(srclen.values()))
+    out: dict[str | None, float] = {}
+    for cls in classes | {cls for cls, _ in class_how}:
+        parts = [0.0] + [how.get(h, 0.0) + class_how.get((cls, h), 0.0) for h in hows]
+        out[cls] = max(parts) - min(parts) + source
+    parts = [0.0] + list(how.values())
+    out[None] = max(parts) - min(parts) + source
+    return out
 
 
 def _outlet_key(name: str) -> str:
