@@ -440,7 +440,13 @@ def _unattributed(v: View, live: list[Cand]) -> list[Attribution]:
     doc = v.doc
     if not v.qidx:
         return []
-    spans = sorted(_covered_chars(live) + [_tok_chars(v, r) for c in live for r in ([c.cue] + ([c.source] if c.source else []))])
+    toks = v.toks
+    spans = _covered_chars(live)
+    for c in live:
+        spans.append((toks[c.cue[0]][0], toks[c.cue[1] - 1][1]))
+        if c.source:
+            spans.append((toks[c.source[0]][0], toks[c.source[1] - 1][1]))
+    spans.sort()
     starts = [a for a, _ in spans]
     # the furthest end among spans starting at or before each position (spans may nest)
     reach, far = [], -1
