@@ -29,6 +29,10 @@ _SKIP_AFTER = TIME_WORDS | {"on", "at", "in", "during", "last", "this", "early",
                             "then", "simply", "too"}
 
 
+def _region_start(c: Cand) -> int:
+    return c.region[0]
+
+
 def _sentence_bounds(v: View, si: int) -> tuple[int, int, int, int]:
     s = v.doc.sentences[si]
     return s.token_start, s.token_end, s.start, s.end
@@ -38,11 +42,16 @@ def _char(v: View, tok: int, end: bool = False) -> int:
     return v.toks[tok][1] if end else v.toks[tok][0]
 
 
+#: characters a content does not start or end with (besides spaces)
+_TRIM_START = frozenset(",;:") | _DASHES
+_TRIM_END = frozenset(",;:.") | _DASHES
+
+
 def _trim_chars(v: View, a: int, b: int) -> tuple[int, int]:
     s = v.s
-    while a < b and (s[a].isspace() or s[a] in ",;:" or s[a] in _DASHES):
+    while a < b and (s[a] in _TRIM_START or s[a].isspace()):
         a += 1
-    while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:." or s[b - 1] in _DASHES):
+    while b > a and (s[b - 1] in _TRIM_END or s[b - 1].isspace()):
         b -= 1
     return a, b
 
@@ -51,7 +60,7 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
     """Where the content after the cue starts, or ('post', -1) when nothing follows."""
     low = v.low
     j = k
-    entry = v.wl.verbs.get(c.lemma)
+    entry = v.fast.verbs.get(c.lemma)
     tell = entry is not None and "tell" in entry.frames
     # "told reporters that", "told CNN on Monday that": skip the addressee
     if tell and j < te and not v.punct[j] and low[j] != "that":
@@ -200,7 +209,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         c.fstart = fstart
 
     # ---- nesting: postposed candidates own what precedes them -------------
-    ordered = sorted(cands, key=lambda c: c.region[0])
+    ordered = sorted(cands, key=_region_start) if len(cands) > 1 else cands
     for c in ordered:
         if c.dropped or c.direction != "post":
             continue
@@ -277,7 +286,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                     end_tok = k
                     break
         # never end on a conjunction or a trailing time phrase ("..., but", "while", "earlier Sunday")
-        while end_tok - 1 > start_tok and (low[end_tok - 1] in _TRAIL_DROP or (v.punct[end_tok - 1] and low[end_tok - 1] in ",;")):
+        while end_tok - 1 > start_tok and low[end_tok - 1] in _TRAIL_DROP_OR_MARK:  # ("," and ";" are punctuation)
             end_tok -= 1
         end_tok = _drop_trailing_time(v, start_tok, end_tok)
         # a non-restrictive relative clause at the end is the outlet's aside (", which begins Monday");
@@ -316,7 +325,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
 
     # ---- "Trump is expected to win": a passive with no agent; its subject belongs to the content ----
     for c in ordered:
-        if c.dropped or c.rule != "verb:passive" or c.source is not None or not c.content:
+        if c.rule != "verb:passive" or c.dropped or c.source is not None or not c.content:
             continue
         subj = left_np(v, c.cue[0], ts)
         if subj is not None and low[subj[0]] not in ("who", "which"):
@@ -394,6 +403,7 @@ CUT_DASH = True
 _SUBJECTISH = frozenset({"he", "she", "they", "we", "i", "you", "it", "the", "a", "an", "this", "that", "his", "her",
                          "their", "its", "in", "on", "at", "there", "some", "many", "most", "others", "critics"})
 _TRAIL_DROP = frozenset({"and", "but", "while", "or", "yet", "so", "then", "as", "although", "though", "whereas"})
+_TRAIL_DROP_OR_MARK = _TRAIL_DROP | {",", ";"}
 
 
 def _drop_trailing_time(v: View, a: int, b: int) -> int:

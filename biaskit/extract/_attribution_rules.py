@@ -99,6 +99,7 @@ class Cand:
     fstart: int = -1  # token where a forward content starts (set while resolving the sentence)
     paren: list[tuple[int, int]] | None = None  # content before a parenthetical cue ("To win, X said, ...")
     fixed: tuple | None = None  # the cue-score features fixed by the cue words, once known (see find_candidates)
+    sure: bool = False  # its cue score is above the threshold whatever its source (see _verb_candidate)
 
     @property
     def start_tok(self) -> int:
@@ -192,13 +193,13 @@ class View:
         return self.punct[i]
 
     def is_open_quote(self, i: int) -> bool:
-        if self.toks[i][2] != PUNCT or self.low[i] not in _QUOTE_CHARS:
+        if self.low[i] not in _QUOTE_CHARS:  # (such a one-character token is always punctuation)
             return False
         q = self.inq[i]
         return q >= 0 and self.doc.quotes[q].start == self.toks[i][0]
 
     def is_close_quote(self, i: int) -> bool:
-        if self.toks[i][2] != PUNCT or self.low[i] not in _QUOTE_CHARS:
+        if self.low[i] not in _QUOTE_CHARS:  # (such a one-character token is always punctuation)
             return False
         q = self.inq[i]
         if q >= 0:
@@ -487,16 +488,26 @@ def _negative_subject(v: View, c: Cand) -> bool:
     return low[a] in _NEGATIVE_SUBJECTS or (low[a] == "no" and a + 1 < b and low[a + 1] == "one")
 
 
-def _left_cue_extension(v: View, i: int, ts: int) -> tuple[int, bool]:
-    """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive)."""
+#: words the cue takes on its left: auxiliaries, negation, adverbs ("has not yet said")
+_CUE_LEFT = AUX | NEGATION | CUE_ADVERBS
+#: forms of "be" that make a past participle passive
+_PASSIVE_BE = BE | {"been", "being"}
+
+
+def _left_cue_extension(v: View, i: int, ts: int, *, adj: bool) -> tuple[int, bool]:
+    """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive).
+
+    ``adj``: the word at ``i`` is a predicate adjective ("is confident that").
+    """
     j = i - 1
     passive = False
     low = v.low
-    adj = v.vf.get(low[i], ("", ""))[1] == "adj"
-    while j >= ts and v.inq[j] < 0 and not v.punct[j]:
+    inq = v.inq
+    punct = v.punct
+    while j >= ts and inq[j] < 0 and not punct[j]:
         w = low[j]
-        if w in AUX or w in NEGATION or w in CUE_ADVERBS or w.endswith("n't") or adj and (w in _DEGREE or w in _COPULAS):
-            if w in BE or w in ("been", "being"):
+        if w in _CUE_LEFT or w.endswith("n't") or adj and (w in _DEGREE or w in _COPULAS):
+            if w in _PASSIVE_BE:
                 passive = True
             j -= 1
             continue
@@ -588,9 +599,12 @@ def _sub_heading(v: View, si: int) -> bool:
 
 def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     low = v.low
-    p = low[i - 1] if i - 1 >= ts else ""
-    nx = low[i + 1] if i + 1 < te else ""
-    pi = i - 1 >= ts and v.punct[i - 1]
+    p = low[i - 1] if i > ts else ""
+    if form == "past":  # (the commonest form: only the two tests below apply to it)
+        if p in NOUN_SIGNALS:
+            return False
+        return not (v.cap[i] and i > ts and not v.is_open_quote(i - 1)
+                    and not (_title_case(v, ts, te) and not _page_line(v, ts, te)))
     if form == "noun" or (form in ("base", "3sg") and p in _POSSESSIVES and lemma in _NOUN_USE):
         # "his criticism of", "Trump's decision to", "her calls for"
         return p in _POSSESSIVES or (p.endswith(("'s", "s'")) and p not in _CONTRACTIONS)
@@ -612,14 +626,15 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
         # "Says" mid-sentence capitalised is a name or a title; "Story Continued Below" is a page line
         return False
     if form in ("base", "3sg"):
-        nvf = v.wl.verb_forms.get(nx)
+        nx = low[i + 1] if i + 1 < te else ""
+        nvf = v.fast.verb_forms.get(nx)
         if nvf is not None and nvf[1] != "ing" and nx not in ("that",):
             return False  # "media reports say", "polls show" (a noun before a verb)
         if nx in ("of", "for") and lemma not in ("speak", "talk", "call", "vote", "push", "lobby", "advocate", "think"):
             if form == "3sg" or p in DETERMINERS:
                 return False
         if form == "base":
-            if pi and p not in (",",):
+            if i > ts and v.punct[i - 1] and p not in (",",):
                 return False
             # after "the"/"a" it is a noun (filtered above); otherwise the learned score decides
             return not (p.endswith(("ous", "ful", "ive", "al", "ic")) and p not in CUE_ADVERBS)
@@ -640,15 +655,15 @@ def find_candidates(v: View, si: int) -> list[Cand]:
     sent = doc.sentences[si]
     ts, te = sent.token_start, sent.token_end
     low = v.low
-    wl = v.wl
+    cue_words = v.fast.cue_words
     out: list[Cand] = []
     trig = v.triggers
     t = bisect_left(trig, ts)
+    inq = v.inq
+    punct = v.punct
     skip_to = ts
-    while t < len(trig) and trig[t] < te:
-        i = trig[t]
-        t += 1
-        if i < skip_to or v.inq[i] >= 0:
+    for i in trig[t:bisect_left(trig, te, t)]:
+        if i < skip_to or inq[i] >= 0:
             continue
         w = low[i]
         if w == "according":
@@ -659,23 +674,23 @@ def find_candidates(v: View, si: int) -> list[Cand]:
                 skip_to = max([i + 2] + [r[1] for r in ([c.source] if c.source else []) + c.via])
             continue
         if w == ":":
-            if v.punct[i]:
+            if punct[i]:
                 c = _colon_candidate(v, i, ts, te, si)
                 if c is not None:
                     out.append(c)
             continue
-        vf = v.vf.get(w)
-        if vf is not None and not v.punct[i]:
-            if not v.punct[te - 1] and _sub_heading(v, si):
+        hit = cue_words.get(w)
+        if hit is not None and not punct[i]:
+            if not punct[te - 1] and _sub_heading(v, si):
                 continue  # a sub-heading sums up the text below it: the attribution is told there
-            lemma, form = vf
-            entry = wl.verbs.get(lemma)
-            if entry is not None and _verb_ok(v, i, ts, te, lemma, form):
+            lemma, form, entry = hit
+            if _verb_ok(v, i, ts, te, lemma, form):
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, earlier=out)
-                # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
                 if c is not None and _negative_subject(v, c):
                     continue
-                if c is not None and (lemma in _RELAY_LEMMAS or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
+                # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
+                if c is not None and (lemma in _RELAY_LEMMAS or c.sure
+                                      or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
                     out.append(c)
                     skip_to = c.cue[1]
     return out
@@ -770,7 +785,7 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
         prev = _PREV_CATEGORY.get(w)  # (a closed-class word: one look-up)
         if prev is not None:
             pass
-        elif v.punct[p] and v.is_close_quote(p):
+        elif w in _QUOTE_CHARS and v.is_close_quote(p):
             prev = "quote"
         elif w.endswith("ly"):
             prev = "adverb"
@@ -788,7 +803,7 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
         nxt = _NEXT_CATEGORY.get(w)  # (a closed-class word: one look-up)
         if nxt is not None:
             pass
-        elif v.punct[k] and v.is_open_quote(k):
+        elif w in _QUOTE_CHARS and v.is_open_quote(k):
             nxt = "quote"
         elif cap[k]:
             nxt = "cap"
@@ -850,11 +865,14 @@ def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, ea
     earl, prev, nxt, flags = fixed if fixed is not None else _cue_fixed_context(v, c, ts, te, earlier)
     form, cls = c.form, c.cls
     m = fast.cue_families
+    ws = fast.cue_context_weights.get((form, cls, prev, nxt))
+    if ws is None:
+        ws = fast.context_weights(form, cls, prev, nxt)
+    w_form, w_cls, w_prev, w_form_prev, w_next, w_cls_next = ws
     # the same sums in the same order as ever (the threshold sees the same float)
     z = fast.cue_bias + fast.cue_prior_logit * lg
-    z += (m["form"].get(form, 0.0) + m["class"].get(cls, 0.0) + m["how"].get(how, 0.0)
-          + m["class&how"].get((cls, how), 0.0) + m["prev"].get(prev, 0.0) + m["form&prev"].get((form, prev), 0.0)
-          + m["next"].get(nxt, 0.0) + m["class&next"].get((cls, nxt), 0.0))
+    z += (w_form + w_cls + m["how"].get(how, 0.0) + m["class&how"].get((cls, how), 0.0)
+          + w_prev + w_form_prev + w_next + w_cls_next)
     if earl:
         z += m["earlier"].get(earl, 0.0)
     if src:
@@ -898,7 +916,9 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
 
     With ``earlier`` (the candidates already accepted in the sentence), a
     candidate whose learned score cannot reach :data:`SCORE_THRESHOLD`
-    whatever its source is rejected before its source is looked for.
+    whatever its source is rejected before its source is looked for; one
+    whose score passes it whatever its source is marked ``sure`` (its score
+    need not be computed).
     """
     low = v.low
     if form == "noun" or (form in ("base", "3sg") and i - 1 >= ts and (low[i - 1] in _POSSESSIVES or (low[i - 1].endswith(("'s", "s'")) and low[i - 1] not in _CONTRACTIONS)) and lemma in _NOUN_USE):
@@ -915,7 +935,7 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         return c
     if _other_phrasal(v, i, te, entry):
         return None
-    cstart, passive = _left_cue_extension(v, i, ts)
+    cstart, passive = _left_cue_extension(v, i, ts, adj=form == "adj")
     passive = passive and form == "past"
     cend = _right_cue_extension(v, i, te, entry)
     fixed = None
@@ -923,9 +943,14 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     if (earlier is not None and form != "ing" and not (passive and cend < te and low[cend] == "by")
             and lemma not in _RELAY_LEMMAS and v.wl.cue_model):
         fixed = _cue_words_context(v, (cstart, cend), i, passive, si, ts, te, earlier)
-        if _cue_score_bound(v, low[i], form, entry.cls, fixed) < SCORE_THRESHOLD - _BOUND_MARGIN:
+        bound = _cue_score_bound(v, low[i], form, entry.cls, fixed)
+        if bound < SCORE_THRESHOLD - _BOUND_MARGIN:
             return None  # rejected whatever its source
-    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive, fixed=fixed)
+        spread = v.fast.cue_source_spread
+        sure = bound - spread.get(entry.cls, spread[None]) >= SCORE_THRESHOLD + _BOUND_MARGIN  # accepted whatever
+    else:
+        sure = False
+    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive, fixed=fixed, sure=sure)
     prev = cstart - 1
     progressive = form == "ing" and cstart < i and any(low[k] in BE or low[k] in AUX for k in range(cstart, i))
     # participle clause: ", saying ..." shares the main clause's source

@@ -157,11 +157,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     core = idx[k0:]
     text = v.s[v.toks[core[0]][0]:v.toks[idx[-1]][1]]
     words_low = [low[t] for t in core]
-    raw_full = v.tok_text(a, b)
-    full_low = raw_full.lower()
 
     # ---- someone speaking for someone: "a spokesperson for Prime Minister X" --
-    for i in range(len(core) - 2):
+    for i in range(len(core) - 2 if not _AGENTS.isdisjoint(words_low) else 0):
         if words_low[i] in _AGENTS and words_low[i + 1] in ("for", "of", "to") and v.cap[core[-1]]:
             return _agent_of(v, text, (core[i + 2], core[-1] + 1), words_low[i])
 
@@ -175,8 +173,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     roles = wl.roles
     while i < ncore:
         w = words_low[i]
-        # (a word that heads no entry and is no role, as most are, needs no further look)
-        if heads.get(w, 0) <= 1 and w not in roles and not (w.endswith(".") or w.endswith("s")):
+        # (a word that heads no entry and is no role, as most are, needs no further look; see _role_at)
+        if (heads.get(w, 0) <= 1 and w not in roles and (w[-1] != "." or w.rstrip(".") not in roles)
+                and (w[-1] != "s" or w[:-1] not in roles)):
             i += 1
             continue
         n = _role_at(v, core, i)
@@ -227,7 +226,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
     fast = v.fast
     proper = _has_proper(v, core)
-    if name is None and (anon.get(head) == "head" or (fast.anon_marker_re is not None and fast.anon_marker_re.search(full_low) is not None)):
+    if name is None and (anon.get(head) == "head" or (fast.anon_marker_re is not None
+                                                      and fast.anon_marker_re.search(v.tok_text(a, b).lower()) is not None)):
         if not proper or anon.get(head) == "head" and not _outlet_or_gov(v, core):
             return Described(text, role, "anonymous", None, None, plural)
     if name is None and _modified_unnamed(v, words_low, head):
@@ -246,7 +246,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if head in wl.agency_words and name is None:
         kind = wl.agency_words[head]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
-    if len(core) >= 2 and " ".join(words_low[-2:]) in wl.agency_words:
+    if len(core) >= 2 and not fast.agency_parts.isdisjoint(words_low[-2:]) and " ".join(words_low[-2:]) in wl.agency_words:
         kind = wl.agency_words[" ".join(words_low[-2:])]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
     if text in wl.countries or text.replace("the ", "", 1) in wl.countries:
@@ -860,15 +860,17 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
     for m in _NAME_RUN_RE.finditer(v.s):
         g = m.group()
         words = g.split()
+        lows = g.lower().split()  # (the same words: whitespace ends a word for str.lower too)
         if "(" in g:
             words = [w for w in words if not w.startswith("(")]
+            lows = [w for w in lows if not w.startswith("(")]
         if "." in g:
             words = _after_sentence_end(words, roles)
             k = 0
             while k < len(words) - 1 and words[k].lower().rstrip(".") in _HONORIFICS:
                 k += 1
             words = words[k:]
-        lows = [w.lower() for w in words]
+            lows = [w.lower() for w in words]
         last_role = -1
         rtype = None
         if not roles.isdisjoint(lows) or "." in g:  # (most runs hold no role word)

@@ -85,6 +85,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
@@ -318,25 +319,23 @@ def _continuations(v: View, live: list[Cand]) -> None:
             last = cs  # resolved to one attribution when a continuation needs it
             last_si = si
             continue
-        if last is None:
+        # only the next sentence, when it opens inside a quotation
+        if last is None or si != last_si + 1:
+            continue
+        k = sent.token_start
+        if k >= sent.token_end or not (v.is_open_quote(k) or v.inq[k] >= 0):
             continue
         if isinstance(last, list):
             # the quotation continues the attribution that quoted (not a trailing "..., referring to")
             quoting = [c for c in last if c.content and _quoted_share(v, c.content) > 0]
             main = [c for c in last if c.source_how != "shared"]
             last = max(quoting or main or last, key=lambda c: c.cue[0])
-        if last.cls not in _SPEECH:
+        if last.cls not in _SPEECH or si == 0:
             continue
-        # only the next sentence(s): same paragraph, or the first sentence of the next one
-        prev = doc.sentences[si - 1] if si > 0 else None
-        if prev is None:
-            continue
+        # same paragraph, or the first sentence of the next one
         same_para = sent.paragraph == doc.sentences[last_si].paragraph
         next_para = sent.paragraph == doc.sentences[last_si].paragraph + 1 and _last_in_para(doc, last_si)
-        if not (same_para or next_para) or si != last_si + 1:
-            continue
-        k = sent.token_start
-        if k >= sent.token_end or not (v.is_open_quote(k) or v.inq[k] >= 0):
+        if not (same_para or next_para):
             continue
         q = doc.quotes[v.inq[k]]
         if q.start < sent.start and _inside(covered, q.start):
@@ -426,7 +425,7 @@ def _hedged(v: View, c: Cand) -> bool:
     lo = max(sent.token_start, c.cue[0] - _HEDGE_WINDOW)
     hi = min(sent.token_end, c.cue[1] + 3)
     window = low[lo:hi]
-    if hedges.keys().isdisjoint(window) and _BE3.isdisjoint(window):
+    if hedges.keys().isdisjoint(window) and (_BE3.isdisjoint(window) or v.fast.hedge_seconds.isdisjoint(low[lo + 1:hi + 1])):
         return False  # (most windows: no word below can match)
     for k in range(lo, hi):
         w = low[k]
@@ -543,12 +542,22 @@ def _records(v: View, live: list[Cand]) -> list[Attribution]:
     return out
 
 
+#: a letter or digit (a character for which ``str.isalnum`` holds)
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 def _unattributed(v: View, live: list[Cand]) -> list[Attribution]:
     """Quotations outside every attributed content: scare quotes and unsourced quotations."""
     doc = v.doc
     if not v.qidx:
         return []
-    spans = sorted(_covered_chars(live) + [_tok_chars(v, r) for c in live for r in ([c.cue] + ([c.source] if c.source else []))])
+    toks = v.toks
+    spans = _covered_chars(live)
+    for c in live:
+        spans.append((toks[c.cue[0]][0], toks[c.cue[1] - 1][1]))
+        if c.source:
+            spans.append((toks[c.source[0]][0], toks[c.source[1] - 1][1]))
+    spans.sort()
     starts = [a for a, _ in spans]
     # the furthest end among spans starting at or before each position (spans may nest)
     reach, far = [], -1
@@ -558,12 +567,11 @@ def _unattributed(v: View, live: list[Cand]) -> list[Attribution]:
     out = []
     for qi in v.qidx:
         q = doc.quotes[qi]
-        inner = doc.string[q.inner_start:q.inner_end]
-        if not any(ch.isalnum() for ch in inner):
-            continue
         k = bisect_left(starts, q.end) - 1  # spans starting before the quotation ends
         if k >= 0 and reach[k] > q.start:
             continue
+        if _ALNUM_RE.search(doc.string, q.inner_start, q.inner_end) is None:
+            continue  # nothing but punctuation quoted
         start, end = v.text_span(q.start, q.end)
         si = doc.sentence_at(q.start)
         out.append(Attribution(

@@ -187,14 +187,20 @@ class FastLists:
     __slots__ = ("verbs", "verb_forms", "reporting_nouns", "roles", "hedges", "cue_priors", "trigger_words",
                  "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit",
                  "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
-                 "organization_words", "government", "agency_parts", "outlet_parts", "government_parts")
+                 "organization_words", "government", "agency_parts", "outlet_parts", "government_parts", "cue_words",
+                 "hedge_seconds", "cue_context_weights", "cue_source_spread")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
         self.verb_forms = dict(wl.verb_forms)
+        #: verb form -> (lemma, form, VerbEntry), for the forms whose lemma has an entry (one look-up per word)
+        self.cue_words = {w: (lemma, form, self.verbs[lemma]) for w, (lemma, form) in self.verb_forms.items()
+                          if lemma in self.verbs}
         self.reporting_nouns = dict(wl.reporting_nouns)
         self.roles = dict(wl.roles)
         self.hedges = dict(wl.hedges)
+        #: the second word of every hedge of several words ("is *said* to")
+        self.hedge_seconds = frozenset(h.split(" ")[1] for h in self.hedges if " " in h)
         self.cue_priors = dict(wl.cue_priors)
         self.trigger_words = wl.trigger_words
         self.phrase_heads = dict(wl.phrase_heads)
@@ -218,6 +224,8 @@ class FastLists:
         #: upper bounds of the weights a verb candidate's source can add (see :func:`_cue_bounds`)
         classes = {e.cls for e in wl.verbs.values()}
         self.cue_how_max, self.cue_source_max = _cue_bounds(self.cue_families, classes)
+        #: class -> how far apart the most and the least the source-dependent features can add are
+        self.cue_source_spread = _cue_spreads(self.cue_families, classes)
         #: the log-odds of each form's prior (as the extractor computes them)
         self.cue_prior_logits = {w: prior_logit(p) for w, p in self.cue_priors.items()}
         #: :meth:`cue_bound_part` of every (form, class, prev, next) the model knows
@@ -227,6 +235,19 @@ class FastLists:
         nexts = set(fam["next"]) | {x for _, x in fam["class&next"]}
         self.cue_bound_table = {(f, c, p, x): self.cue_bound_part(f, c, p, x)
                                 for f in forms for c in classes for p in prevs for x in nexts} if m else {}
+        #: (form, class, prev, next) -> the weights of form, class, prev, form&prev, next and class&next
+        self.cue_context_weights = {(f, c, p, x): self.context_weights(f, c, p, x)
+                                    for f in forms for c in classes for p in prevs for x in nexts} if m else {}
+
+    def context_weights(self, form: str, cls: str, prev: str, nxt: str) -> tuple[float, ...]:
+        """The cue model's weights of a verb candidate's form, class, previous and next word (0 when unknown).
+
+        In the order :func:`~biaskit.extract._attribution_rules.cue_score`
+        adds them: form, class, prev, form&prev, next, class&next.
+        """
+        m = self.cue_families
+        return (m["form"].get(form, 0.0), m["class"].get(cls, 0.0), m["prev"].get(prev, 0.0),
+                m["form&prev"].get((form, prev), 0.0), m["next"].get(nxt, 0.0), m["class&next"].get((cls, nxt), 0.0))
 
     def cue_bound_part(self, form: str, cls: str, prev: str, nxt: str) -> float:
         """The most a verb candidate's score may be, bar its prior and its flags and ``earlier`` feature.
@@ -274,6 +295,27 @@ def _cue_bounds(families: dict[str, dict], classes: set[str]) -> tuple[dict[str,
     src = max([0.0] + list(families.get("src", {}).values()))
     srclen = max([0.0] + list(families.get("srclen", {}).values()))
     return out, src + srclen
+
+
+def _cue_spreads(families: dict[str, dict], classes: set[str]) -> dict[str | None, float]:
+    """Per class: the most minus the least the source-dependent cue features can add (see :func:`_cue_bounds`).
+
+    A verb candidate's score is at least its bound minus this spread.
+    """
+    how = families.get("how", {})
+    class_how = families.get("class&how", {})
+    hows = set(how) | {h for _, h in class_how}
+    src, srclen = families.get("src", {}), families.get("srclen", {})
+    # no source adds 0; a value missing from the model adds 0
+    source = max([0.0] + list(src.values())) + max([0.0] + list(srclen.values()))
+    source -= min([0.0] + list(src.values())) + min([0.0] + list(srclen.values()))
+    out: dict[str | None, float] = {}
+    for cls in classes | {cls for cls, _ in class_how}:
+        parts = [0.0] + [how.get(h, 0.0) + class_how.get((cls, h), 0.0) for h in hows]
+        out[cls] = max(parts) - min(parts) + source
+    parts = [0.0] + list(how.values())
+    out[None] = max(parts) - min(parts) + source
+    return out
 
 
 def _outlet_key(name: str) -> str:

@@ -1,0 +1,150 @@
+"""The attribution extractor's shortcuts agree with the plain rules they stand for.
+
+Each shortcut (a bound, a table, a set of words, a regex) must give the same
+answer as the computation it replaces; no test here times anything.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import biaskit.extract._attribution_rules as R
+from biaskit.extract._attribution_content import _trim_chars
+from biaskit.extract._attribution_speakers import _may_hold, describe
+from biaskit.extract.sourcing import _ALNUM_RE
+from biaskit.parse import parse
+from biaskit.wordlists import _outlet_key, load_wordlists, with_outlets
+
+TEXT = (
+    'Kremlin spokesperson Dmitry Peskov said on Monday that the talks had failed. "We will not accept '
+    'it," said Maria Lopez, the finance minister, adding that the plan was reckless. Critics of the plan '
+    "have repeatedly argued that it is too costly, analysts said. The council approved a resolution "
+    "condemning the strike. Officials are said to be worried, according to Reuters, citing two sources. "
+    "He told reporters in a statement that he would stay. It is fair to say the mood was calm. "
+    '"Nobody," she whispered, "knows." Smith, who leads the union, insisted it was over.'
+)
+
+
+@pytest.fixture(scope="module")
+def view():
+    return R.View(parse(TEXT), load_wordlists())
+
+
+def test_score_bound_is_never_below_the_score(view, monkeypatch):
+    # propose every verb candidate, then compare each bound with the score it stands for
+    monkeypatch.setattr(R, "SCORE_THRESHOLD", -1e9)
+    seen = 0
+    for si, s in enumerate(view.doc.sentences):
+        cands = R.find_candidates(view, si)
+        for n, c in enumerate(cands):
+            if c.fixed is None:
+                continue
+            bound = R._cue_score_bound(view, view.low[c.verb], c.form, c.cls, c.fixed)
+            score = R.cue_score(view, c, s.token_start, s.token_end, earlier=cands[:n])
+            assert bound >= score - 1e-12
+            spread = view.fast.cue_source_spread
+            assert bound - spread.get(c.cls, spread[None]) <= score + 1e-12
+            seen += 1
+    assert seen >= 8
+
+
+def test_a_sure_candidate_passes_the_threshold(view):
+    sure = 0
+    for si, s in enumerate(view.doc.sentences):
+        cands = R.find_candidates(view, si)
+        for n, c in enumerate(cands):
+            if c.sure:
+                assert R.cue_score(view, c, s.token_start, s.token_end, earlier=cands[:n]) >= R.SCORE_THRESHOLD
+                sure += 1
+    assert sure >= 2
+
+
+def test_context_weights_table_matches_the_families():
+    fast = load_wordlists().fast
+    for key, ws in list(fast.cue_context_weights.items())[::97]:
+        assert ws == fast.context_weights(*key)
+        assert fast.cue_bound_table[key] == fast.cue_bound_part(*key)
+
+
+def test_word_categories_match_the_rule_order():
+    def prev_rule(w):
+        if w == ",":
+            return "comma"
+        if w in R.PERSONAL or w in ("who", "which"):
+            return "pronoun"
+        if w == "to":
+            return "to"
+        if w in R.PREPOSITIONS:
+            return "prep"
+        if w in R.AUX or w in R.MODALS:
+            return "aux"
+        if w in R.CUE_ADVERBS:
+            return "adverb"
+        return None
+
+    def next_rule(w):
+        if w in (".", "!", "?"):
+            return "end"
+        if w == "that":
+            return "that"
+        if w == ":":
+            return "quote"
+        if w in ("if", "whether", "why", "how", "what", "when", "where", "who"):
+            return "wh"
+        if w == "to":
+            return "to"
+        if w == ",":
+            return "comma"
+        if w in R.PREPOSITIONS:
+            return "prep"
+        return None
+
+    words = set(R._PREV_CATEGORY) | set(R._NEXT_CATEGORY) | R.DETERMINERS | {"said", "minister", "Trump"}
+    for w in words:
+        assert R._PREV_CATEGORY.get(w) == prev_rule(w), w
+        assert R._NEXT_CATEGORY.get(w) == next_rule(w), w
+
+
+def test_view_text_span_matches_the_doc():
+    for doc in (parse("Hello\u200b world. \u201cYes,\u201d she said."), parse("A plain text. Officials said so."),
+                parse("Officials said the talks failed.", title="Talks fail")):
+        v = R.View(doc, load_wordlists())
+        for a, b, _ in doc.tokens:
+            assert v.text_span(a, b) == doc.text_span(a, b)
+            assert v.text_span(b, a) == doc.text_span(b, a)
+
+
+def test_phrase_parts_never_hide_an_entry():
+    wl = with_outlets(load_wordlists(), ["The Harbor Ledger"])
+    fast = wl.fast
+    for key in wl.outlets:
+        assert _may_hold(key.split(" "), fast.outlet_parts, fold=True), key
+    assert _may_hold(["Harbor", "Ledger\u2019s"], fast.outlet_parts, fold=True)
+    for name in wl.government:
+        assert _may_hold(name.split(" "), fast.government_parts, fold=False), name
+    assert not _may_hold(["Maria", "Lopez"], fast.outlet_parts, fold=True)
+    assert _outlet_key("The Harbor Ledger") in wl.outlets
+
+
+def test_describe_of_outlets_and_bodies():
+    wl = load_wordlists()
+    for text, n, kinds in (("CNN's reporters said so.", 3, ("media", "agency")),
+                           ("The White House said no.", 3, ("government",)),
+                           ("Maria Lopez said yes.", 2, ("person",))):
+        v = R.View(parse(text), wl)
+        assert describe(v, (0, n)).type in kinds, text
+
+
+def test_alnum_pattern_is_str_isalnum():
+    step = 1 if sys.maxunicode < 0x20000 else 7
+    for cp in range(0, 0x20000, step):
+        ch = chr(cp)
+        assert (_ALNUM_RE.match(ch) is not None) == ch.isalnum(), hex(cp)
+
+
+def test_trim_chars_strips_spaces_and_marks(view):
+    s = view.s
+    a = s.index("the talks")
+    assert _trim_chars(view, a - 6, a) == (a - 5, a - 1)  # " that " -> "that"
