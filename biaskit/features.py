@@ -38,6 +38,7 @@ import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -242,11 +243,13 @@ def language_status(doc: Doc) -> str:
     # the share of function words among the body's first 250 words (the
     # parse's words: plenty to tell English apart); numbers are no evidence
     # either way, and a word with an apostrophe or hyphen is never a function word
-    words = [w for w in map(str.lower, doc.body_words[:250]) if not w[:1].isdigit()]
-    if len(words) < 20:
+    words = list(map(str.lower, doc.body_words[:250]))
+    firsts = "".join(map(itemgetter(0), words))
+    n = len(words) - sum(map(firsts.count, "0123456789"))  # a word that starts with a digit is a number
+    if n < 20:
         return STATUS_OK
     hits = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words))
-    return STATUS_OK if hits / len(words) >= 0.12 else "not_english"
+    return STATUS_OK if hits / n >= 0.12 else "not_english"
 
 
 def _has_text(article: Mapping[str, Any]) -> bool:
