@@ -157,6 +157,16 @@ def test_tsv_txt_and_yaml_lexicons(tmp_path):
     assert [(e.term, e.category) for e in read_lexicon_file(y3)] == [("talking point", "spin"), ("narrative", "spin")]
 
 
+def test_not_after_column_is_read_lower_cased_and_checked(tmp_path):
+    p = write(tmp_path, "n.csv", "term,not_after\nkind of, Any ; THIS;;#number\nsort of,\n")
+    a, b = read_lexicon_file(p)
+    assert a.not_after == ("any", "this", "#number") and b.not_after == () and a.extra == ()
+    assert load_lexicon(p, replace=True).to_frame()["not_after"].tolist() == ["any;this;#number", ""]
+    bad = write(tmp_path, "m.csv", "term,not_after\nkind of,this one\n")
+    with pytest.raises(LexiconError, match=r"m\.csv, line 2: not_after 'this one' is more than one word"):
+        read_lexicon_file(bad)
+
+
 def test_load_adds_to_packaged_replace_and_disable(tmp_path):
     p = write(tmp_path, "mine.csv", "term\nbloviate\n")
     both = load_lexicon(p)

@@ -118,6 +118,26 @@ def test_a_sentence_may_start_with_a_name_the_article_uses(tmp_path):
     assert found("Patriots rallied. Every patriot came.") == ["Patriots", "patriot"]
 
 
+def test_not_after_refuses_a_match_after_listed_words(tmp_path):
+    p = tmp_path / "ctx.csv"
+    p.write_text("term,category,not_after\nkind of,h,any;this\ntons of,b,#number;of\ntons,w,\n", encoding="utf-8")
+    lex = load_lexicon(p, replace=True)
+    doc = parse("It is kind of odd. Any kind of deal; this kind of attack. Millions of tons of coal, "
+                "40 tons of steel and tons of money.")
+    # refused after a listed word or a number, where the shorter entry "tons" still matches
+    assert terms(doc, lex) == [("kind of", "kind of"), ("tons", "tons"), ("tons", "tons"), ("tons of", "tons of")]
+    # only the token just before counts, and never one of the previous sentence
+    assert [e for _, e in terms(parse("Any. Kind of odd, this one kind of is."), lex)] == ["kind of", "kind of"]
+
+
+def test_packaged_kind_of_and_tons_of_skip_their_literal_senses():
+    doc = parse("Any kind of crime is bad. This kind of attack, a different kind of deal, what sort of plan? "
+                "Millions of tons of coal and 40 tons of steel. It was kind of odd; they sort of agreed "
+                "and raised tons of money.")
+    got = [h.term for h in vocabulary_hits(doc, attributions=[]) if h.entry in ("kind of", "sort of", "tons of")]
+    assert got == ["kind of", "sort of", "tons of"]
+
+
 def test_no_institutional_adjective_is_evaluative():
     lex = default_lexicon()
     evaluative = {e.term.lower() for e in lex if e.category == "evaluative"}

@@ -33,6 +33,13 @@ Rules, chosen deliberately:
 - **Possessives**: a final ``'s`` or ``'`` is tried off when the token as
   written is not found ("the regime's" matches "regime").
 - **Sentences**: a match never runs across a sentence boundary.
+- **Context**: a pattern may name words that must not come right before it
+  (its ``not_after`` set, compared lower-cased; ``#number`` stands for any
+  token that starts with a digit). The hedge "kind of" is not the noun in
+  "any kind of crime"; the booster "tons of" is not the weight in "millions
+  of tons of coal". Only the token just before the match, in the same
+  sentence, is looked at; when a longer entry is refused this way, a shorter
+  one may still match.
 
 Inflected forms are not guessed here; the lexicon loader lists them.
 
@@ -51,6 +58,13 @@ that opens it:
 >>> doc = parse("Super deals are super rare. The Super PACs said it would be a would-be rival.")
 >>> [doc.string[doc.tokens[i][0]:doc.tokens[j - 1][1]] for _, i, j, _ in m.find(doc)]
 ['Super', 'super', 'would-be']
+
+A pattern with a ``not_after`` set is refused after those words:
+
+>>> m = Matcher([("kind of", False, "k", {"any", "this"}), ("tons of", False, "t", {"#number", "of"})])
+>>> doc = parse("It is kind of odd. Any kind of deal, 30 tons of coal, tons of money.")
+>>> [doc.string[doc.tokens[i][0]:doc.tokens[j][1]] for _, i, j, _ in m.find(doc)]  # with the next word
+['kind of odd', 'tons of money']
 """
 
 from __future__ import annotations
@@ -61,9 +75,12 @@ from typing import Any
 
 from biaskit.parse import _TOKEN_RE, WORD, WORD_RE
 
-__all__ = ["Matcher", "token_keys"]
+__all__ = ["NUMBER", "Matcher", "token_keys"]
 
 _END = ""  # key of a node's payloads (never a token)
+_NONE: frozenset = frozenset()  # an empty not_after set
+#: In a not_after set: any token that starts with a digit.
+NUMBER = "#number"
 
 #: Tokens after which a capitalised word opens a clause (as after a sentence
 #: start): opening quotation marks and brackets, and the colon.
@@ -94,13 +111,13 @@ def _lower_words(tokens: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(k for k, t in enumerate(tokens) if t[:1].islower())
 
 
-def _add_plain(plain: list, lower: tuple[int, ...], payload) -> None:
+def _add_plain(plain: list, lower: tuple[int, ...], payload, blockers: frozenset) -> None:
     """Add a payload to a terminal; one written twice keeps the lower-case words of both spellings."""
-    for n, (known, p) in enumerate(plain):
+    for n, (known, p, b) in enumerate(plain):
         if p is payload:
-            plain[n] = (tuple(k for k in known if k in lower), p)
+            plain[n] = (tuple(k for k in known if k in lower), p, b | blockers)
             return
-    plain.append((lower, payload))
+    plain.append((lower, payload, blockers))
 
 
 def _strip_possessive(key: str) -> str | None:
@@ -116,10 +133,12 @@ class Matcher:
 
     Parameters
     ----------
-    patterns : iterable of (str, bool, object)
+    patterns : iterable of (str, bool, object) or (str, bool, object, set of str)
         ``(form, match_case, payload)``: the surface form to find, whether its
         case must match exactly, and what to report for it. Several payloads
-        may share one form; they are reported together.
+        may share one form; they are reported together. An optional fourth
+        item is the pattern's ``not_after`` set: lower-cased words (or
+        ``#number``) after which the form is not matched.
 
     Notes
     -----
@@ -133,7 +152,8 @@ class Matcher:
         root: dict = {}
         size = 0
         terminals: list[dict] = []
-        for form, match_case, payload in patterns:
+        for form, match_case, payload, *rest in patterns:
+            blockers = frozenset(w.lower().replace("\u2019", "'") for w in rest[0]) if rest and rest[0] else _NONE
             keys = token_keys(form)
             if not keys:
                 continue
@@ -144,15 +164,17 @@ class Matcher:
                 node[_END] = ([], [])
                 terminals.append(node)
             if match_case:
-                node[_END][1].append((_exact_tokens(form), payload))
+                node[_END][1].append((_exact_tokens(form), payload, blockers))
             else:
-                _add_plain(node[_END][0], _lower_words(_exact_tokens(form)), payload)
+                _add_plain(node[_END][0], _lower_words(_exact_tokens(form)), payload, blockers)
             size += 1
         # a terminal holds (payloads matched in any case, the positions of
-        # their lower-case words, (exact tokens, payload) pairs)
+        # their lower-case words, their not_after sets, (exact tokens,
+        # payload, not_after) triples)
         for node in terminals:
             plain, exact = node[_END]
-            node[_END] = (tuple(p for _, p in plain), tuple(w for w, _ in plain), tuple(exact))
+            node[_END] = (tuple(p for _, p, _ in plain), tuple(w for w, _, _ in plain),
+                          tuple(b for _, _, b in plain), tuple(exact))
         self._root = root
         self._size = size
 
@@ -267,15 +289,26 @@ class _Acceptor:
         self._vocab: tuple[set[str], set[str]] | None = None
 
     def accept(self, term, i: int, j: int) -> tuple:
-        plain, lower, exact = term
+        plain, lower, blockers, exact = term
         string, low, tokens = self.string, self.low, self.tokens
         names = [k - i for k in range(i, j) if string[tokens[k][0]] != low[tokens[k][0]] and self._is_name(k)]
-        if names:
-            plain = tuple(p for p, w in zip(plain, lower, strict=True) if not any(k in w for k in names))
+        if names or any(blockers):
+            before = self._before(i)
+            plain = tuple(p for p, w, b in zip(plain, lower, blockers, strict=True)
+                          if not any(k in w for k in names) and not _blocked(b, before))
         if not exact:
             return plain
         written = tuple(string[a:b].replace("\u2019", "'") for a, b, _ in tokens[i:j])
-        return plain + tuple(p for ex, p in exact if ex == written or _possessive_equal(ex, written))
+        before = self._before(i) if any(b for _, _, b in exact) else ""
+        return plain + tuple(p for ex, p, b in exact
+                             if (ex == written or _possessive_equal(ex, written)) and not _blocked(b, before))
+
+    def _before(self, i: int) -> str:
+        """The lower-cased token before token ``i`` in its sentence ("" at the start)."""
+        if i == 0 or i == self.starts[bisect_right(self.starts, i) - 1]:
+            return ""
+        a, b, _ = self.tokens[i - 1]
+        return self.low[a:b]
 
     def _is_name(self, k: int) -> bool:
         """True if the capitalised token ``k`` is (part of) a name."""
@@ -330,6 +363,13 @@ class _Acceptor:
                         names.add(_base(low[a:b]))
             self._vocab = (names, lowered)
         return self._vocab
+
+
+def _blocked(blockers: frozenset, before: str) -> bool:
+    """True if the token ``before`` a match is in the pattern's not_after set."""
+    if not blockers or not before:
+        return False
+    return before in blockers or (NUMBER in blockers and before[0].isdigit())
 
 
 def _base(key: str) -> str:

@@ -28,6 +28,9 @@ does not match a word capitalised inside a sentence, where it is part of a
 name ("Super PACs", "Patriot Coal"); at the start of a sentence, in the
 title, in a headline-like line in title case and in a word in capitals it
 still matches. Entries written with capitals ("Obamacare") match anywhere.
+A few entries name words that must not come right before them (the
+lexicon's ``not_after`` column): "any kind of crime" is not the hedge "kind
+of", "millions of tons of coal" not the booster "tons of".
 
 Examples
 --------
@@ -38,6 +41,9 @@ Examples
 >>> doc = parse("A patriot of Patriot Coal would be a would-be hero.")
 >>> [h.term for h in vocabulary_hits(doc, attributions=[])]
 ['patriot', 'would-be', 'hero']
+>>> doc = parse("Any kind of deal is kind of good; 40 tons of coal, tons of cash.")
+>>> [(h.term, h.start) for h in vocabulary_hits(doc, attributions=[])]
+[('kind of', 20), ('tons of', 51)]
 """
 
 from __future__ import annotations

@@ -75,6 +75,12 @@ line). Columns:
     ``negative``, ``positive`` or ``neutral``.
 ``match_case``
     ``yes`` to match the case as written (default: any case).
+``not_after``
+    Words, separated by ``;``, after which the entry is not matched (the
+    token right before it, in the same sentence, any case); ``#number``
+    stands for a number written in digits. The hedge "kind of" lists
+    determiners ("any kind of crime" is the noun), the booster "tons of"
+    numbers and quantity words ("millions of tons of coal" is a weight).
 ``provenance``, ``note``
     Where the entry comes from; what it means or how it is used.
 
@@ -140,7 +146,8 @@ _POLARITIES = {"negative": "negative", "neg": "negative", "-": "negative", "-1":
                "neutral": "neutral", "neu": "neutral", "0": "neutral"}
 _TRUE = {"yes", "y", "true", "1", "exact"}
 _FALSE = {"", "no", "n", "false", "0"}
-_KNOWN = ("term", "category", "pos", "forms", "intensity", "polarity", "match_case", "provenance", "note")
+_KNOWN = ("term", "category", "pos", "forms", "intensity", "polarity", "match_case", "provenance", "note",
+          "not_after")
 _WORDISH = re.compile(r"\w")
 
 
@@ -170,6 +177,9 @@ class Entry:
     listed_forms : tuple of str
         The forms written in the file's ``forms`` column (the rest of
         ``forms`` is generated).
+    not_after : tuple of str
+        Lower-cased words after which the entry is not matched (``#number``:
+        a number in digits).
     """
 
     term: str
@@ -184,6 +194,7 @@ class Entry:
     source: str = ""
     extra: tuple[tuple[str, str], ...] = field(default=())
     listed_forms: tuple[str, ...] = field(default=())
+    not_after: tuple[str, ...] = field(default=())
 
     def get(self, name: str, default: str | None = None) -> str | None:
         """The value of an extra column ("counterpart", "lean", ...)."""
@@ -249,7 +260,7 @@ class Lexicon:
         index: dict[str, list[Entry]] = {}
         for e in entries:
             index.setdefault(_key(e.term), []).append(e)
-        patterns = [(form, e.match_case, e) for e in entries for form in e.forms]
+        patterns = [(form, e.match_case, e, e.not_after) for e in entries for form in e.forms]
         object.__setattr__(self, "entries", entries)
         object.__setattr__(self, "categories", tuple(cats))
         object.__setattr__(self, "sources", tuple(sources))
@@ -306,7 +317,8 @@ class Lexicon:
         for e in self.entries:
             row = {"term": e.term, "category": e.category, "pos": e.pos, "forms": ";".join(e.forms),
                    "intensity": e.intensity, "polarity": e.polarity, "match_case": e.match_case,
-                   "provenance": e.provenance, "note": e.note, "source": e.source}
+                   "provenance": e.provenance, "note": e.note, "not_after": ";".join(e.not_after),
+                   "source": e.source}
             row.update(dict(e.extra))
             rows.append(row)
         return pd.DataFrame(rows)
@@ -473,11 +485,19 @@ def _parse_entry(path: Path, line: int, row: Mapping[str, str], default_category
             variants.append("-".join(words))
     forms = tuple(dict.fromkeys([*forms, *variants]))
     extra = tuple((k, str(v)) for k, v in row.items() if k not in _KNOWN and k and v not in (None, ""))
+    not_after = []
+    for w in (row.get("not_after") or "").split(";"):
+        w = w.strip().lower().replace("\u2019", "'")
+        if not w:
+            continue
+        if w != "#number" and " " in w:
+            raise LexiconError(f"{where}: not_after {w!r} is more than one word; give single words separated by ';'")
+        not_after.append(w)
     return Entry(
         term=term, category=category, forms=forms, pos=pos, intensity=intensity, polarity=polarity,
         match_case=match_case, provenance=(row.get("provenance") or "").strip(),
         note=(row.get("note") or "").strip(), source=f"{path.name}:{line}", extra=extra,
-        listed_forms=tuple(listed),
+        listed_forms=tuple(listed), not_after=tuple(dict.fromkeys(not_after)),
     )
 
 
