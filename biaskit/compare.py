@@ -93,6 +93,8 @@ TERM_COLUMNS = (
 
 #: Leading (non-feature) columns of a feature table.
 _ID_COLUMNS = ("id", "outlet", "date", "title", "status", "story", "duplicate_id")
+#: numeric feature columns that are positions, not measures (never compared by default)
+_POSITION_COLUMNS = frozenset({"sentiment.most_negative_sentence", "sentiment.most_positive_sentence"})
 
 #: Name used in the ``other`` column of a one-against-the-rest comparison.
 REST = "(rest)"
@@ -183,7 +185,10 @@ def feature_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
     With ``columns`` given, each must exist and be numeric (or boolean).
     Otherwise the numeric columns with a dot in their name (the feature
     table's ``family.name`` columns) are used; if there are none, every
-    numeric column except ``exclude`` and the usual id columns.
+    numeric column except ``exclude`` and the usual id columns. Columns
+    that hold a position rather than a measure
+    (``sentiment.most_negative_sentence`` and ``most_positive_sentence``, the
+    index of a sentence) are left out unless named in ``columns``.
 
     Examples
     --------
@@ -205,7 +210,8 @@ def feature_columns(frame: pd.DataFrame, columns: Iterable[str] | None = None,
             if not _is_numeric(frame[c]):
                 raise InputError(f"column {c!r} is not numeric (dtype {frame[c].dtype}); it cannot be compared")
         return cols
-    numeric = [c for c in frame.columns if c not in excluded and _is_numeric(frame[c])]
+    numeric = [c for c in frame.columns if c not in excluded and _is_numeric(frame[c])
+               and c not in _POSITION_COLUMNS]
     dotted = [c for c in numeric if "." in str(c)]
     return dotted or numeric
 

@@ -455,3 +455,12 @@ def test_compare_refuses_an_articles_table():
                              "duplicate_id": [False, False]})
     with pytest.raises(InputError, match="articles table"):
         compare(articles, by="outlet")
+
+
+def test_positions_are_not_compared_by_default():
+    from biaskit.compare import feature_columns
+
+    df = pd.DataFrame({"outlet": ["A", "B"], "sentiment.mean_compound": [0.1, 0.2],
+                       "sentiment.most_negative_sentence": [3, 7], "readability.words_per_sentence": [20.0, 18.5]})
+    assert feature_columns(df) == ["sentiment.mean_compound", "readability.words_per_sentence"]
+    assert feature_columns(df, ["sentiment.most_negative_sentence"]) == ["sentiment.most_negative_sentence"]
