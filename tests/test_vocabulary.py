@@ -138,6 +138,16 @@ def test_packaged_kind_of_and_tons_of_skip_their_literal_senses():
     assert got == ["kind of", "sort of", "tons of"]
 
 
+def test_packaged_closed_spellings_and_added_words():
+    doc = parse("The standoff went on; hardliners and a fearmonger called it a pointless, toothless coverup. "
+                "An Orwellian smackdown, an astonishing flop: critics swiped at the wingnut.")
+    got = [(h.term, h.category) for h in vocabulary_hits(doc, attributions=[])]
+    assert got == [("standoff", "conflict"), ("hardliners", "label"), ("fearmonger", "label"),
+                   ("pointless", "evaluative"), ("toothless", "evaluative"), ("coverup", "loaded"),
+                   ("Orwellian", "evaluative"), ("smackdown", "loaded"), ("astonishing", "booster"),
+                   ("flop", "loaded"), ("swiped at", "loaded"), ("wingnut", "label")]
+
+
 def test_no_institutional_adjective_is_evaluative():
     lex = default_lexicon()
     evaluative = {e.term.lower() for e in lex if e.category == "evaluative"}
