@@ -105,22 +105,26 @@ class FeatureExtractor(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X):
-        """Numeric features of each article (one row per input row)."""
-        from sklearn.utils.validation import check_is_fitted
+        """Numeric features of each article (one row per input row).
 
-        check_is_fitted(self, "feature_names_out_")
+        Stateless: works without ``fit`` too (nothing is learned).
+        """
+        names = getattr(self, "feature_names_out_", None)
+        if names is None:
+            names = _numeric_names(self.families, feature_names(self.families, lexicon=self.lexicon), self.lexicon)
         frame = _to_articles_frame(X, self.text_column)
         # each article is measured on its own, whatever else is in the batch
         feats = extract_features(frame.reset_index(drop=True), families=self.families, lexicon=self.lexicon,
                                  wordlists=self.wordlists, outlets_as_media=False)
-        return feats[list(self.feature_names_out_)].to_numpy(dtype=float)
+        return feats[list(names)].to_numpy(dtype=float)
 
     def get_feature_names_out(self, input_features=None):
-        """Names of the features returned by ``transform``."""
-        from sklearn.utils.validation import check_is_fitted
-
-        check_is_fitted(self, "feature_names_out_")
-        return self.feature_names_out_.copy()
+        """Names of the features returned by ``transform`` (known without ``fit``)."""
+        names = getattr(self, "feature_names_out_", None)
+        if names is None:
+            names = np.asarray(_numeric_names(self.families, feature_names(self.families, lexicon=self.lexicon),
+                                              self.lexicon), dtype=object)
+        return names.copy()
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

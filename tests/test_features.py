@@ -171,6 +171,16 @@ def test_feature_extractor_api_checks():
             assert "expected a 1-D list of texts" in str(r["exception"]) or "InputError" in str(r["exception"]), r
 
 
+def test_feature_extractor_is_stateless_and_needs_no_fit():
+    # its tags say requires_fit=False: transform and the names work on a fresh instance
+    fx = FeatureExtractor(families=["readability"])
+    assert fx.__sklearn_tags__().requires_fit is False
+    direct = fx.transform(TEXTS[:2])
+    assert direct.shape == (2, len(fx.get_feature_names_out()))
+    np.testing.assert_array_equal(direct, FeatureExtractor(families=["readability"]).fit(TEXTS[:2]).transform(TEXTS[:2]))
+    assert not hasattr(fx, "feature_names_out_")  # transform stores nothing
+
+
 def test_lazy_exports():
     assert biaskit.extract_features is extract_features
     with pytest.raises(AttributeError):
