@@ -1,9 +1,11 @@
 """The ``.biaskit`` pandas accessor: the same functions, called from a table.
 
 ``import biaskit`` registers a ``biaskit`` namespace on DataFrames holding
-articles. The accessor is thin: each method
-calls the public function of the same name with the frame as its first
-argument.
+articles. The accessor is thin: each method calls a public function with
+the frame as its first argument (``features`` → :func:`biaskit.extract_features`,
+``attributions`` → :func:`biaskit.attribution_table`, ``vocabulary`` →
+:func:`biaskit.vocabulary_table`, ``compare`` → :func:`biaskit.compare`,
+``show`` → :func:`biaskit.show`, ``report`` → :func:`biaskit.report`).
 
 Examples
 --------
@@ -25,7 +27,10 @@ __all__ = ["BiaskitAccessor"]
 
 @pd.api.extensions.register_dataframe_accessor("biaskit")
 class BiaskitAccessor:
-    """``df.biaskit.features()``, ``.attributions()``, ``.vocabulary()``, ``.compare()``, ``.report()``."""
+    """``df.biaskit.features()``, ``.attributions()``, ``.vocabulary()``, ``.compare()``, ``.show()``, ``.report()``.
+
+    Each calls the biaskit function named in its docstring on the table.
+    """
 
     def __init__(self, frame: pd.DataFrame):
         self._frame = frame
@@ -55,19 +60,33 @@ class BiaskitAccessor:
 
         return vocabulary_table(self._articles(), **kwargs)
 
-    def compare(self, by: str = "outlet", **kwargs) -> pd.DataFrame:
-        """Compare groups (:func:`biaskit.compare`); an articles table is measured first."""
+    def compare(self, by: str = "outlet", *, within: str | None = None, families=None, wordlists=None,
+                lexicon=None, **kwargs) -> pd.DataFrame:
+        """Compare groups (:func:`biaskit.compare`); an articles table is measured first.
+
+        For an articles table, ``families``, ``wordlists`` and ``lexicon`` go
+        to :func:`biaskit.extract_features`, and the ``by`` and ``within``
+        columns are carried into the measured table; the other keywords go to
+        :func:`biaskit.compare`.
+        """
         from biaskit.compare import compare
 
         frame = self._frame
         if "status" not in frame.columns and "text" in frame.columns:
             from biaskit.features import extract_features
 
-            features = extract_features(frame)
-            if by in frame.columns and by not in features.columns:
-                features[by] = frame[by].to_numpy()
-            frame = features
-        return compare(frame, by=by, **kwargs)
+            keep = [c for c in dict.fromkeys((by, within)) if c and c in frame.columns
+                    and c not in ("id", "outlet", "date", "title")]
+            frame = extract_features(frame, families=families, wordlists=wordlists, lexicon=lexicon, keep=keep)
+        elif families is not None or wordlists is not None or lexicon is not None:
+            raise InputError("families, wordlists and lexicon apply to an articles table; this is a feature table")
+        return compare(frame, by=by, within=within, **kwargs)
+
+    def show(self, row: int = 0, **kwargs):
+        """One article with its attributions and loaded terms highlighted (:func:`biaskit.show`)."""
+        from biaskit.reporting.annotate import show
+
+        return show(self._articles().iloc[row], **kwargs)
 
     def report(self, by: str = "outlet", **kwargs):
         """Build a :class:`biaskit.Report` (shows inline in Jupyter)."""

@@ -215,3 +215,13 @@ def test_accessor_compare_measures_an_articles_table_first():
     df = pd.DataFrame({"text": TEXTS[:2] * 3, "outlet": ["X", "Y"] * 3})
     out = df.biaskit.compare(by="outlet", columns=["readability.words"], n_boot=50)
     assert set(out["feature"]) == {"readability.words"}
+
+
+def test_accessor_compare_carries_the_story_column_and_extraction_options():
+    df = pd.DataFrame({"text": TEXTS[:2] * 6, "outlet": ["X", "Y"] * 6, "event": [f"e{k // 2}" for k in range(12)]})
+    out = df.biaskit.compare(by="outlet", within="event", families=["readability"],
+                             columns=["readability.words"], n_boot=50)
+    assert "paired_mean_difference" in set(out["statistic"])
+    with pytest.raises(biaskit.errors.InputError, match="feature table"):
+        biaskit.extract_features(df, families=["readability"]).biaskit.compare(families=["readability"])
+    assert df.biaskit.show(0) is not None
