@@ -132,6 +132,7 @@ def test_not_after_refuses_a_match_after_listed_words(tmp_path):
 
 def test_packaged_kind_of_and_tons_of_skip_their_literal_senses():
     doc = parse("Any kind of crime is bad. This kind of attack, a different kind of deal, what sort of plan? "
+                "A special kind of grace, such sort of talk. "
                 "Millions of tons of coal and 40 tons of steel. It was kind of odd; they sort of agreed "
                 "and raised tons of money.")
     got = [h.term for h in vocabulary_hits(doc, attributions=[]) if h.entry in ("kind of", "sort of", "tons of")]
