@@ -169,12 +169,13 @@ class Matcher:
                 _add_plain(node[_END][0], _lower_words(_exact_tokens(form)), payload, blockers)
             size += 1
         # a terminal holds (payloads matched in any case, the positions of
-        # their lower-case words, their not_after sets, (exact tokens,
-        # payload, not_after) triples)
+        # their lower-case words, their not_after sets or None when all are
+        # empty, (exact tokens, payload, not_after) triples)
         for node in terminals:
             plain, exact = node[_END]
+            blockers = tuple(b for _, _, b in plain)
             node[_END] = (tuple(p for _, p, _ in plain), tuple(w for w, _, _ in plain),
-                          tuple(b for _, _, b in plain), tuple(exact))
+                          blockers if any(blockers) else None, tuple(exact))
         self._root = root
         self._size = size
 
@@ -292,9 +293,9 @@ class _Acceptor:
         plain, lower, blockers, exact = term
         string, low, tokens = self.string, self.low, self.tokens
         names = [k - i for k in range(i, j) if string[tokens[k][0]] != low[tokens[k][0]] and self._is_name(k)]
-        if names or any(blockers):
-            before = self._before(i)
-            plain = tuple(p for p, w, b in zip(plain, lower, blockers, strict=True)
+        if names or blockers:
+            before = self._before(i) if blockers else ""
+            plain = tuple(p for p, w, b in zip(plain, lower, blockers or (_NONE,) * len(plain), strict=True)
                           if not any(k in w for k in names) and not _blocked(b, before))
         if not exact:
             return plain
