@@ -46,7 +46,7 @@ examples:
 
 def register(subparsers) -> None:
     """Add ``vocabulary`` to the command line."""
-    from biaskit.cli._common import add_input_options
+    from biaskit.cli._common import add_input_options, add_wordlists_option
 
     p = subparsers.add_parser(
         "vocabulary",
@@ -68,6 +68,7 @@ def register(subparsers) -> None:
                    help="use only the --lexicon files, not the packaged lexicon")
     p.add_argument("--disable", metavar="LIST", default="",
                    help="comma-separated packaged categories to switch off (e.g. booster,hedge)")
+    add_wordlists_option(p)
     p.add_argument("--list-categories", action="store_true",
                    help="print the lexicon's categories with their entry counts and exit")
     p.add_argument("--no-progress", action="store_true", help="do not show a progress bar")
@@ -104,7 +105,9 @@ def run(args: argparse.Namespace) -> int:
         raise BiaskitError("give the output file with -o OUT.csv (or .jsonl, .tsv, .parquet)")
     out = check_output(args.output, _SUFFIXES, input_path=args.input)
     articles = load_input(args)
-    table = vocabulary_table(articles, lexicon=lexicon, progress=not args.no_progress)
+    from biaskit.cli._common import wordlists_arg
+
+    table = vocabulary_table(articles, lexicon=lexicon, wordlists=wordlists_arg(args), progress=not args.no_progress)
     write_table(table, out)
     if not args.quiet:
         own = int((table["voice"] != "quoted").sum()) if len(table) else 0

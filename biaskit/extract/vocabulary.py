@@ -294,17 +294,8 @@ def _articles_frame(articles: Any):
     return read_articles(articles)
 
 
-def _parse_row(row) -> Doc:
-    try:
-        from biaskit.features import parse_article
-    except ImportError:  # pragma: no cover - the foundation module is part of biaskit
-        from biaskit.parse import parse
-
-        return parse(row.get("body") or row.get("text") or "", text=row.get("text"))
-    return parse_article(row)
-
-
-def vocabulary_table(articles: Any, *, lexicon: Lexicon | None = None, progress: bool = False):
+def vocabulary_table(articles: Any, *, lexicon: Lexicon | None = None, wordlists: Any = None,
+                     outlets_as_media: bool = True, progress: bool = False):
     """One row per lexicon hit in a corpus.
 
     Parameters
@@ -315,6 +306,14 @@ def vocabulary_table(articles: Any, *, lexicon: Lexicon | None = None, progress:
         one-sentence articles.
     lexicon : Lexicon, optional
         Default: the packaged lexicon; see :func:`biaskit.load_lexicon`.
+    wordlists : optional
+        Word lists of the attribution extractor, which decides the voice of
+        a hit (inside a source's quotation or the outlet's own); default: the
+        packaged ones. See :func:`biaskit.load_wordlists`.
+    outlets_as_media : bool, default=True
+        Count the corpus's outlet names as news media, as
+        :func:`biaskit.extract_features` does, so that the voices agree with
+        the feature table's.
     progress : bool
         Show a progress bar.
 
@@ -325,7 +324,9 @@ def vocabulary_table(articles: Any, *, lexicon: Lexicon | None = None, progress:
         ``outlet``, ``term``, ``entry``, ``category``, ``sentence``,
         ``start``, ``end``, ``voice``), then the entry's ``polarity`` and
         ``intensity``. ``start``/``end`` are offsets into the article's
-        ``text``. Articles without hits (or without text) have no rows.
+        ``text``. Articles without hits (or without text) have no rows. The
+        same table as ``biaskit.extract_tables(articles,
+        families=["vocabulary"]).vocabulary``.
 
     Examples
     --------
@@ -335,24 +336,11 @@ def vocabulary_table(articles: Any, *, lexicon: Lexicon | None = None, progress:
     >>> t[["id", "term", "category", "start", "end", "voice"]].values.tolist()
     [['a', 'alarmed', 'loaded', 15, 22, 'own'], ['a', 'mounting tensions', 'conflict', 30, 47, 'own']]
     """
+    from biaskit.features import extract_tables
 
-    lex = lexicon if lexicon is not None else default_lexicon()
-    info = entry_info(lex)
     table = _articles_frame(articles)
-    rows = table.to_dict("records")
-    iterator: Iterable = rows
-    if progress:
-        from tqdm.auto import tqdm
-
-        iterator = tqdm(rows, desc="vocabulary", unit="article", disable=None, leave=False)
-    out: list[dict[str, Any]] = []
-    for row in iterator:
-        text = row.get("text")
-        if not isinstance(text, str) or not text.strip():
-            continue
-        doc = _parse_row(row)
-        out.extend(hit_rows(vocabulary_hits(doc, lexicon=lex), row.get("id"), row.get("outlet"), info=info))
-    return hit_frame(out)
+    return extract_tables(table, families=["vocabulary"], lexicon=lexicon, wordlists=wordlists,
+                          outlets_as_media=outlets_as_media, progress=progress).vocabulary
 
 
 def hit_rows(hits: Sequence[LexiconHit], aid: Any, outlet: Any, *, info: Mapping | None = None) -> list[dict]:
