@@ -553,8 +553,9 @@ def test_adverbial_so_far_and_negative_subjects_are_not_speakers():
 def test_title_and_surname_resolve_to_the_fullest_earlier_mention():
     (a,) = _attrs("Health Minister Noor Fitzallan opened the clinic on Monday. Dr. Fitzallan blamed the delays on the rain.")
     assert (a.speaker, a.role, a.source_type) == ("Noor Fitzallan", "Health Minister", "official")
-    (a,) = _attrs("President Ann Lee spoke on Monday. Ms. Lee said that the wall was needed.")
-    assert (a.speaker, a.role) == ("Ann Lee", "President")
+    # whether 'spoke on Monday' is itself a cue is the learned model's call; the 'said' one is resolved
+    a = _attrs("President Ann Lee spoke on Monday. Ms. Lee said that the wall was needed.")[-1]
+    assert (a.speaker, a.role, a.cue_text) == ("Ann Lee", "President", "said")
     (a,) = _attrs("Dr. Omar Hale said that it rained.")
     assert a.speaker == "Omar Hale"
 

@@ -70,7 +70,8 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "
 #: README) is below this are not proposed
 PRIOR_THRESHOLD = 0.3
 #: verb candidates whose learned log-odds (:func:`cue_score`) fall below this are not proposed
-SCORE_THRESHOLD = 0.0
+#: (chosen on PolNeAR train only, see the word list README)
+SCORE_THRESHOLD = -0.1
 
 
 @dataclass(slots=True)
