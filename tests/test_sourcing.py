@@ -616,3 +616,25 @@ def test_seed_has_no_act_or_sub_heading_attributions(seed):
 def test_figures_and_agencies_are_told_apart(text, speaker, stype):
     (a,) = _attrs(text)
     assert (a.speaker, a.source_type) == (speaker, stype)
+
+
+@pytest.mark.parametrize("text", [
+    "Waiting lists are at a record 212,000.",
+    "Nursing lists are long.",
+    "Rising attacks hit the town.",
+])
+def test_plural_noun_after_sentence_initial_word_is_not_a_cue(text):
+    assert _attrs(text) == []
+
+
+def test_sentence_initial_ing_name_still_speaks():
+    a = _attrs("Rep. Steve King spoke. King says that it rained.")[-1]
+    assert (a.speaker, a.cue_text) == ("King", "says")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("No wonder Trump said he would win.", "Trump"),
+    ("No doubt the mayor said that it was fine.", "mayor"),
+])
+def test_two_word_sentence_adverb_is_not_part_of_the_subject(text, speaker):
+    assert _one(text).speaker == speaker

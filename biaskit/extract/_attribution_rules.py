@@ -221,6 +221,11 @@ def _is_abbrev_dot(v: View, k: int, lo: int) -> bool:
     return len(w) <= 4 and w[:1].isupper()
 
 
+# two-word sentence adverbs that may open a clause before its subject
+_OPENER_PAIRS = frozenset({("no", "wonder"), ("no", "doubt"), ("small", "wonder"), ("little", "wonder"),
+                           ("of", "course"), ("without", "doubt")})
+
+
 def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase that ends just before token ``end`` (scanning left to ``lo``)."""
     j = end - 1
@@ -264,6 +269,9 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
             break
         k -= 1
     a, b = k + 1, j + 1
+    # a sentence adverb of two words opens the phrase: "No wonder Trump said", "No doubt the mayor said"
+    if b - a > 2 and (low[a], low[a + 1]) in _OPENER_PAIRS:
+        a += 2
     # "both ... and": keep "both" if it was cut
     while a < b and (low[a] in NP_LEAD_DROP or low[a] in PREPOSITIONS) and not v.cap[a] or (a < b and low[a] in NP_LEAD_DROP and a + 1 < b and v.cap[a] and low[a] in ("however", "meanwhile", "but", "and", "so", "still", "yet", "now", "then", "instead", "also")):
         a += 1
@@ -598,6 +606,24 @@ def _sub_heading(v: View, si: int) -> bool:
     return p == 0 or not _unpunctuated_line(v, p - 1) or len(doc.string[slice(*doc.paragraphs[p - 1])].split()) < 4
 
 
+# a finite verb that agrees only with a plural subject: an '-s' word just before it is a plural noun
+_PLURAL_FINITE = frozenset({"are", "were", "have", "do", "aren't", "weren't", "haven't", "don't"})
+_ING_PRONOUNS = frozenset({"nothing", "something", "everything", "anything"})
+
+
+def _ing_modifier(v: View, k: int) -> bool:
+    """Sentence-initial ``k`` is an '-ing' modifier ('Waiting lists', 'Rising costs').
+
+    Not an indefinite pronoun ('Nothing suggests') and not a name: a name
+    ('King says') is also capitalised somewhere inside a sentence of the text.
+    """
+    w = v.low[k]
+    if not (v.cap[k] and len(w) > 4 and w.endswith("ing")) or w in _ING_PRONOUNS:
+        return False
+    first = {s.token_start for s in v.doc.sentences}
+    return not any(v.cap[j] and j not in first and v.low[j] == w for j in range(v.n))
+
+
 def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     low = v.low
     p = low[i - 1] if i > ts else ""
@@ -631,6 +657,8 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
         nvf = v.fast.verb_forms.get(nx)
         if nvf is not None and nvf[1] != "ing" and nx not in ("that",):
             return False  # "media reports say", "polls show" (a noun before a verb)
+        if form == "3sg" and (nx in _PLURAL_FINITE or i - 1 == ts and _ing_modifier(v, i - 1)):
+            return False  # "Waiting lists are long": a plural noun, not a verb
         if nx in ("of", "for") and lemma not in ("speak", "talk", "call", "vote", "push", "lobby", "advocate", "think"):
             if form == "3sg" or p in DETERMINERS:
                 return False
