@@ -638,3 +638,44 @@ def test_sentence_initial_ing_name_still_speaks():
 ])
 def test_two_word_sentence_adverb_is_not_part_of_the_subject(text, speaker):
     assert _one(text).speaker == speaker
+
+
+@pytest.mark.parametrize("medium", ["newspaper", "daily", "website", "news channel"])
+def test_outlet_alias_followed_by_a_media_word_resolves_to_the_outlet(tmp_path, medium):
+    p = tmp_path / "mine.csv"
+    p.write_text("list,name,kind,country,aliases\noutlets,The Harbor Ledger,media,,the Ledger\n", encoding="utf-8")
+    wl = load_wordlists(p)
+    a = _one(f"Nina Berg told the Ledger {medium} that the road was closed.", wordlists=wl)
+    assert (a.speaker, a.via) == ("Nina Berg", ("The Harbor Ledger",))
+    a = _one(f"The Ledger {medium} reported that the road was closed.", wordlists=wl)
+    assert (a.speaker, a.source_type) == ("The Harbor Ledger", "media")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Environmental Protection Agency said the water was safe.", "Environmental Protection Agency"),
+    ("The National Highway Authority said the road was safe.", "National Highway Authority"),
+    ("The Federal Trade Commission said the deal was fair.", "Federal Trade Commission"),
+    ("The US Food and Drug Administration said the drug was safe.", "US Food and Drug Administration"),
+])
+def test_agency_with_a_state_qualifier_is_government(text, speaker):
+    a = _one(text)
+    assert (a.speaker, a.source_type) == (speaker, "government")
+
+
+def test_agency_without_a_state_qualifier_is_government_only_if_listed(tmp_path):
+    text = "The Roads Agency said the bridge was safe."
+    assert _one(text).source_type == "organization"
+    assert _one("The Port Authority said the dock was safe.").source_type == "organization"
+    p = tmp_path / "mine.csv"
+    p.write_text("list,name,kind\ngovernment,Velmarian Roads Agency,body\n", encoding="utf-8")
+    wl = load_wordlists(p)
+    a = _one(text, wordlists=wl)
+    assert (a.speaker, a.source_type) == ("Roads Agency", "government")
+    a = _attrs("The Velmarian Roads Agency closed the bridge. " + text, wordlists=wl)[-1]
+    assert (a.speaker, a.source_type) == ("Velmarian Roads Agency", "government")
+
+
+def test_and_inside_a_body_name_before_a_singular_role_is_one_official():
+    a = _one("A Food and Drug Administration spokesman said the drug was safe.")
+    assert a.source_type == "official"
+    assert _one("Republican and Democratic leaders said it was safe.").source_type == "group"

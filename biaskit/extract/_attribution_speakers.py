@@ -261,7 +261,12 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         if not rest or all(w in wl.reporting_nouns or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
             if name is None or gj == len(core) or (name and v.toks[core[gi]][0] >= v.toks[name_start][0]):
                 return Described(gname, role, "government", None, None, False)
-    if "both" in words_low or ("and" in words_low and proper and name is None):
+    if proper and head in _STATE_BODY_HEADS:
+        body = _state_body(v, core, written, text)
+        if body is not None:
+            return Described(body, role, "government", None, None, False)
+    # ("and" inside one body's name before a singular role is one speaker: "a Food and Drug Administration spokesman")
+    if "both" in words_low or ("and" in words_low and proper and name is None and not (role_type and not plural)):
         return Described(text, role, "group", None, None, True)
     if name is None and (head in wl.group_words or (plural and head not in wl.reporting_nouns)):
         return Described(text, role, "group", None, None, True)
@@ -285,6 +290,38 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if _has_proper(v, core):
         return Described(text, role, "person", text, None, False)
     return Described(text, role, "unknown", None, None, plural)
+
+
+#: heads of a public body's name, and the qualifiers that make such a body one of the state
+#: ("Federal Aviation Administration", "National Roads Authority", "US Environmental Protection Agency")
+_STATE_BODY_HEADS = frozenset({"agency", "authority", "commission", "administration"})
+_STATE_QUALIFIERS = frozenset({"national", "federal", "state", "central", "government", "governmental", "public",
+                               "provincial", "regional", "municipal", "county", "city"})
+_STATE_QUALIFIER_PAIRS = frozenset({("environmental", "protection")})
+
+
+def _state_body(v: View, core: list[int], written: list[str], text: str) -> str | None:
+    """The name of a body of state named by ``core``, else None.
+
+    A capitalised "... Agency/Authority/Commission/Administration" is one if a
+    word of it is a state qualifier (:data:`_STATE_QUALIFIERS`, "Environmental
+    Protection") or a listed country ("US"), or if it is the end of a listed
+    government body's name ("the Roads Agency" for a listed "Velmarian Roads
+    Agency"); it is then named by that body if the text names the body in full.
+    """
+    low = [w.lower() for w in written]
+    if not v.cap[core[-1]] and not any(v.cap[t] and low[k] in _STATE_BODY_HEADS for k, t in enumerate(core)):
+        return None
+    if (not _STATE_QUALIFIERS.isdisjoint(low) or not _STATE_QUALIFIER_PAIRS.isdisjoint(zip(low, low[1:], strict=False))
+            or any(w in v.wl.countries for w in written)):
+        return text
+    if len(core) < 2:
+        return None
+    tail = " " + text
+    full = [g for g in v.wl.government if g.endswith(tail)]
+    if not full:
+        return None
+    return full[0] if len(full) == 1 and full[0] in v.s else text
 
 
 def _modified_unnamed(v: View, words_low: list[str], head: str) -> bool:
