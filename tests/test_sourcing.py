@@ -679,3 +679,14 @@ def test_and_inside_a_body_name_before_a_singular_role_is_one_official():
     a = _one("A Food and Drug Administration spokesman said the drug was safe.")
     assert a.source_type == "official"
     assert _one("Republican and Democratic leaders said it was safe.").source_type == "group"
+
+
+@pytest.mark.parametrize("text, speaker, stype", [
+    ("The Nurses' Association says there are 3,800 empty nursing jobs.", "Nurses' Association", "organization"),
+    ("The Nurses\u2019 Association says there are 3,800 empty nursing jobs.", "Nurses\u2019 Association", "organization"),
+    ("The teachers' union said it would strike.", "teachers' union", "organization"),
+])
+def test_plural_possessive_stays_inside_the_source(text, speaker, stype):
+    a = _one(text)
+    assert (a.speaker, a.source_type) == (speaker, stype)
+    assert a.content_text.startswith(("there are", "it would"))

@@ -226,6 +226,14 @@ _OPENER_PAIRS = frozenset({("no", "wonder"), ("no", "doubt"), ("small", "wonder"
                            ("of", "course"), ("without", "doubt")})
 
 
+def _plural_possessive(v: View, k: int, lo: int, hi: int) -> bool:
+    """The apostrophe ``k`` closes a plural possessive: "the Nurses' Association", "workers' union"."""
+    if not (lo < k < hi) or v.punct[k - 1] or v.punct[k + 1] or v.inq[k] >= 0:
+        return False
+    toks = v.toks
+    return v.low[k - 1].endswith("s") and toks[k - 1][1] == toks[k][0] and toks[k][1] < toks[k + 1][0]
+
+
 def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase that ends just before token ``end`` (scanning left to ``lo``)."""
     j = end - 1
@@ -248,6 +256,9 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
             if lw == "." and _is_abbrev_dot(v, k, lo):
+                k -= 1
+                continue
+            if lw == "'" and _plural_possessive(v, k, lo, j):
                 k -= 1
                 continue
             break

@@ -219,9 +219,11 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     plural = bool(words_low) and (words_low[-1].endswith("s") and not words_low[-1].endswith("ss")) and name is None
     anon = wl.anonymity
     head = words_low[-1] if words_low else ""
+    head_at = len(words_low) - 1
     for i, w in enumerate(words_low):
         if i > 0 and w in ("of", "at", "in", "inside", "within", "for", "from", "with", "on", "who", "that", "familiar", "close"):
             head = words_low[i - 1]
+            head_at = i - 1
             break
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
     fast = v.fast
@@ -278,7 +280,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     else:
         words_org = words_low
     org = not ow.keys().isdisjoint(words_org) or (proper and any(w in ow for t, w in zip(core, written, strict=True) if cap[t]))
-    if role_type in ("official", "expert", "person", "media") and (name is not None or role_type):
+    # (a role word before the head only modifies it: "the teachers' union" is an organisation)
+    if role_type in ("official", "expert", "person", "media") and (name is not None or last_role >= head_at
+                                                                   or head not in ow):
         st = role_type if role_type != "person" else "person"
         if role_type == "media":
             st = "media"
