@@ -690,3 +690,20 @@ def test_plural_possessive_stays_inside_the_source(text, speaker, stype):
     a = _one(text)
     assert (a.speaker, a.source_type) == (speaker, stype)
     assert a.content_text.startswith(("there are", "it would"))
+
+
+def test_participle_of_a_condition_is_not_a_cue():
+    a = _one("Corvane Energy said it would pay for the study if asked.")
+    assert (a.speaker, a.source_type, a.cue_text) == ("Corvane Energy", "organization", "said")
+
+
+def test_base_form_after_one_singular_word_is_not_a_cue():
+    assert [a.cue_text for a in _attrs("Fair question. But the minister has not answered it.")] == ["has not answered"]
+    assert _one("Democrats question whether it works.").speaker == "Democrats"
+
+
+def test_first_word_of_an_organisation_named_before_is_that_organisation():
+    a = _attrs("A fire broke out at the Corvane Energy refinery. Corvane says it does not know why.")[-1]
+    assert (a.speaker, a.source_type) == ("Corvane Energy", "organization")
+    a = _attrs("Sanders Group was sold. Jo Sanders spoke. Sanders said no.")[-1]
+    assert (a.speaker, a.source_type) == ("Jo Sanders", "person")

@@ -635,12 +635,23 @@ def _ing_modifier(v: View, k: int) -> bool:
     return not any(v.cap[j] and j not in first and v.low[j] == w for j in range(v.n))
 
 
+_PLURAL_SUBJECTS = frozenset({"i", "we", "you", "they", "police", "people", "staff", "media", "public"})
+
+
+def _singular_word(v: View, w: str) -> bool:
+    """A lone word that does not take a base-form verb: not plural, a plural pronoun or a group."""
+    return not (w.endswith("s") or w in _PLURAL_SUBJECTS or w in v.wl.group_words or w in v.wl.government
+                or w in v.wl.countries or w in v.wl.anonymity)
+
+
 def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
     low = v.low
     p = low[i - 1] if i > ts else ""
-    if form == "past":  # (the commonest form: only the two tests below apply to it)
+    if form == "past":  # (the commonest form: only the tests below apply to it)
         if p in NOUN_SIGNALS:
             return False
+        if p in ("if", "unless") and (i + 1 >= te or v.punct[i + 1]):
+            return False  # a condition, not a report: "it would pay for the study if asked."
         return not (v.cap[i] and i > ts and not v.is_open_quote(i - 1)
                     and not (_title_case(v, ts, te) and not _page_line(v, ts, te)))
     if form == "noun" or (form in ("base", "3sg") and p in _POSSESSIVES and lemma in _NOUN_USE):
@@ -676,6 +687,8 @@ def _verb_ok(v: View, i: int, ts: int, te: int, lemma: str, form: str) -> bool:
         if form == "base":
             if i > ts and v.punct[i - 1] and p not in (",",):
                 return False
+            if i - 1 == ts and v.cap[ts] and _singular_word(v, p):
+                return False  # a base form cannot follow one singular word: "Fair question."
             # after "the"/"a" it is a noun (filtered above); otherwise the learned score decides
             return not (p.endswith(("ous", "ful", "ive", "al", "ic")) and p not in CUE_ADVERBS)
         return True

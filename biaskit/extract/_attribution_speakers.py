@@ -704,6 +704,23 @@ class Resolver:
             return None
         return ent
 
+    def _organization_of(self, word: str) -> str | None:
+        """The organisation the article names with ``word`` first ("Corvane" -> "Corvane Energy").
+
+        Only if ``word`` names no person already and is followed in the
+        article by one capitalised organisation word ("Energy", "Motors"),
+        always the same one.
+        """
+        if word.lower().rstrip("'s").rstrip("\u2019s") in self.by_surname:  # (keyed as in _learn)
+            return None
+        v = self.v
+        after = {m.group(1) for m in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][\w.]*)", v.s)}
+        orgs = v.fast.organization_words
+        if len(after) != 1:
+            return None
+        (nxt,) = after
+        return f"{word} {nxt}" if nxt.lower() in orgs else None
+
     def _learn(self, name: str, role: str | None, typ: str, *, speaker: bool) -> _Entity:
         parts = name.split()
         sur = parts[-1].lower().rstrip("'s").rstrip("\u2019s") if parts else name.lower()
@@ -796,6 +813,11 @@ class Resolver:
             if kind is not None:
                 self.last_thing = (d.speaker, kind)
                 return d.speaker, None, kind
+            org = self._organization_of(d.speaker) if d.type == "person" else None
+            if org is not None:
+                self.last_thing = (org, "organization")
+                self.last_plural = (org, "organization")
+                return org, None, "organization"
         if d.type in _PERSON_TYPES and d.name:
             parts = d.name.split()
             sur = parts[-1].lower()
