@@ -707,3 +707,10 @@ def test_first_word_of_an_organisation_named_before_is_that_organisation():
     assert (a.speaker, a.source_type) == ("Corvane Energy", "organization")
     a = _attrs("Sanders Group was sold. Jo Sanders spoke. Sanders said no.")[-1]
     assert (a.speaker, a.source_type) == ("Jo Sanders", "person")
+
+
+def test_attribution_in_a_subordinate_clause_does_not_take_the_main_clause():
+    recs = _attrs("Dravonia calls the deal 'fair and balanced' as Velmarian farmers object")
+    assert [(a.speaker, a.content_text) for a in recs][0] == ("Dravonia", "the deal 'fair and balanced'")
+    assert all(a.content_text is None for a in recs[1:])
+    assert _one("The economy is weak, as Trump said.").content_text == "The economy is weak"
