@@ -205,6 +205,8 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                     and not (r - 1 >= ts and low[r - 1] == ",")):
                 direction = "relobj"
                 c.content = [(_char(v, r), _char(v, r, end=True))]
+            if direction == "post" and _subordinate_source(v, ts, own_start):
+                direction = "none"  # "X calls the deal fair as farmers object": the clause before is not theirs
             c.direction = direction
         c.fstart = fstart
 
@@ -221,7 +223,10 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
             if d.region[1] <= c.region[0] and d.direction == "post":
                 lo = max(lo, d.region[1])
         a_char = _char(v, lo)
-        b_char = _char(v, c.region[0])
+        b_tok = c.region[0]
+        if b_tok - 1 > lo and low[b_tok - 1] == "as":
+            b_tok -= 1  # "The economy is weak, as Trump said": "as" joins the attribution
+        b_char = _char(v, b_tok)
         a_char, b_char = _trim_chars(v, a_char, b_char)
         a_char = _quote_extend_back(v, a_char, pa)
         if b_char > a_char:
@@ -366,6 +371,15 @@ _ADVERBIAL_OPENERS = frozenset({"however", "meanwhile", "still", "indeed", "inst
                                 "unlike", "like", "amid", "among", "across", "through", "throughout", "until",
                                 "upon", "within", "outside", "inside", "behind", "beyond", "near", "toward",
                                 "towards", "according", "pressed", "reached", "interviewed"})
+
+
+_SUBORDINATORS = frozenset({"as", "while", "because", "although", "though", "whereas", "since"})
+
+
+def _subordinate_source(v: View, ts: int, own_start: int) -> bool:
+    """The attribution opens a subordinate clause with no comma before it ("... as farmers object")."""
+    k = own_start - 1
+    return k > ts and v.low[k] in _SUBORDINATORS and v.low[k - 1] not in (",", ";", ":", "(", "\u2014", "\u2013", "-")
 
 
 def _before_kind(v: View, ts: int, own_start: int) -> str:

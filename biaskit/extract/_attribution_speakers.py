@@ -219,9 +219,11 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     plural = bool(words_low) and (words_low[-1].endswith("s") and not words_low[-1].endswith("ss")) and name is None
     anon = wl.anonymity
     head = words_low[-1] if words_low else ""
+    head_at = len(words_low) - 1
     for i, w in enumerate(words_low):
         if i > 0 and w in ("of", "at", "in", "inside", "within", "for", "from", "with", "on", "who", "that", "familiar", "close"):
             head = words_low[i - 1]
+            head_at = i - 1
             break
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
     fast = v.fast
@@ -261,7 +263,12 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         if not rest or all(w in wl.reporting_nouns or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
             if name is None or gj == len(core) or (name and v.toks[core[gi]][0] >= v.toks[name_start][0]):
                 return Described(gname, role, "government", None, None, False)
-    if "both" in words_low or ("and" in words_low and proper and name is None):
+    if proper and head in _STATE_BODY_HEADS:
+        body = _state_body(v, core, written, text)
+        if body is not None:
+            return Described(body, role, "government", None, None, False)
+    # ("and" inside one body's name before a singular role is one speaker: "a Food and Drug Administration spokesman")
+    if "both" in words_low or ("and" in words_low and proper and name is None and not (role_type and not plural)):
         return Described(text, role, "group", None, None, True)
     if name is None and (head in wl.group_words or (plural and head not in wl.reporting_nouns)):
         return Described(text, role, "group", None, None, True)
@@ -273,7 +280,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     else:
         words_org = words_low
     org = not ow.keys().isdisjoint(words_org) or (proper and any(w in ow for t, w in zip(core, written, strict=True) if cap[t]))
-    if role_type in ("official", "expert", "person", "media") and (name is not None or role_type):
+    # (a role word before the head only modifies it: "the teachers' union" is an organisation)
+    if role_type in ("official", "expert", "person", "media") and (name is not None or last_role >= head_at
+                                                                   or head not in ow):
         st = role_type if role_type != "person" else "person"
         if role_type == "media":
             st = "media"
@@ -285,6 +294,38 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if _has_proper(v, core):
         return Described(text, role, "person", text, None, False)
     return Described(text, role, "unknown", None, None, plural)
+
+
+#: heads of a public body's name, and the qualifiers that make such a body one of the state
+#: ("Federal Aviation Administration", "National Roads Authority", "US Environmental Protection Agency")
+_STATE_BODY_HEADS = frozenset({"agency", "authority", "commission", "administration"})
+_STATE_QUALIFIERS = frozenset({"national", "federal", "state", "central", "government", "governmental", "public",
+                               "provincial", "regional", "municipal", "county", "city"})
+_STATE_QUALIFIER_PAIRS = frozenset({("environmental", "protection")})
+
+
+def _state_body(v: View, core: list[int], written: list[str], text: str) -> str | None:
+    """The name of a body of state named by ``core``, else None.
+
+    A capitalised "... Agency/Authority/Commission/Administration" is one if a
+    word of it is a state qualifier (:data:`_STATE_QUALIFIERS`, "Environmental
+    Protection") or a listed country ("US"), or if it is the end of a listed
+    government body's name ("the Roads Agency" for a listed "Velmarian Roads
+    Agency"); it is then named by that body if the text names the body in full.
+    """
+    low = [w.lower() for w in written]
+    if not v.cap[core[-1]] and not any(v.cap[t] and low[k] in _STATE_BODY_HEADS for k, t in enumerate(core)):
+        return None
+    if (not _STATE_QUALIFIERS.isdisjoint(low) or not _STATE_QUALIFIER_PAIRS.isdisjoint(zip(low, low[1:], strict=False))
+            or any(w in v.wl.countries for w in written)):
+        return text
+    if len(core) < 2:
+        return None
+    tail = " " + text
+    full = [g for g in v.wl.government if g.endswith(tail)]
+    if not full:
+        return None
+    return full[0] if len(full) == 1 and full[0] in v.s else text
 
 
 def _modified_unnamed(v: View, words_low: list[str], head: str) -> bool:
@@ -663,6 +704,23 @@ class Resolver:
             return None
         return ent
 
+    def _organization_of(self, word: str) -> str | None:
+        """The organisation the article names with ``word`` first ("Corvane" -> "Corvane Energy").
+
+        Only if ``word`` names no person already and is followed in the
+        article by one capitalised organisation word ("Energy", "Motors"),
+        always the same one.
+        """
+        if word.lower().rstrip("'s").rstrip("\u2019s") in self.by_surname:  # (keyed as in _learn)
+            return None
+        v = self.v
+        after = {m.group(1) for m in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][\w.]*)", v.s)}
+        orgs = v.fast.organization_words
+        if len(after) != 1:
+            return None
+        (nxt,) = after
+        return f"{word} {nxt}" if nxt.lower() in orgs else None
+
     def _learn(self, name: str, role: str | None, typ: str, *, speaker: bool) -> _Entity:
         parts = name.split()
         sur = parts[-1].lower().rstrip("'s").rstrip("\u2019s") if parts else name.lower()
@@ -755,6 +813,11 @@ class Resolver:
             if kind is not None:
                 self.last_thing = (d.speaker, kind)
                 return d.speaker, None, kind
+            org = self._organization_of(d.speaker) if d.type == "person" else None
+            if org is not None:
+                self.last_thing = (org, "organization")
+                self.last_plural = (org, "organization")
+                return org, None, "organization"
         if d.type in _PERSON_TYPES and d.name:
             parts = d.name.split()
             sur = parts[-1].lower()
