@@ -493,10 +493,10 @@ def _kept_columns(table: pd.DataFrame, keep: Sequence[str] | str | None) -> list
     cols = [c.strip() for c in keep.split(",")] if isinstance(keep, str) else list(keep)
     missing = [c for c in cols if c not in table.columns]
     if missing:
-        from biaskit.errors import InputError
+        from biaskit.errors import InputError, column_list
 
-        shown = ", ".join(map(str, table.columns[:20])) + (", ..." if len(table.columns) > 20 else "")
-        raise InputError(f"no column {', '.join(map(repr, missing))} to keep; the articles have: {shown}")
+        raise InputError(f"no column {', '.join(map(repr, missing))} to keep; the articles have: "
+                         f"{column_list(table.columns)}")
     lead = set(_LEAD_COLUMNS)
     return [c for c in dict.fromkeys(cols) if c not in lead]
 
