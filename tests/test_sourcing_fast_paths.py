@@ -148,3 +148,20 @@ def test_trim_chars_strips_spaces_and_marks(view):
     s = view.s
     a = s.index("the talks")
     assert _trim_chars(view, a - 6, a) == (a - 5, a - 1)  # " that " -> "that"
+
+
+def test_records_built_on_the_fast_path_are_plain_frozen_records():
+    import dataclasses
+
+    from biaskit.extract.sourcing import attributions
+    from biaskit.records import Attribution
+
+    recs = attributions(parse(TEXT + ' A "scare quote" here.'))
+    assert any(r.quote_form == "unattributed" for r in recs) and any(r.speaker for r in recs)
+    for r in recs:
+        assert r == Attribution(**dataclasses.asdict(r))
+        assert dataclasses.replace(r, speaker="X").speaker == "X"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            r.speaker = "X"
+    with pytest.raises(TypeError, match="23 values"):
+        Attribution._from_values(("direct",))

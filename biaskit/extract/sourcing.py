@@ -514,31 +514,31 @@ def _records(v: View, live: list[Cand]) -> list[Attribution]:
         ts_, te_, ttext, tspans = _span_text(v, c.content)
         share = _quoted_share(v, c.content)
         form = _quote_form(v, c, share) if c.content else "indirect"
-        out.append(Attribution(
-            quote_form=form,
-            construction=_construction(v, c),
-            speaker=speaker,
-            source_type=stype,
-            role=role,
-            via=tuple(via_names),
-            hedged=_hedged(v, c),
-            rule=c.rule or c.kind,
-            cue_lemma=c.lemma,
-            source_start=ss,
-            source_end=se,
-            source_text=stext,
-            cue_start=cs,
-            cue_end=ce,
-            cue_text=ctext,
-            content_start=ts_,
-            content_end=te_,
-            content_text=ttext,
-            quoted_share=share,
-            sentence=c.sentence,
-            cue_spans=cspans,
-            content_spans=tspans,
-            source_spans=sspans,
-        ))
+        out.append(Attribution._from_values((
+            form,  # quote_form
+            _construction(v, c),  # construction
+            speaker,  # speaker
+            stype,  # source_type
+            role,  # role
+            tuple(via_names),  # via
+            _hedged(v, c),  # hedged
+            c.rule or c.kind,  # rule
+            c.lemma,  # cue_lemma
+            ss,  # source_start
+            se,  # source_end
+            stext,  # source_text
+            cs,  # cue_start
+            ce,  # cue_end
+            ctext,  # cue_text
+            ts_,  # content_start
+            te_,  # content_end
+            ttext,  # content_text
+            share,  # quoted_share
+            c.sentence,  # sentence
+            cspans,  # cue_spans
+            tspans,  # content_spans
+            sspans,  # source_spans
+        )))
     return out
 
 
@@ -574,26 +574,29 @@ def _unattributed(v: View, live: list[Cand]) -> list[Attribution]:
             continue  # nothing but punctuation quoted
         start, end = v.text_span(q.start, q.end)
         si = doc.sentence_at(q.start)
-        out.append(Attribution(
-            quote_form="unattributed",
-            construction=None,
-            speaker=None,
-            source_type="unknown",
-            role=None,
-            via=(),
-            hedged=False,
-            rule="quote:unattributed",
-            cue_lemma=None,
-            source_start=None,
-            source_end=None,
-            source_text=None,
-            cue_start=None,
-            cue_end=None,
-            cue_text=None,
-            content_start=start,
-            content_end=end,
-            content_text=doc.text[start:end],
-            quoted_share=1.0,
-            sentence=si if si >= 0 else None,
-        ))
+        out.append(Attribution._from_values((
+            "unattributed",  # quote_form
+            None,  # construction
+            None,  # speaker
+            "unknown",  # source_type
+            None,  # role
+            (),  # via
+            False,  # hedged
+            "quote:unattributed",  # rule
+            None,  # cue_lemma
+            None,  # source_start
+            None,  # source_end
+            None,  # source_text
+            None,  # cue_start
+            None,  # cue_end
+            None,  # cue_text
+            start,  # content_start
+            end,  # content_end
+            doc.text[start:end],  # content_text
+            1.0,  # quoted_share
+            si if si >= 0 else None,  # sentence
+            (),  # cue_spans
+            (),  # content_spans
+            (),  # source_spans
+        )))
     return out
