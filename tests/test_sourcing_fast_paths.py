@@ -165,3 +165,18 @@ def test_records_built_on_the_fast_path_are_plain_frozen_records():
             r.speaker = "X"
     with pytest.raises(TypeError, match="23 values"):
         Attribution._from_values(("direct",))
+
+
+@pytest.mark.parametrize("tail", ["_NEXT_NAME_WORD_RE", "_NEXT_ORG_WORD_RE"])
+def test_words_after_finds_what_a_pattern_per_word_finds(tail):
+    import re
+
+    import biaskit.extract._attribution_speakers as S
+
+    tail_re = getattr(S, tail)
+    text = (TEXT + " Corvane Corvane Energy said. xLopez Motors; Lopez  Bank. Peskov\nDmitry. (VPA) Kremlin's Lopez"
+            " Maria-Lopez Lopez.Inc Lopez")
+    words = set(text.split()) | {"Lopez", "Corvane", "(VPA)", "Kremlin's", "-Lopez", "Lopez."}
+    for word in sorted(words):
+        want = [m.group(1) for m in re.finditer(rf"\b{re.escape(word)}" + tail_re.pattern, text)]
+        assert list(S._words_after(text, word, tail_re)) == want, word

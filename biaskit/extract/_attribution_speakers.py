@@ -699,7 +699,7 @@ class Resolver:
         if len(ent.name.split()) > 3:
             return None  # a run of title-case words ("Pence Announces Plans ..."), not a name
         first, second = ent.name.split()[:2]
-        after = {m.group(1) for m in re.finditer(rf"\b{re.escape(first)}\s+([A-Z][\w'\u2019\-]*)", self.v.s)}
+        after = set(_words_after(self.v.s, first, _NEXT_NAME_WORD_RE))
         if any(w.rstrip("'s").rstrip("\u2019s") != second and w != second for w in after):
             return None
         return ent
@@ -714,7 +714,7 @@ class Resolver:
         if word.lower().rstrip("'s").rstrip("\u2019s") in self.by_surname:  # (keyed as in _learn)
             return None
         v = self.v
-        after = {m.group(1) for m in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][\w.]*)", v.s)}
+        after = set(_words_after(v.s, word, _NEXT_ORG_WORD_RE))
         orgs = v.fast.organization_words
         if len(after) != 1:
             return None
@@ -853,6 +853,34 @@ def _antecedent(v: View, rel: int) -> tuple[int, int] | None:
         k -= 1
     s = v.doc.sentences[v.doc.sentence_at(v.toks[rel][0])]
     return left_np(v, k, s.token_start)
+
+
+#: a word boundary (matched at a position: looks at the character before it too)
+_BOUNDARY_RE = re.compile(r"\b")
+#: spaces and a capitalised word: the next word of a name / of an organisation name
+_NEXT_NAME_WORD_RE = re.compile(r"\s+([A-Z][\w'\u2019\-]*)")
+_NEXT_ORG_WORD_RE = re.compile(r"\s+([A-Z][\w.]*)")
+
+
+def _words_after(s: str, word: str, tail: re.Pattern) -> Iterator[str]:
+    """Group 1 of each match of ``\\b`` + ``word`` + ``tail`` in ``s``, as ``re.finditer`` finds them.
+
+    Searches the literal word with ``str.find`` (no pattern built per word).
+
+    >>> list(_words_after("Corvane Corvane Energy; Corvane Motors", "Corvane", _NEXT_ORG_WORD_RE))
+    ['Corvane', 'Motors']
+    >>> list(_words_after("xAnn Lee", "Ann", _NEXT_NAME_WORD_RE))
+    []
+    """
+    n = len(word)
+    p = s.find(word)
+    while p >= 0:
+        m = tail.match(s, p + n) if _BOUNDARY_RE.match(s, p) is not None else None
+        if m is not None:
+            yield m.group(1)
+            p = s.find(word, m.end())
+        else:
+            p = s.find(word, p + 1)
 
 
 _ACRONYM_DEF_RE = re.compile(r"\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
