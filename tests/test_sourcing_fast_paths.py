@@ -180,3 +180,16 @@ def test_words_after_finds_what_a_pattern_per_word_finds(tail):
     for word in sorted(words):
         want = [m.group(1) for m in re.finditer(rf"\b{re.escape(word)}" + tail_re.pattern, text)]
         assert list(S._words_after(text, word, tail_re)) == want, word
+
+
+def test_acronym_shortcut_agrees_with_the_letter_rule():
+    from biaskit.extract._attribution_speakers import _acronym
+
+    def plain(word):
+        letters = [c for c in word if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    words = set(TEXT.split()) | {"VPA", "VTV1", "A1", "U.S.", "AB-c", "A.B", "1A", "", "ab", "NATO's", "ÉTÉ", "\u2170AB"}
+    for word in words:
+        assert _acronym(word) == plain(word), word
+    assert sum(map(plain, words)) >= 4

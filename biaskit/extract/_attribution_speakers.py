@@ -487,7 +487,13 @@ def _plural_common_noun(v: View, t: int, word: str) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    """An all-capitals abbreviation such as "VPA" or "VTV1" (two or more capitals)."""
+    """An all-capitals abbreviation such as "VPA" or "VTV1" (two or more capitals).
+
+    >>> [_acronym(w) for w in ("VPA", "VTV1", "A1", "Smith", "U.S.", "\u00c9T\u00c9")]
+    [True, True, False, False, True, True]
+    """
+    if word.isascii():  # (most words: the letters are A-Z and a-z, upper case unless lower)
+        return word.isupper() and sum(map(str.isalpha, word)) >= 2
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
