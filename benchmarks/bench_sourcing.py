@@ -27,7 +27,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import platform
 import sys
@@ -41,10 +40,12 @@ if str(_ROOT) not in sys.path:
 
 def _bench_features():
     """The sibling benchmark module (article generator and naive path)."""
-    spec = importlib.util.spec_from_file_location("bench_features", Path(__file__).with_name("bench_features.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    import bench_features
+
+    return bench_features
 
 
 def _polnear_texts(path: str, n: int) -> list[str]:

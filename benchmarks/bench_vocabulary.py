@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import platform
 import random
@@ -49,10 +48,12 @@ if str(_ROOT) not in sys.path:
 
 def _bench_features():
     """The sibling benchmark module (article generator and naive path)."""
-    spec = importlib.util.spec_from_file_location("bench_features", Path(__file__).with_name("bench_features.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    import bench_features
+
+    return bench_features
 
 
 _FREQUENT = ("the", "of", "to", "and", "in", "a", "said", "that", "for", "on", "with", "was", "is", "by")
