@@ -34,7 +34,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, count, repeat
-from operator import not_
+from operator import itemgetter, not_
 
 __all__ = ["Doc", "Quote", "Sentence", "parse", "normalize", "WORD_RE"]
 
@@ -145,6 +145,7 @@ if sys.version_info < (3, 11):  # possessive quantifiers (faster, same matches) 
 WORD_RE = re.compile(_WORD_PATTERN)
 _TOKEN_RE = re.compile(WORD_RE.pattern + r"|[^\w\s]")
 _SPAN = re.Match.span
+_FIRST = itemgetter(0)
 
 # token kinds
 WORD, PUNCT = 0, 1
@@ -439,9 +440,40 @@ class Doc:
         )
 
     @cached_property
+    def token_starts(self) -> tuple[int, ...]:
+        """The start offset of every token in ``string`` (sorted: for bisection)."""
+        return tuple(map(_FIRST, self.tokens))
+
+    @cached_property
+    def lower_string(self) -> str:
+        """``string`` in lower case, as word lists are matched: same length, "\u2019" written "'".
+
+        A character whose lower case is longer ("\u0130") keeps its first
+        character, so that every offset of ``string`` holds here too.
+
+        >>> parse("Don\u2019t PANIC.").lower_string
+        "don't panic."
+        """
+        s = self.string
+        low = s.lower()
+        if len(low) != len(s):
+            low = "".join(ch.lower()[:1] for ch in s)
+        return low.replace("\u2019", "'")
+
+    @cached_property
+    def lower_tokens(self) -> tuple[str, ...]:
+        """Every token in lower case, from :attr:`lower_string` (the keys word lists are looked up by).
+
+        >>> parse("Putin\u2019s aide SAID so.").lower_tokens
+        ("putin's", 'aide', 'said', 'so', '.')
+        """
+        low = self.lower_string
+        return tuple([low[a:b] for a, b, _ in self.tokens])
+
+    @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences as :class:`Sentence` records, with their token ranges."""
-        starts = [t[0] for t in self.tokens]
+        starts = self.token_starts
         return tuple(
             Sentence(a, b, p, part, bisect_right(starts, a - 1), bisect_right(starts, b - 1))
             for a, b, p, part in self.sentence_spans

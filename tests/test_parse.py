@@ -124,6 +124,16 @@ def test_body_words_agree_with_word_tokens_whichever_is_computed_first():
         assert lazy.sentence_count == sum(s.part == "body" for s in lazy.sentences)
 
 
+def test_lower_case_views_keep_every_offset():
+    # "\u0130" lower-cases to two characters: the lower-case string must keep the offsets of ``string``
+    d = parse("\u0130stanbul\u2019s MAYOR said: \u201cNo.\u201d")
+    assert len(d.lower_string) == len(d.string)
+    assert d.lower_string.startswith("istanbul's mayor said")
+    assert d.lower_tokens == tuple(d.lower_string[a:b] for a, b, _ in d.tokens)
+    assert d.lower_tokens[:4] == ("istanbul's", "mayor", "said", ":")
+    assert d.token_starts == tuple(a for a, _, _ in d.tokens)
+
+
 def test_fast_word_split_finds_what_the_word_pattern_finds():
     from biaskit.parse import WORD_RE, _words
 

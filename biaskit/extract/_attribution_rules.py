@@ -124,12 +124,10 @@ class View:
         toks = doc.tokens
         self.toks = toks
         n = self.n = len(toks)
-        ls = s.lower().replace("\u2019", "'")
-        if len(ls) != len(s):  # a character whose lower case is longer ("\u0130")
-            ls = "".join(ch.lower()[:1] for ch in s).replace("\u2019", "'")
-        low = [ls[a:b] for a, b, _ in toks]
+        ls = doc.lower_string
+        low = list(doc.lower_tokens)
         self.low = low
-        starts = self.starts = list(map(_FIRST, toks))  # token start offsets (for bisect)
+        starts = self.starts = doc.token_starts  # token start offsets (for bisect)
         # capitalised: the first character changes when lower-cased
         if n > 1:
             first = itemgetter(*starts)  # the first character of every token, in one call

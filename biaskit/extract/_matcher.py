@@ -202,17 +202,13 @@ class Matcher:
             the match lies in ``doc.sentences[sentence]`` and covers
             ``doc.tokens[first_token:end_token]``.
         """
-        string = doc.string
         root = self._root
         out: list[tuple[int, int, int, tuple]] = []
         tokens = doc.tokens
         if not root or not tokens:
             return out
-        low = string.lower()
-        if len(low) != len(string):  # a rare character whose lower case is longer
-            low = "".join(c.lower()[:1] if len(c.lower()) != 1 else c.lower() for c in string)
-        low = low.replace("\u2019", "'")
-        keys = [low[a:b] for a, b, _ in tokens]
+        low = doc.lower_string  # (the parse's lower-case views, shared with the other extractors)
+        keys = doc.lower_tokens
         # positions where an entry may start: the token, or the token without
         # a possessive ending, is the first token of some entry
         cands = [i for i, k in enumerate(keys) if k in root or ("'" in k and _strip_possessive(k) in root)]
