@@ -514,6 +514,11 @@ _CUE_LEFT = AUX | NEGATION | CUE_ADVERBS
 _PASSIVE_BE = BE | {"been", "being"}
 
 
+#: the words that may stand just before a cue in :func:`_left_cue_extension` (bar predicate adjectives' words
+#: and words ending in "n't")
+_LEFT_START = _CUE_LEFT | {b for _, b in _ADVERB_PAIRS}
+
+
 def _left_cue_extension(v: View, i: int, ts: int, *, adj: bool) -> tuple[int, bool]:
     """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive).
 
@@ -546,6 +551,10 @@ _CUE_NOUNS_AFTER = {"statement", "interview", "email", "e-mail", "tweet", "lette
                     "release", "memo", "op-ed", "video", "message", "conversation", "call",
                     "briefing", "conference", "appearance", "remarks", "blog", "column",
                     "broadcast", "rally", "town", "debate", "session", "filing"}
+
+
+#: the words that may stand just after a cue in :func:`_right_cue_extension` (bar the verb's own particles)
+_RIGHT_START = frozenset({"in", "during", "on"})
 
 
 def _right_cue_extension(v: View, i: int, te: int, entry) -> int:
@@ -715,6 +724,7 @@ def find_candidates(v: View, si: int) -> list[Cand]:
     inq = v.inq
     punct = v.punct
     skip_to = ts
+    heading = None  # the sentence is a sub-heading (found on first use)
     for i in trig[t:bisect_left(trig, te, t)]:
         if i < skip_to or inq[i] >= 0:
             continue
@@ -734,16 +744,23 @@ def find_candidates(v: View, si: int) -> list[Cand]:
             continue
         hit = cue_words.get(w)
         if hit is not None and not punct[i]:
-            if not punct[te - 1] and _sub_heading(v, si):
+            if heading is None:
+                heading = not punct[te - 1] and _sub_heading(v, si)
+            if heading:
                 continue  # a sub-heading sums up the text below it: the attribution is told there
             lemma, form, entry = hit
             if _verb_ok(v, i, ts, te, lemma, form):
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, earlier=out)
-                if c is not None and _negative_subject(v, c):
+                if c is None:
+                    continue
+                src = c.source  # (_negative_subject, inline)
+                if src is not None and c.source_how in ("pre", "inv") and (
+                        low[src[0]] in _NEGATIVE_SUBJECTS or low[src[0]] == "no" and src[0] + 1 < src[1]
+                        and low[src[0] + 1] == "one"):
                     continue
                 # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
-                if c is not None and (lemma in _RELAY_LEMMAS or c.sure
-                                      or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
+                if (c.sure or lemma in _RELAY_LEMMAS
+                        or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
                     out.append(c)
                     skip_to = c.cue[1]
     return out
@@ -986,11 +1003,17 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
                 return None
             c.source, c.source_how = np, "pre"
         return c
-    if _other_phrasal(v, i, te, entry):
+    if entry.particles and _other_phrasal(v, i, te, entry):
         return None
-    cstart, passive = _left_cue_extension(v, i, ts, adj=form == "adj")
-    passive = passive and form == "past"
-    cend = _right_cue_extension(v, i, te, entry)
+    # (the cue words extend only over a word that may start an extension: most cues are the verb alone)
+    p = i - 1
+    if p >= ts and (form == "adj" or low[p] in _LEFT_START or low[p].endswith("n't")):
+        cstart, passive = _left_cue_extension(v, i, ts, adj=form == "adj")
+        passive = passive and form == "past"
+    else:
+        cstart, passive = i, False
+    k = i + 1
+    cend = _right_cue_extension(v, i, te, entry) if k < te and (low[k] in _RIGHT_START or low[k] in entry.particles) else k
     fixed = None
     # the cue words stay as they are unless a participle finds its document or a passive its "by" agent
     if (earlier is not None and form != "ing" and not (passive and cend < te and low[cend] == "by")
@@ -1003,7 +1026,9 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         sure = bound - spread.get(entry.cls, spread[None]) >= SCORE_THRESHOLD + _BOUND_MARGIN  # accepted whatever
     else:
         sure = False
-    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive, fixed=fixed, sure=sure)
+    # (all fields by position: a call with keywords costs half as much again)
+    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, None, "", None, [], "fwd", [], [], [], passive,
+             False, "", (0, 0), -1, None, fixed, sure)
     prev = cstart - 1
     progressive = form == "ing" and cstart < i and any(low[k] in BE or low[k] in AUX for k in range(cstart, i))
     # participle clause: ", saying ..." shares the main clause's source
