@@ -248,10 +248,13 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
         return None
     if w == ",":
         return _apposition_np(v, j, lo)
+    punct = v.punct  # (1 for punctuation, as toks[k][2] == PUNCT)
+    inq = v.inq
+    cap = v.cap
     k = j
     while k >= lo:
         lw = low[k]
-        if v.toks[k][2] == PUNCT:
+        if punct[k]:
             if lw in "()&/":
                 k -= 1
                 continue
@@ -262,19 +265,17 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
             break
-        if v.inq[k] >= 0:
+        if inq[k] >= 0:
             break
         if lw in NP_STOP:
-            if lw in ("who", "that", "which") and k < j:
-                pass
             # "the US and NATO", "Smith and Jones": keep "and" between capitalised words
-            if lw == "and" and k - 1 >= lo and k + 1 <= j and v.cap[k + 1] and v.cap[k - 1] and not v.punct[k - 1]:
+            if lw == "and" and k - 1 >= lo and k + 1 <= j and cap[k + 1] and cap[k - 1] and not punct[k - 1]:
                 k -= 1
                 continue
             break
         if lw in ("who", "which") and k < j:
             # a relative clause inside the subject: "people who voted for him say"
-            if k - 1 >= lo and not v.punct[k - 1] and low[k - 1] not in NP_STOP:
+            if k - 1 >= lo and not punct[k - 1] and low[k - 1] not in NP_STOP:
                 k -= 1
                 continue
             break
@@ -284,7 +285,7 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
     if b - a > 2 and (low[a], low[a + 1]) in _OPENER_PAIRS:
         a += 2
     # "both ... and": keep "both" if it was cut
-    while a < b and (low[a] in NP_LEAD_DROP or low[a] in PREPOSITIONS) and not v.cap[a] or (a < b and low[a] in NP_LEAD_DROP and a + 1 < b and v.cap[a] and low[a] in ("however", "meanwhile", "but", "and", "so", "still", "yet", "now", "then", "instead", "also")):
+    while a < b and (low[a] in NP_LEAD_DROP or low[a] in PREPOSITIONS) and not cap[a] or (a < b and low[a] in NP_LEAD_DROP and a + 1 < b and cap[a] and low[a] in ("however", "meanwhile", "but", "and", "so", "still", "yet", "now", "then", "instead", "also")):
         a += 1
     # an introductory prepositional phrase without a comma: "In Iowa Trump said"
     while b > a and (low[b - 1] in TIME_WORDS or (low[b - 1] in PREPOSITIONS and b - 1 > a)):
@@ -519,7 +520,7 @@ _PASSIVE_BE = BE | {"been", "being"}
 _LEFT_START = _CUE_LEFT | {b for _, b in _ADVERB_PAIRS}
 
 
-def _left_cue_extension(v: View, i: int, ts: int, *, adj: bool) -> tuple[int, bool]:
+def _left_cue_extension(v: View, i: int, ts: int, adj: bool) -> tuple[int, bool]:
     """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive).
 
     ``adj``: the word at ``i`` is a predicate adjective ("is confident that").
@@ -725,6 +726,7 @@ def find_candidates(v: View, si: int) -> list[Cand]:
     punct = v.punct
     skip_to = ts
     heading = None  # the sentence is a sub-heading (found on first use)
+    sflags = None  # its _sentence_flags (found on first use)
     for i in trig[t:bisect_left(trig, te, t)]:
         if i < skip_to or inq[i] >= 0:
             continue
@@ -750,7 +752,9 @@ def find_candidates(v: View, si: int) -> list[Cand]:
                 continue  # a sub-heading sums up the text below it: the attribution is told there
             lemma, form, entry = hit
             if _verb_ok(v, i, ts, te, lemma, form):
-                c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, earlier=out)
+                if sflags is None:  # (_sentence_flags, inline)
+                    sflags = (8 if sent.part == "title" else 0) | (16 if inq[ts] >= 0 or inq[te - 1] >= 0 else 0)
+                c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, out, sflags)
                 if c is None:
                     continue
                 src = c.source  # (_negative_subject, inline)
@@ -760,7 +764,7 @@ def find_candidates(v: View, si: int) -> list[Cand]:
                     continue
                 # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
                 if (c.sure or lemma in _RELAY_LEMMAS
-                        or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
+                        or cue_score(v, c, ts, te, None, out, c.fixed) >= SCORE_THRESHOLD):
                     out.append(c)
                     skip_to = c.cue[1]
     return out
@@ -831,23 +835,39 @@ def _cue_fixed_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
     return _cue_words_context(v, c.cue, c.verb, c.passive, c.sentence, ts, te, earlier)
 
 
+#: the flags of a cue in the order :func:`cue_score` adds them, by bits: passive 1, aux 2, extended 4, title 8,
+#: quote_in_sentence 16
+_FLAG_NAMES = ("passive", "aux", "extended", "title", "quote_in_sentence")
+_FLAGS = tuple(tuple(f for b, f in enumerate(_FLAG_NAMES) if mask >> b & 1) for mask in range(32))
+
+
+def _sentence_flags(v: View, si: int, ts: int, te: int) -> int:
+    """The bits of the flags a sentence gives all its cues (see :data:`_FLAGS`): title, quote_in_sentence."""
+    inq = v.inq
+    return (8 if v.doc.sentences[si].part == "title" else 0) | (16 if inq[ts] >= 0 or inq[te - 1] >= 0 else 0)
+
+
 def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, si: int, ts: int, te: int,
-                       earlier) -> tuple:
-    """:func:`_cue_fixed_context` of a cue (token range) around the verb at ``verb``, in sentence ``si``."""
+                       earlier, sflags: int | None = None) -> tuple:
+    """:func:`_cue_fixed_context` of a cue (token range) around the verb at ``verb``, in sentence ``si``.
+
+    ``sflags``: the :func:`_sentence_flags` of the sentence, when known.
+    """
     low = v.low
     cap = v.cap
+    c0, c1 = cue
     earl = None
     if earlier:
         earl = "same_clause"
-        a, b = earlier[-1].cue[1], cue[0]
+        a = earlier[-1].cue[1]
         # (only a ",", ";", ":" or a quotation mark can be a boundary; most clauses have none)
-        if a < b and not _BOUNDARY_WORDS.isdisjoint(low[a:b]):
-            for t in range(a, b):
+        if a < c0 and not _BOUNDARY_WORDS.isdisjoint(low[a:c0]):
+            for t in range(a, c0):
                 w = low[t]
                 if w in (",", ";", ":") or (w in _QUOTE_CHARS and v.punct[t] and v.is_close_quote(t)):
                     earl = "boundary"
                     break
-    p = cue[0] - 1
+    p = c0 - 1
     if p < ts:
         prev = "start"
     else:
@@ -865,7 +885,7 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
             prev = "plural"
         else:
             prev = "other"
-    k = cue[1]
+    k = c1
     if k >= te:
         nxt = "end"
     else:
@@ -881,17 +901,9 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
             nxt = "det"
         else:
             nxt = "other"
-    flags = []
-    if passive:
-        flags.append("passive")
-    if cue[0] < verb:
-        flags.append("aux")
-    if cue[1] > verb + 1:
-        flags.append("extended")
-    if v.doc.sentences[si].part == "title":
-        flags.append("title")
-    if v.inq[ts] >= 0 or v.inq[te - 1] >= 0:
-        flags.append("quote_in_sentence")
+    if sflags is None:
+        sflags = _sentence_flags(v, si, ts, te)
+    flags = _FLAGS[sflags | passive | (c0 < verb) << 1 | (c1 > verb + 1) << 2]  # (a bool is 0 or 1)
     return earl, prev, nxt, flags
 
 
@@ -970,25 +982,23 @@ def _cue_score_bound(v: View, word: str, form: str, cls: str, fixed: tuple) -> f
     z = fast.cue_bound_table.get((form, cls, prev, nxt))
     if z is None:
         z = fast.cue_bound_part(form, cls, prev, nxt)
-    lg = fast.cue_prior_logits.get(word)
-    z += fast.cue_prior_logit * (lg if lg is not None else _logit(fast.cue_priors.get(word, 0.5)))
+    t = fast.cue_prior_terms.get(word)
+    z += t if t is not None else fast.cue_prior_logit * _logit(fast.cue_priors.get(word, 0.5))
     if earl:
         z += fast.cue_families["earlier"].get(earl, 0.0)
-    flag = fast.cue_families["flag"]
-    for x in flags:
-        z += flag.get(x, 0.0)
-    return z
+    return z + fast.cue_flag_sums[flags]
 
 
 def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form: str, entry,
-                    earlier: list[Cand] | None = None) -> Cand | None:
+                    earlier: list[Cand] | None = None, sflags: int | None = None) -> Cand | None:
     """A verb candidate at token ``i`` with its source, or None.
 
     With ``earlier`` (the candidates already accepted in the sentence), a
     candidate whose learned score cannot reach :data:`SCORE_THRESHOLD`
     whatever its source is rejected before its source is looked for; one
     whose score passes it whatever its source is marked ``sure`` (its score
-    need not be computed).
+    need not be computed). ``sflags``: the :func:`_sentence_flags` of the
+    sentence, when known.
     """
     low = v.low
     if form == "noun" or (form in ("base", "3sg") and i - 1 >= ts and (low[i - 1] in _POSSESSIVES or (low[i - 1].endswith(("'s", "s'")) and low[i - 1] not in _CONTRACTIONS)) and lemma in _NOUN_USE):
@@ -1008,26 +1018,28 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     # (the cue words extend only over a word that may start an extension: most cues are the verb alone)
     p = i - 1
     if p >= ts and (form == "adj" or low[p] in _LEFT_START or low[p].endswith("n't")):
-        cstart, passive = _left_cue_extension(v, i, ts, adj=form == "adj")
+        cstart, passive = _left_cue_extension(v, i, ts, form == "adj")
         passive = passive and form == "past"
     else:
         cstart, passive = i, False
     k = i + 1
     cend = _right_cue_extension(v, i, te, entry) if k < te and (low[k] in _RIGHT_START or low[k] in entry.particles) else k
+    cue = (cstart, cend)
     fixed = None
     # the cue words stay as they are unless a participle finds its document or a passive its "by" agent
     if (earlier is not None and form != "ing" and not (passive and cend < te and low[cend] == "by")
             and lemma not in _RELAY_LEMMAS and v.wl.cue_model):
-        fixed = _cue_words_context(v, (cstart, cend), i, passive, si, ts, te, earlier)
-        bound = _cue_score_bound(v, low[i], form, entry.cls, fixed)
+        cls = entry.cls
+        fixed = _cue_words_context(v, cue, i, passive, si, ts, te, earlier, sflags)
+        bound = _cue_score_bound(v, low[i], form, cls, fixed)
         if bound < SCORE_THRESHOLD - _BOUND_MARGIN:
             return None  # rejected whatever its source
         spread = v.fast.cue_source_spread
-        sure = bound - spread.get(entry.cls, spread[None]) >= SCORE_THRESHOLD + _BOUND_MARGIN  # accepted whatever
+        sure = bound - spread.get(cls, spread[None]) >= SCORE_THRESHOLD + _BOUND_MARGIN  # accepted whatever
     else:
         sure = False
     # (all fields by position: a call with keywords costs half as much again)
-    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, None, "", None, [], "fwd", [], [], [], passive,
+    c = Cand("verb", lemma, entry.cls, form, i, cue, si, None, "", None, [], "fwd", [], [], [], passive,
              False, "", (0, 0), -1, None, fixed, sure)
     prev = cstart - 1
     progressive = form == "ing" and cstart < i and any(low[k] in BE or low[k] in AUX for k in range(cstart, i))
@@ -1076,7 +1088,8 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
                 return c
         c.rule = "verb:passive"
         return c
-    before_ok = prev < ts or low[prev] == "," or v.is_close_quote(prev) or (v.punct[prev] and low[prev] in _DASHES)
+    before_ok = (prev < ts or low[prev] == "," or (low[prev] in _QUOTE_CHARS and v.is_close_quote(prev))
+                 or (v.punct[prev] and low[prev] in _DASHES))
     # "Smith, a professor at Yale, said": the apposition makes it preverbal
     if prev >= ts and low[prev] == "," and cstart == i:
         np = _apposition_np(v, prev, ts)
