@@ -226,6 +226,12 @@ _OPENER_PAIRS = frozenset({("no", "wonder"), ("no", "doubt"), ("small", "wonder"
                            ("of", "course"), ("without", "doubt")})
 
 
+_OPENER_FIRSTS = frozenset(a for a, _ in _OPENER_PAIRS)
+#: capitalised words dropped from the start of a phrase ("However the mayor said")
+_CAPITAL_LEAD_DROP = frozenset({"however", "meanwhile", "but", "and", "so", "still", "yet", "now", "then", "instead",
+                                "also"})
+
+
 def _plural_possessive(v: View, k: int, lo: int, hi: int) -> bool:
     """The apostrophe ``k`` closes a plural possessive: "the Nurses' Association", "workers' union"."""
     if not (lo < k < hi) or v.punct[k - 1] or v.punct[k + 1] or v.inq[k] >= 0:
@@ -282,10 +288,16 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
         k -= 1
     a, b = k + 1, j + 1
     # a sentence adverb of two words opens the phrase: "No wonder Trump said", "No doubt the mayor said"
-    if b - a > 2 and (low[a], low[a + 1]) in _OPENER_PAIRS:
+    if b - a > 2 and low[a] in _OPENER_FIRSTS and (low[a], low[a + 1]) in _OPENER_PAIRS:
         a += 2
     # "both ... and": keep "both" if it was cut
-    while a < b and (low[a] in NP_LEAD_DROP or low[a] in PREPOSITIONS) and not cap[a] or (a < b and low[a] in NP_LEAD_DROP and a + 1 < b and cap[a] and low[a] in ("however", "meanwhile", "but", "and", "so", "still", "yet", "now", "then", "instead", "also")):
+    while a < b:
+        f = low[a]
+        if not cap[a]:
+            if f not in NP_LEAD_DROP and f not in PREPOSITIONS:
+                break
+        elif not (f in NP_LEAD_DROP and a + 1 < b and f in _CAPITAL_LEAD_DROP):
+            break
         a += 1
     # an introductory prepositional phrase without a comma: "In Iowa Trump said"
     while b > a and (low[b - 1] in TIME_WORDS or (low[b - 1] in PREPOSITIONS and b - 1 > a)):
@@ -300,7 +312,7 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
     if b - a > 14:
         a = b - 14
     # "Gore's allies have in the past said": the phrase is the object of a preposition; the subject is further left
-    if a - 1 >= lo and low[a - 1] in PREPOSITIONS and not v.cap[a - 1] and low[a - 1] not in ("of", "for", "at", "from", "with"):
+    if a - 1 >= lo and low[a - 1] in PREPOSITIONS and not cap[a - 1] and low[a - 1] not in ("of", "for", "at", "from", "with"):
         m = a - 2
         while m >= lo and (low[m] in AUX or low[m] in CUE_ADVERBS or low[m] in NEGATION):
             m -= 1
@@ -310,7 +322,7 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
                 return sub
     # a phrase opening on a lower-case verb form is a predicate, not a subject ("placed less emphasis on")
     f = low[a]
-    if not v.cap[a] and f not in DETERMINERS and f not in PERSONAL and (f.endswith("ed") or (f in v.vf and v.vf[f][1] != "base")):
+    if not cap[a] and f not in DETERMINERS and f not in PERSONAL and (f.endswith("ed") or (f in v.vf and v.vf[f][1] != "base")):
         return None
     return (a, b)
 
@@ -1001,7 +1013,7 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     sentence, when known.
     """
     low = v.low
-    if form == "noun" or (form in ("base", "3sg") and i - 1 >= ts and (low[i - 1] in _POSSESSIVES or (low[i - 1].endswith(("'s", "s'")) and low[i - 1] not in _CONTRACTIONS)) and lemma in _NOUN_USE):
+    if form == "noun" or (form in ("base", "3sg") and lemma in _NOUN_USE and i - 1 >= ts and (low[i - 1] in _POSSESSIVES or (low[i - 1].endswith(("'s", "s'")) and low[i - 1] not in _CONTRACTIONS))):
         cend = _right_cue_extension(v, i, te, entry)
         c = Cand("verb", lemma, "noun", "noun", i, (i, cend), si, rule="noun")
         p = i - 1
@@ -1025,9 +1037,15 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     k = i + 1
     cend = _right_cue_extension(v, i, te, entry) if k < te and (low[k] in _RIGHT_START or low[k] in entry.particles) else k
     cue = (cstart, cend)
+    prev = cstart - 1
+    progressive = form == "ing" and cstart < i and any(low[k] in BE or low[k] in AUX for k in range(cstart, i))
+    # participle clause: ", saying ..." shares the main clause's source
+    participle = form == "ing" and not progressive and not passive and (
+        prev < ts or low[prev] in (",", "and", "then") or low[prev] in PREPOSITIONS or low[prev] in CUE_ADVERBS
+        or low[prev].endswith("ly") or v.is_close_quote(prev))
     fixed = None
-    # the cue words stay as they are unless a participle finds its document or a passive its "by" agent
-    if (earlier is not None and form != "ing" and not (passive and cend < te and low[cend] == "by")
+    # the cue words stay as they are unless another participle finds its document or a passive its "by" agent
+    if (earlier is not None and (form != "ing" or participle) and not (passive and cend < te and low[cend] == "by")
             and lemma not in _RELAY_LEMMAS and v.wl.cue_model):
         cls = entry.cls
         fixed = _cue_words_context(v, cue, i, passive, si, ts, te, earlier, sflags)
@@ -1041,12 +1059,7 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
     # (all fields by position: a call with keywords costs half as much again)
     c = Cand("verb", lemma, entry.cls, form, i, cue, si, None, "", None, [], "fwd", [], [], [], passive,
              False, "", (0, 0), -1, None, fixed, sure)
-    prev = cstart - 1
-    progressive = form == "ing" and cstart < i and any(low[k] in BE or low[k] in AUX for k in range(cstart, i))
-    # participle clause: ", saying ..." shares the main clause's source
-    if form == "ing" and not progressive and not passive and (
-            prev < ts or low[prev] in (",", "and", "then") or low[prev] in PREPOSITIONS or low[prev] in CUE_ADVERBS
-            or low[prev].endswith("ly") or v.is_close_quote(prev)):
+    if participle:
         c.source_how = "shared"
         c.rule = "verb:participle"
         return c
