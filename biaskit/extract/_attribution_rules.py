@@ -224,6 +224,12 @@ _OPENER_PAIRS = frozenset({("no", "wonder"), ("no", "doubt"), ("small", "wonder"
                            ("of", "course"), ("without", "doubt")})
 
 
+_OPENER_FIRSTS = frozenset(a for a, _ in _OPENER_PAIRS)
+#: capitalised words dropped from the start of a phrase ("However the mayor said")
+_CAPITAL_LEAD_DROP = frozenset({"however", "meanwhile", "but", "and", "so", "still", "yet", "now", "then", "instead",
+                                "also"})
+
+
 def _plural_possessive(v: View, k: int, lo: int, hi: int) -> bool:
     """The apostrophe ``k`` closes a plural possessive: "the Nurses' Association", "workers' union"."""
     if not (lo < k < hi) or v.punct[k - 1] or v.punct[k + 1] or v.inq[k] >= 0:
@@ -246,10 +252,13 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
         return None
     if w == ",":
         return _apposition_np(v, j, lo)
+    punct = v.punct  # (1 for punctuation, as toks[k][2] == PUNCT)
+    inq = v.inq
+    cap = v.cap
     k = j
     while k >= lo:
         lw = low[k]
-        if v.toks[k][2] == PUNCT:
+        if punct[k]:
             if lw in "()&/":
                 k -= 1
                 continue
@@ -260,29 +269,33 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
             break
-        if v.inq[k] >= 0:
+        if inq[k] >= 0:
             break
         if lw in NP_STOP:
-            if lw in ("who", "that", "which") and k < j:
-                pass
             # "the US and NATO", "Smith and Jones": keep "and" between capitalised words
-            if lw == "and" and k - 1 >= lo and k + 1 <= j and v.cap[k + 1] and v.cap[k - 1] and not v.punct[k - 1]:
+            if lw == "and" and k - 1 >= lo and k + 1 <= j and cap[k + 1] and cap[k - 1] and not punct[k - 1]:
                 k -= 1
                 continue
             break
         if lw in ("who", "which") and k < j:
             # a relative clause inside the subject: "people who voted for him say"
-            if k - 1 >= lo and not v.punct[k - 1] and low[k - 1] not in NP_STOP:
+            if k - 1 >= lo and not punct[k - 1] and low[k - 1] not in NP_STOP:
                 k -= 1
                 continue
             break
         k -= 1
     a, b = k + 1, j + 1
     # a sentence adverb of two words opens the phrase: "No wonder Trump said", "No doubt the mayor said"
-    if b - a > 2 and (low[a], low[a + 1]) in _OPENER_PAIRS:
+    if b - a > 2 and low[a] in _OPENER_FIRSTS and (low[a], low[a + 1]) in _OPENER_PAIRS:
         a += 2
     # "both ... and": keep "both" if it was cut
-    while a < b and (low[a] in NP_LEAD_DROP or low[a] in PREPOSITIONS) and not v.cap[a] or (a < b and low[a] in NP_LEAD_DROP and a + 1 < b and v.cap[a] and low[a] in ("however", "meanwhile", "but", "and", "so", "still", "yet", "now", "then", "instead", "also")):
+    while a < b:
+        f = low[a]
+        if not cap[a]:
+            if f not in NP_LEAD_DROP and f not in PREPOSITIONS:
+                break
+        elif not (f in NP_LEAD_DROP and a + 1 < b and f in _CAPITAL_LEAD_DROP):
+            break
         a += 1
     # an introductory prepositional phrase without a comma: "In Iowa Trump said"
     while b > a and (low[b - 1] in TIME_WORDS or (low[b - 1] in PREPOSITIONS and b - 1 > a)):
@@ -297,7 +310,7 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
     if b - a > 14:
         a = b - 14
     # "Gore's allies have in the past said": the phrase is the object of a preposition; the subject is further left
-    if a - 1 >= lo and low[a - 1] in PREPOSITIONS and not v.cap[a - 1] and low[a - 1] not in ("of", "for", "at", "from", "with"):
+    if a - 1 >= lo and low[a - 1] in PREPOSITIONS and not cap[a - 1] and low[a - 1] not in ("of", "for", "at", "from", "with"):
         m = a - 2
         while m >= lo and (low[m] in AUX or low[m] in CUE_ADVERBS or low[m] in NEGATION):
             m -= 1
@@ -307,7 +320,7 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
                 return sub
     # a phrase opening on a lower-case verb form is a predicate, not a subject ("placed less emphasis on")
     f = low[a]
-    if not v.cap[a] and f not in DETERMINERS and f not in PERSONAL and (f.endswith("ed") or (f in v.vf and v.vf[f][1] != "base")):
+    if not cap[a] and f not in DETERMINERS and f not in PERSONAL and (f.endswith("ed") or (f in v.vf and v.vf[f][1] != "base")):
         return None
     return (a, b)
 
@@ -512,7 +525,12 @@ _CUE_LEFT = AUX | NEGATION | CUE_ADVERBS
 _PASSIVE_BE = BE | {"been", "being"}
 
 
-def _left_cue_extension(v: View, i: int, ts: int, *, adj: bool) -> tuple[int, bool]:
+#: the words that may stand just before a cue in :func:`_left_cue_extension` (bar predicate adjectives' words
+#: and words ending in "n't")
+_LEFT_START = _CUE_LEFT | {b for _, b in _ADVERB_PAIRS}
+
+
+def _left_cue_extension(v: View, i: int, ts: int, adj: bool) -> tuple[int, bool]:
     """Extend the cue leftwards over auxiliaries, negation and adverbs; (start, passive).
 
     ``adj``: the word at ``i`` is a predicate adjective ("is confident that").
@@ -544,6 +562,10 @@ _CUE_NOUNS_AFTER = {"statement", "interview", "email", "e-mail", "tweet", "lette
                     "release", "memo", "op-ed", "video", "message", "conversation", "call",
                     "briefing", "conference", "appearance", "remarks", "blog", "column",
                     "broadcast", "rally", "town", "debate", "session", "filing"}
+
+
+#: the words that may stand just after a cue in :func:`_right_cue_extension` (bar the verb's own particles)
+_RIGHT_START = frozenset({"in", "during", "on"})
 
 
 def _right_cue_extension(v: View, i: int, te: int, entry) -> int:
@@ -713,6 +735,8 @@ def find_candidates(v: View, si: int) -> list[Cand]:
     inq = v.inq
     punct = v.punct
     skip_to = ts
+    heading = None  # the sentence is a sub-heading (found on first use)
+    sflags = None  # its _sentence_flags (found on first use)
     for i in trig[t:bisect_left(trig, te, t)]:
         if i < skip_to or inq[i] >= 0:
             continue
@@ -732,16 +756,25 @@ def find_candidates(v: View, si: int) -> list[Cand]:
             continue
         hit = cue_words.get(w)
         if hit is not None and not punct[i]:
-            if not punct[te - 1] and _sub_heading(v, si):
+            if heading is None:
+                heading = not punct[te - 1] and _sub_heading(v, si)
+            if heading:
                 continue  # a sub-heading sums up the text below it: the attribution is told there
             lemma, form, entry = hit
             if _verb_ok(v, i, ts, te, lemma, form):
-                c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, earlier=out)
-                if c is not None and _negative_subject(v, c):
+                if sflags is None:  # (_sentence_flags, inline)
+                    sflags = (8 if sent.part == "title" else 0) | (16 if inq[ts] >= 0 or inq[te - 1] >= 0 else 0)
+                c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, out, sflags)
+                if c is None:
+                    continue
+                src = c.source  # (_negative_subject, inline)
+                if src is not None and c.source_how in ("pre", "inv") and (
+                        low[src[0]] in _NEGATIVE_SUBJECTS or low[src[0]] == "no" and src[0] + 1 < src[1]
+                        and low[src[0] + 1] == "one"):
                     continue
                 # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
-                if c is not None and (lemma in _RELAY_LEMMAS or c.sure
-                                      or cue_score(v, c, ts, te, earlier=out, fixed=c.fixed) >= SCORE_THRESHOLD):
+                if (c.sure or lemma in _RELAY_LEMMAS
+                        or cue_score(v, c, ts, te, None, out, c.fixed) >= SCORE_THRESHOLD):
                     out.append(c)
                     skip_to = c.cue[1]
     return out
@@ -812,23 +845,39 @@ def _cue_fixed_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
     return _cue_words_context(v, c.cue, c.verb, c.passive, c.sentence, ts, te, earlier)
 
 
+#: the flags of a cue in the order :func:`cue_score` adds them, by bits: passive 1, aux 2, extended 4, title 8,
+#: quote_in_sentence 16
+_FLAG_NAMES = ("passive", "aux", "extended", "title", "quote_in_sentence")
+_FLAGS = tuple(tuple(f for b, f in enumerate(_FLAG_NAMES) if mask >> b & 1) for mask in range(32))
+
+
+def _sentence_flags(v: View, si: int, ts: int, te: int) -> int:
+    """The bits of the flags a sentence gives all its cues (see :data:`_FLAGS`): title, quote_in_sentence."""
+    inq = v.inq
+    return (8 if v.doc.sentences[si].part == "title" else 0) | (16 if inq[ts] >= 0 or inq[te - 1] >= 0 else 0)
+
+
 def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, si: int, ts: int, te: int,
-                       earlier) -> tuple:
-    """:func:`_cue_fixed_context` of a cue (token range) around the verb at ``verb``, in sentence ``si``."""
+                       earlier, sflags: int | None = None) -> tuple:
+    """:func:`_cue_fixed_context` of a cue (token range) around the verb at ``verb``, in sentence ``si``.
+
+    ``sflags``: the :func:`_sentence_flags` of the sentence, when known.
+    """
     low = v.low
     cap = v.cap
+    c0, c1 = cue
     earl = None
     if earlier:
         earl = "same_clause"
-        a, b = earlier[-1].cue[1], cue[0]
+        a = earlier[-1].cue[1]
         # (only a ",", ";", ":" or a quotation mark can be a boundary; most clauses have none)
-        if a < b and not _BOUNDARY_WORDS.isdisjoint(low[a:b]):
-            for t in range(a, b):
+        if a < c0 and not _BOUNDARY_WORDS.isdisjoint(low[a:c0]):
+            for t in range(a, c0):
                 w = low[t]
                 if w in (",", ";", ":") or (w in _QUOTE_CHARS and v.punct[t] and v.is_close_quote(t)):
                     earl = "boundary"
                     break
-    p = cue[0] - 1
+    p = c0 - 1
     if p < ts:
         prev = "start"
     else:
@@ -846,7 +895,7 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
             prev = "plural"
         else:
             prev = "other"
-    k = cue[1]
+    k = c1
     if k >= te:
         nxt = "end"
     else:
@@ -862,17 +911,9 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
             nxt = "det"
         else:
             nxt = "other"
-    flags = []
-    if passive:
-        flags.append("passive")
-    if cue[0] < verb:
-        flags.append("aux")
-    if cue[1] > verb + 1:
-        flags.append("extended")
-    if v.doc.sentences[si].part == "title":
-        flags.append("title")
-    if v.inq[ts] >= 0 or v.inq[te - 1] >= 0:
-        flags.append("quote_in_sentence")
+    if sflags is None:
+        sflags = _sentence_flags(v, si, ts, te)
+    flags = _FLAGS[sflags | passive | (c0 < verb) << 1 | (c1 > verb + 1) << 2]  # (a bool is 0 or 1)
     return earl, prev, nxt, flags
 
 
@@ -951,28 +992,26 @@ def _cue_score_bound(v: View, word: str, form: str, cls: str, fixed: tuple) -> f
     z = fast.cue_bound_table.get((form, cls, prev, nxt))
     if z is None:
         z = fast.cue_bound_part(form, cls, prev, nxt)
-    lg = fast.cue_prior_logits.get(word)
-    z += fast.cue_prior_logit * (lg if lg is not None else _logit(fast.cue_priors.get(word, 0.5)))
+    t = fast.cue_prior_terms.get(word)
+    z += t if t is not None else fast.cue_prior_logit * _logit(fast.cue_priors.get(word, 0.5))
     if earl:
         z += fast.cue_families["earlier"].get(earl, 0.0)
-    flag = fast.cue_families["flag"]
-    for x in flags:
-        z += flag.get(x, 0.0)
-    return z
+    return z + fast.cue_flag_sums[flags]
 
 
 def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form: str, entry,
-                    earlier: list[Cand] | None = None) -> Cand | None:
+                    earlier: list[Cand] | None = None, sflags: int | None = None) -> Cand | None:
     """A verb candidate at token ``i`` with its source, or None.
 
     With ``earlier`` (the candidates already accepted in the sentence), a
     candidate whose learned score cannot reach :data:`SCORE_THRESHOLD`
     whatever its source is rejected before its source is looked for; one
     whose score passes it whatever its source is marked ``sure`` (its score
-    need not be computed).
+    need not be computed). ``sflags``: the :func:`_sentence_flags` of the
+    sentence, when known.
     """
     low = v.low
-    if form == "noun" or (form in ("base", "3sg") and i - 1 >= ts and (low[i - 1] in _POSSESSIVES or (low[i - 1].endswith(("'s", "s'")) and low[i - 1] not in _CONTRACTIONS)) and lemma in _NOUN_USE):
+    if form == "noun" or (form in ("base", "3sg") and lemma in _NOUN_USE and i - 1 >= ts and (low[i - 1] in _POSSESSIVES or (low[i - 1].endswith(("'s", "s'")) and low[i - 1] not in _CONTRACTIONS))):
         cend = _right_cue_extension(v, i, te, entry)
         c = Cand("verb", lemma, "noun", "noun", i, (i, cend), si, rule="noun")
         p = i - 1
@@ -984,30 +1023,41 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
                 return None
             c.source, c.source_how = np, "pre"
         return c
-    if _other_phrasal(v, i, te, entry):
+    if entry.particles and _other_phrasal(v, i, te, entry):
         return None
-    cstart, passive = _left_cue_extension(v, i, ts, adj=form == "adj")
-    passive = passive and form == "past"
-    cend = _right_cue_extension(v, i, te, entry)
-    fixed = None
-    # the cue words stay as they are unless a participle finds its document or a passive its "by" agent
-    if (earlier is not None and form != "ing" and not (passive and cend < te and low[cend] == "by")
-            and lemma not in _RELAY_LEMMAS and v.wl.cue_model):
-        fixed = _cue_words_context(v, (cstart, cend), i, passive, si, ts, te, earlier)
-        bound = _cue_score_bound(v, low[i], form, entry.cls, fixed)
-        if bound < SCORE_THRESHOLD - _BOUND_MARGIN:
-            return None  # rejected whatever its source
-        spread = v.fast.cue_source_spread
-        sure = bound - spread.get(entry.cls, spread[None]) >= SCORE_THRESHOLD + _BOUND_MARGIN  # accepted whatever
+    # (the cue words extend only over a word that may start an extension: most cues are the verb alone)
+    p = i - 1
+    if p >= ts and (form == "adj" or low[p] in _LEFT_START or low[p].endswith("n't")):
+        cstart, passive = _left_cue_extension(v, i, ts, form == "adj")
+        passive = passive and form == "past"
     else:
-        sure = False
-    c = Cand("verb", lemma, entry.cls, form, i, (cstart, cend), si, passive=passive, fixed=fixed, sure=sure)
+        cstart, passive = i, False
+    k = i + 1
+    cend = _right_cue_extension(v, i, te, entry) if k < te and (low[k] in _RIGHT_START or low[k] in entry.particles) else k
+    cue = (cstart, cend)
     prev = cstart - 1
     progressive = form == "ing" and cstart < i and any(low[k] in BE or low[k] in AUX for k in range(cstart, i))
     # participle clause: ", saying ..." shares the main clause's source
-    if form == "ing" and not progressive and not passive and (
-            prev < ts or low[prev] in (",", "and", "then") or low[prev] in PREPOSITIONS or low[prev] in CUE_ADVERBS
-            or low[prev].endswith("ly") or v.is_close_quote(prev)):
+    participle = form == "ing" and not progressive and not passive and (
+        prev < ts or low[prev] in (",", "and", "then") or low[prev] in PREPOSITIONS or low[prev] in CUE_ADVERBS
+        or low[prev].endswith("ly") or v.is_close_quote(prev))
+    fixed = None
+    # the cue words stay as they are unless another participle finds its document or a passive its "by" agent
+    if (earlier is not None and (form != "ing" or participle) and not (passive and cend < te and low[cend] == "by")
+            and lemma not in _RELAY_LEMMAS and v.wl.cue_model):
+        cls = entry.cls
+        fixed = _cue_words_context(v, cue, i, passive, si, ts, te, earlier, sflags)
+        bound = _cue_score_bound(v, low[i], form, cls, fixed)
+        if bound < SCORE_THRESHOLD - _BOUND_MARGIN:
+            return None  # rejected whatever its source
+        spread = v.fast.cue_source_spread
+        sure = bound - spread.get(cls, spread[None]) >= SCORE_THRESHOLD + _BOUND_MARGIN  # accepted whatever
+    else:
+        sure = False
+    # (all fields by position: a call with keywords costs half as much again)
+    c = Cand("verb", lemma, entry.cls, form, i, cue, si, None, "", None, [], "fwd", [], [], [], passive,
+             False, "", (0, 0), -1, None, fixed, sure)
+    if participle:
         c.source_how = "shared"
         c.rule = "verb:participle"
         return c
@@ -1049,7 +1099,8 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
                 return c
         c.rule = "verb:passive"
         return c
-    before_ok = prev < ts or low[prev] == "," or v.is_close_quote(prev) or (v.punct[prev] and low[prev] in _DASHES)
+    before_ok = (prev < ts or low[prev] == "," or (low[prev] in _QUOTE_CHARS and v.is_close_quote(prev))
+                 or (v.punct[prev] and low[prev] in _DASHES))
     # "Smith, a professor at Yale, said": the apposition makes it preverbal
     if prev >= ts and low[prev] == "," and cstart == i:
         np = _apposition_np(v, prev, ts)

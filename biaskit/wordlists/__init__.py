@@ -188,7 +188,8 @@ class FastLists:
                  "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit",
                  "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
                  "organization_words", "government", "agency_parts", "outlet_parts", "government_parts", "cue_words",
-                 "hedge_seconds", "cue_context_weights", "cue_source_spread")
+                 "hedge_seconds", "cue_context_weights", "cue_source_spread", "cue_flag_sums",
+                 "cue_prior_terms")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
@@ -228,6 +229,8 @@ class FastLists:
         self.cue_source_spread = _cue_spreads(self.cue_families, classes)
         #: the log-odds of each form's prior (as the extractor computes them)
         self.cue_prior_logits = {w: prior_logit(p) for w, p in self.cue_priors.items()}
+        #: the prior's part of a verb form's score (its log-odds times the model's weight)
+        self.cue_prior_terms = {w: self.cue_prior_logit * lg for w, lg in self.cue_prior_logits.items()}
         #: :meth:`cue_bound_part` of every (form, class, prev, next) the model knows
         fam = self.cue_families
         forms = {kind for _, kind in wl.verb_forms.values()} | set(fam["form"])
@@ -238,6 +241,11 @@ class FastLists:
         #: (form, class, prev, next) -> the weights of form, class, prev, form&prev, next and class&next
         self.cue_context_weights = {(f, c, p, x): self.context_weights(f, c, p, x)
                                     for f in forms for c in classes for p in prevs for x in nexts} if m else {}
+        #: every combination (a tuple in the extractor's order) of the cue flags -> the sum of their weights
+        flag = self.cue_families["flag"]
+        names = ("passive", "aux", "extended", "title", "quote_in_sentence")
+        combos = [tuple(x for b, x in enumerate(names) if mask >> b & 1) for mask in range(1 << len(names))]
+        self.cue_flag_sums = {fs: sum(flag.get(x, 0.0) for x in fs) for fs in combos}
 
     def context_weights(self, form: str, cls: str, prev: str, nxt: str) -> tuple[float, ...]:
         """The cue model's weights of a verb candidate's form, class, previous and next word (0 when unknown).
