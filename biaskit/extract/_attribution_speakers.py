@@ -67,10 +67,11 @@ def _words(v: View, a: int, b: int) -> list[int]:
 
 def _role_at(v: View, idx: list[int], k: int) -> int:
     """Length (in words) of a role entry starting at word position ``k`` of ``idx``, 0 if none."""
-    roles = v.wl.roles
+    fast = v.fast
+    roles = fast.roles
     low = v.low
     w = low[idx[k]]
-    top = v.wl.phrase_heads.get(w, 0)
+    top = fast.phrase_heads.get(w, 0)
     best = 0
     if top > 1:
         key = w
@@ -88,7 +89,7 @@ def _role_at(v: View, idx: list[int], k: int) -> int:
 def _find_phrase(v: View, idx: list[int], table, *, case_sensitive: bool = False, max_n: int = 5) -> tuple[int, int, str] | None:
     """Longest entry of ``table`` occurring in the words ``idx``: (start word, end word, key)."""
     best = None
-    heads = v.wl.phrase_heads
+    heads = v.fast.phrase_heads
     s = v.s
     toks = v.toks
     for i in range(len(idx)):
@@ -111,23 +112,27 @@ def _find_phrase(v: View, idx: list[int], table, *, case_sensitive: bool = False
 def describe(v: View, span: tuple[int, int]) -> Described:
     """Name, role and source type of the source span ``span`` (token range)."""
     wl = v.wl
+    fast = v.fast
     a, b = span
     low = v.low
     if b - a == 1:
         first = low[a]
         if first in _PRONOUNS:
             return Described(None, None, "unknown", None, first, first in PLURAL_PRONOUNS)
-    # the first segment (before an apposition comma) carries the name
-    seg_end = low.index(",", a, b) if "," in low[a:b] else b  # (a "," token is always punctuation)
     appos = None
-    if seg_end < b:
-        aa = seg_end + 1
-        bb = b
-        while bb > aa and v.punct[bb - 1]:
-            bb -= 1
-        if bb > aa:
-            appos = v.tok_text(aa, bb)
-    idx = _words(v, a, seg_end)
+    if 1 not in v.punct[a:b]:
+        idx = list(range(a, b))  # (most spans: words only, so no apposition either)
+    else:
+        # the first segment (before an apposition comma) carries the name
+        seg_end = low.index(",", a, b) if "," in low[a:b] else b  # (a "," token is always punctuation)
+        if seg_end < b:
+            aa = seg_end + 1
+            bb = b
+            while bb > aa and v.punct[bb - 1]:
+                bb -= 1
+            if bb > aa:
+                appos = v.tok_text(aa, bb)
+        idx = _words(v, a, seg_end)
     if not idx:
         return Described(None, None, "unknown", None, None, False)
     first = low[idx[0]]
@@ -136,15 +141,17 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if len(idx) == 1 and appos is None:
         t = idx[0]
         word = v.s[v.toks[t][0]:v.toks[t][1]]
-        if first in wl.group_words and first not in wl.roles and first[:-1] not in wl.roles and first not in wl.anonymity:
+        roles = fast.roles
+        group_words = fast.group_words
+        if first in group_words and first not in roles and first[:-1] not in roles and first not in fast.anonymity:
             return Described(word, None, "group", None, None, True)  # "Critics say"
-        if v.cap[t] and first not in wl.roles and first not in wl.group_words and first not in wl.anonymity:
+        if v.cap[t] and first not in roles and first not in group_words and first not in fast.anonymity:
             out = wl.outlet(word)
             if out is not None:
                 return Described(out[0], None, "agency" if out[1] == "agency" else "media", out[0], None, False)
-            if word in wl.government or word in wl.countries:
+            if word in fast.government or word in fast.countries:
                 return Described(word, None, "government", None, None, False)
-            if word in wl.organization_words or first in wl.organization_words:
+            if word in fast.organization_words or first in fast.organization_words:
                 return Described(word, None, "organization", None, None, False)
             if word.endswith(("'s", "\u2019s")):
                 word = word[:-2]
@@ -156,11 +163,13 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             return Described(word, None, "person", word, None, False)
     # drop leading determiners for the speaker text
     k0 = 0
-    while k0 < len(idx) - 1 and low[idx[k0]] in DETERMINERS and low[idx[k0]] not in ("both", "all", "many", "some", "several", "most", "few", "one", "two", "three"):
+    while k0 < len(idx) - 1 and low[idx[k0]] in _DROPPED_DETERMINERS:
         k0 += 1
     core = idx[k0:]
-    text = v.s[v.toks[core[0]][0]:v.toks[idx[-1]][1]]
-    words_low = [low[t] for t in core]
+    s, toks = v.s, v.toks
+    text = s[toks[core[0]][0]:toks[idx[-1]][1]]
+    words_low = list(map(low.__getitem__, core))
+    written = [s[toks[t][0]:toks[t][1]] for t in core]  # the words as written
 
     # ---- someone speaking for someone: "a spokesperson for Prime Minister X" --
     for i in range(len(core) - 2 if not _AGENTS.isdisjoint(words_low) else 0):
@@ -173,8 +182,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     role_type = None
     i = 0
     ncore = len(core)
-    heads = wl.phrase_heads
-    roles = wl.roles
+    heads = fast.phrase_heads
+    roles = fast.roles
     while i < ncore:
         w = words_low[i]
         # (a word that heads no entry and is no role, as most are, needs no further look; see _role_at)
@@ -185,8 +194,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         n = _role_at(v, core, i)
         if n:
             last_role = i + n - 1
-            key = " ".join(low[t] for t in core[i:i + n])
-            role_type = wl.roles.get(key) or wl.roles.get(key.rstrip(".")) or wl.roles.get(key.rstrip("s")) or role_type
+            key = " ".join(words_low[i:i + n])
+            role_type = roles.get(key) or roles.get(key.rstrip(".")) or roles.get(key.rstrip("s")) or role_type
             i += n
             continue
         i += 1
@@ -208,10 +217,10 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     name = None
     role = None
     if name_start is not None:
-        name = " ".join(v.s[v.toks[t][0]:v.toks[t][1]] for t in cand)
+        name = " ".join(written[len(core) - len(cand):])  # (the name's words end the core)
         if last_role >= 0:
             r0, r1 = core[0], core[last_role]
-            role = _clean_role(v.s[v.toks[r0][0]:v.toks[r1][1]])
+            role = _clean_role(s[toks[r0][0]:toks[r1][1]])
     elif last_role >= 0 and last_role == len(core) - 1:
         role = _clean_role(text)
     if appos:
@@ -220,18 +229,18 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             role_type = _appos_type(v, appos)
 
     # ---- source type -----------------------------------------------------
-    plural = bool(words_low) and (words_low[-1].endswith("s") and not words_low[-1].endswith("ss")) and name is None
-    anon = wl.anonymity
-    head = words_low[-1] if words_low else ""
+    # (core, and so words_low, holds one word at least)
+    plural = (words_low[-1].endswith("s") and not words_low[-1].endswith("ss")) and name is None
+    anon = fast.anonymity
+    head = words_low[-1]
     head_at = len(words_low) - 1
-    for i, w in enumerate(words_low):
-        if i > 0 and w in ("of", "at", "in", "inside", "within", "for", "from", "with", "on", "who", "that", "familiar", "close"):
+    for i in range(1, len(words_low)):
+        if words_low[i] in _HEAD_ENDS:
             head = words_low[i - 1]
             head_at = i - 1
             break
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
-    fast = v.fast
-    proper = _has_proper(v, core)
+    proper = any(map(cap.__getitem__, core))
     if name is None and (anon.get(head) == "head" or (fast.anon_marker_re is not None
                                                       and fast.anon_marker_re.search(v.tok_text(a, b).lower()) is not None)):
         if not proper or anon.get(head) == "head" and not _outlet_or_gov(v, core):
@@ -239,7 +248,6 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if name is None and _modified_unnamed(v, words_low, head):
         return Described(text, role, "anonymous", None, None, plural)
     out = wl.outlet(text) if proper else None
-    written = [v.s[v.toks[t][0]:v.toks[t][1]] for t in core]  # the words as written
     if out is None and proper and _may_hold(written, fast.outlet_parts, fold=True):
         hit = _find_phrase(v, core, _OutletTable(wl))
         if hit is not None and (hit[1] - hit[0]) >= max(1, len(core) - 2):
@@ -249,22 +257,26 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     media = None if fast.agency_parts.isdisjoint(words_low) else _introduced_medium(v, core)
     if media is not None:
         return Described(media[0], media[1] or role, media[2], media[0], None, False)
-    if head in wl.agency_words and name is None:
-        kind = wl.agency_words[head]
+    agency_words = fast.agency_words
+    if head in agency_words and name is None:
+        kind = agency_words[head]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
-    if len(core) >= 2 and not fast.agency_parts.isdisjoint(words_low[-2:]) and " ".join(words_low[-2:]) in wl.agency_words:
-        kind = wl.agency_words[" ".join(words_low[-2:])]
+    if len(core) >= 2 and not fast.agency_parts.isdisjoint(words_low[-2:]) and " ".join(words_low[-2:]) in agency_words:
+        kind = agency_words[" ".join(words_low[-2:])]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
-    if text in wl.countries or text.replace("the ", "", 1) in wl.countries:
+    countries = fast.countries
+    if text in countries or text.replace("the ", "", 1) in countries:
         return Described(text, role, "government", None, None, False)
     gov = None
-    if (proper or any(w in wl.government or w[-2:] == "'s" and w[:-2] in wl.government for w in words_low)) and _may_hold(
+    government = fast.government
+    if (proper or any(w in government or w[-2:] == "'s" and w[:-2] in government for w in words_low)) and _may_hold(
             written, fast.government_parts, fold=False):
-        gov = _find_phrase(v, core, wl.government, case_sensitive=True)
+        gov = _find_phrase(v, core, government, case_sensitive=True)
+    reporting = fast.reporting_nouns
     if gov is not None:
         gi, gj, gname = _body_name(v, core, *gov)
         rest = words_low[gj:]
-        if not rest or all(w in wl.reporting_nouns or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
+        if not rest or all(w in reporting or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
             if name is None or gj == len(core) or (name and v.toks[core[gi]][0] >= v.toks[name_start][0]):
                 return Described(gname, role, "government", None, None, False)
     if proper and head in _STATE_BODY_HEADS:
@@ -274,9 +286,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     # ("and" inside one body's name before a singular role is one speaker: "a Food and Drug Administration spokesman")
     if "both" in words_low or ("and" in words_low and proper and name is None and not (role_type and not plural)):
         return Described(text, role, "group", None, None, True)
-    if name is None and (head in wl.group_words or (plural and head not in wl.reporting_nouns)):
+    if name is None and (head in fast.group_words or (plural and head not in reporting)):
         return Described(text, role, "group", None, None, True)
-    if name is None and head in wl.reporting_nouns:
+    if name is None and head in reporting:
         return Described(text, role, "unknown", None, None, False)
     ow = fast.organization_words
     if described:
@@ -295,7 +307,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         return Described(text, role, "organization", None, None, False)
     if name is not None:
         return Described(name, role, "person", name, None, False)
-    if _has_proper(v, core):
+    if proper:
         return Described(text, role, "person", text, None, False)
     return Described(text, role, "unknown", None, None, plural)
 
@@ -340,7 +352,7 @@ def _modified_unnamed(v: View, words_low: list[str], head: str) -> bool:
     before it. A head that may name a document ("figures show") counts only
     when the people are placed in a body ("figures inside the ministry").
     """
-    wl = v.wl
+    wl = v.fast
     if not head.isalpha() or head not in words_low:
         return False
     if head in wl.roles or head.rstrip("s") in wl.roles or head in wl.agency_words \
@@ -349,7 +361,8 @@ def _modified_unnamed(v: View, words_low: list[str], head: str) -> bool:
     h = words_low.index(head)
     if head in wl.reporting_nouns and (h + 1 >= len(words_low) or words_low[h + 1] not in _INSIDE):
         return False
-    return any(wl.anonymity.get(w) == "modifier" for w in words_low[:h])
+    anon = wl.anonymity
+    return any(anon.get(w) == "modifier" for w in words_low[:h])
 
 
 _INSIDE = frozenset({"inside", "within", "in", "at", "from"})
@@ -391,6 +404,12 @@ def _body_name(v: View, core: list[int], gi: int, gj: int, gname: str) -> tuple[
 
 
 #: people who speak for someone else: the source is the agent, not the principal
+#: leading determiners left out of a speaker's text (not the quantifiers: "both", "many", "two", ...)
+_DROPPED_DETERMINERS = DETERMINERS - {"both", "all", "many", "some", "several", "most", "few", "one", "two", "three"}
+#: words after a source's head noun: "officials *in* the ministry", "people *familiar* with"
+_HEAD_ENDS = frozenset({"of", "at", "in", "inside", "within", "for", "from", "with", "on", "who", "that", "familiar",
+                        "close"})
+
 _AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
                      "aide", "aides", "adviser", "advisers", "advisor", "advisors", "lawyer", "lawyers", "attorney",
                      "attorneys", "representative", "representatives", "spokesperson's"})
@@ -458,7 +477,8 @@ def _trailing_name(v: View, words: list[int]) -> list[int]:
         return []
     if not any(not v.cap[t] and low[t] not in DETERMINERS for t in words[:k]):
         return []
-    if any(low[t] in v.wl.organization_words or low[t] in v.wl.agency_words for t in run):
+    orgs, media = v.fast.organization_words, v.fast.agency_words
+    if any(low[t] in orgs or low[t] in media for t in run):
         return []
     return run
 
@@ -503,7 +523,7 @@ def _acronym(word: str) -> bool:
 
 
 def _medium_word(v: View, phrase: str) -> str | None:
-    kind = v.wl.agency_words.get(phrase)
+    kind = v.fast.agency_words.get(phrase)
     if kind is None or phrase in _PERSON_MEDIA:
         return None
     return kind
@@ -608,16 +628,14 @@ def _may_hold(words: list[str], parts: frozenset[str], *, fold: bool) -> bool:
     return False
 
 
-def _has_proper(v: View, core: list[int]) -> bool:
-    return any(map(v.cap.__getitem__, core))
-
-
 def _outlet_or_gov(v: View, core: list[int]) -> bool:
     text = " ".join(v.s[v.toks[t][0]:v.toks[t][1]] for t in core)
     return v.wl.outlet(text) is not None
 
 
 def _clean_role(s: str) -> str:
+    if "(" not in s and ")" not in s:  # (most roles)
+        return " ".join(s.split()).strip(" ,")
     # drop a parenthesised acronym: "US National Security Advisor (NSA)"
     out = []
     depth = 0
@@ -635,8 +653,9 @@ def _clean_role(s: str) -> str:
 
 def _appos_type(v: View, appos: str) -> str | None:
     low = appos.lower()
+    roles = v.fast.roles
     for w in low.replace(",", " ").split():
-        t = v.wl.roles.get(w)
+        t = roles.get(w)
         if t is not None and t != "person":
             return t
     if any(x in low for x in ("university", "institute", "professor", "school of", "college")):

@@ -188,7 +188,8 @@ class FastLists:
                  "phrase_heads", "anon_markers", "anon_marker_re", "cue_families", "cue_bias", "cue_prior_logit",
                  "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
                  "organization_words", "government", "agency_parts", "outlet_parts", "government_parts", "cue_words",
-                 "hedge_seconds", "cue_context_weights", "cue_source_spread")
+                 "hedge_seconds", "cue_context_weights", "cue_source_spread", "group_words", "anonymity",
+                 "countries")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
@@ -207,6 +208,9 @@ class FastLists:
         self.agency_words = dict(wl.agency_words)
         self.organization_words = dict(wl.organization_words)
         self.government = dict(wl.government)
+        self.group_words = dict(wl.group_words)
+        self.anonymity = dict(wl.anonymity)
+        self.countries = dict(wl.countries)
         #: every word of a media word, an outlet name (as :meth:`Wordlists.outlet` compares them) or a
         #: government body (as written): a phrase none of whose words is here is in no such list
         self.agency_parts = _parts(wl.agency_words)
