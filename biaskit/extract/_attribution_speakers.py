@@ -86,19 +86,21 @@ def _role_at(v: View, idx: list[int], k: int) -> int:
     return 0
 
 
-def _find_phrase(v: View, idx: list[int], table, *, case_sensitive: bool = False, max_n: int = 5) -> tuple[int, int, str] | None:
-    """Longest entry of ``table`` occurring in the words ``idx``: (start word, end word, key)."""
+def _find_phrase(v: View, idx: list[int], written: list[str], table, *, case_sensitive: bool = False,
+                 max_n: int = 5) -> tuple[int, int, str] | None:
+    """Longest entry of ``table`` occurring in the words ``idx`` (``written``: those words as written).
+
+    Returns (start word, end word, key).
+    """
     best = None
     heads = v.fast.phrase_heads
-    s = v.s
-    toks = v.toks
     for i in range(len(idx)):
         w = v.low[idx[i]]
         top = heads.get(w) or (w.endswith("'s") and heads.get(w[:-2]))
         if not top:
             continue
         for n in range(min(top, max_n, len(idx) - i), 0, -1):
-            raw = " ".join(s[toks[t][0]:toks[t][1]] for t in idx[i:i + n])
+            raw = " ".join(written[i:i + n])
             if raw.endswith(("'s", "\u2019s")):
                 raw = raw[:-2]
             key = raw if case_sensitive else raw.lower()
@@ -249,7 +251,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         return Described(text, role, "anonymous", None, None, plural)
     out = wl.outlet(text) if proper else None
     if out is None and proper and _may_hold(written, fast.outlet_parts, fold=True):
-        hit = _find_phrase(v, core, _OutletTable(wl))
+        hit = _find_phrase(v, core, written, _OutletTable(wl))
         if hit is not None and (hit[1] - hit[0]) >= max(1, len(core) - 2):
             out = wl.outlet(hit[2])
     if out is not None:
@@ -271,7 +273,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     government = fast.government
     if (proper or any(w in government or w[-2:] == "'s" and w[:-2] in government for w in words_low)) and _may_hold(
             written, fast.government_parts, fold=False):
-        gov = _find_phrase(v, core, government, case_sensitive=True)
+        gov = _find_phrase(v, core, written, government, case_sensitive=True)
     reporting = fast.reporting_nouns
     if gov is not None:
         gi, gj, gname = _body_name(v, core, *gov)
@@ -507,7 +509,35 @@ def _plural_common_noun(v: View, t: int, word: str) -> bool:
         k += 1
     if k != t:
         return False
-    return re.search(rf"(?<=[\w,;:] ){re.escape(word)}\b", v.s) is None
+    return not _inside_sentence(v.s, word)
+
+
+def _is_word_char(ch: str) -> bool:
+    """A character ``\\w`` matches (str patterns): a letter, a digit or "_"."""
+    return ch.isalnum() or ch == "_"
+
+
+def _inside_sentence(s: str, word: str) -> bool:
+    """True if ``word`` occurs in ``s`` as ``re.search(rf"(?<=[\\w,;:] ){re.escape(word)}\\b", s)`` finds it.
+
+    That is: after a space that follows a word character, ",", ";" or ":", and
+    ending at a word boundary. Searched with ``str.find`` (no pattern per word).
+
+    >>> _inside_sentence("Dockers said. Then the Dockers left", "Dockers")
+    True
+    >>> _inside_sentence("Dockers said. Dockersx. \u201cDockers", "Dockers")
+    False
+    """
+    n = len(word)
+    last_is_word = _is_word_char(word[-1])
+    p = s.find(word, 2)
+    while p >= 0:
+        e = p + n
+        if s[p - 1] == " " and (s[p - 2] in ",;:" or _is_word_char(s[p - 2])) \
+                and last_is_word != (e < len(s) and _is_word_char(s[e])):
+            return True
+        p = s.find(word, p + 1)
+    return False
 
 
 def _acronym(word: str) -> bool:
