@@ -616,16 +616,16 @@ def _introduced_as_medium(v: View, name: str) -> str | None:
     """
     s = v.s
     words = v.wl.agency_words
-    for m in re.finditer(rf"\b{re.escape(name)}\b", s):
-        before = s[max(0, m.start() - 40):m.start()].lower().split()
-        nxt = s[m.end():m.end() + 2].strip()[:1]
+    for start, end in _word_spans(s, name):
+        before = s[max(0, start - 40):start].lower().split()
+        nxt = s[end:end + 2].strip()[:1]
         for n in (2, 1):
             if len(before) >= n:
                 key = " ".join(before[-n:])
                 if key in words and key not in _PERSON_MEDIA and not nxt.isupper():
                     return words[key]
         if _acronym(name):
-            after = s[m.end():m.end() + 40].lower().split()
+            after = s[end:end + 40].lower().split()
             for n in (2, 1):
                 if len(after) >= n:
                     key = " ".join(after[:n]).strip(".,;:")
@@ -938,6 +938,24 @@ def _words_after(s: str, word: str, tail: re.Pattern) -> Iterator[str]:
         if m is not None:
             yield m.group(1)
             p = s.find(word, m.end())
+        else:
+            p = s.find(word, p + 1)
+
+
+def _word_spans(s: str, word: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of ``\\b`` + ``word`` + ``\\b`` in ``s``, as ``re.finditer`` finds them.
+
+    Searches the literal word with ``str.find`` (no pattern built per word).
+
+    >>> list(_word_spans("VPA, xVPA VPA1 (VPA)", "VPA"))
+    [(0, 3), (16, 19)]
+    """
+    n = len(word)
+    p = s.find(word)
+    while p >= 0:
+        if _BOUNDARY_RE.match(s, p) is not None and _BOUNDARY_RE.match(s, p + n) is not None:
+            yield p, p + n
+            p = s.find(word, p + n)
         else:
             p = s.find(word, p + 1)
 
