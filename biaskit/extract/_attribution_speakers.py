@@ -244,12 +244,17 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             break
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
     proper = any(map(cap.__getitem__, core))
-    if name is None and (anon.get(head) == "head" or (fast.anon_marker_re is not None
-                                                      and fast.anon_marker_re.search(v.tok_text(a, b).lower()) is not None)):
-        if not proper or anon.get(head) == "head" and not _outlet_or_gov(v, core):
+    if name is None:
+        # an anonymity head ("sources"), or a marker ("familiar with") in words with no capital
+        if anon.get(head) == "head":
+            if not proper or not _outlet_or_gov(v, core):
+                return Described(text, role, "anonymous", None, None, plural)
+        elif (not proper and fast.anon_marker_re is not None
+              and fast.anon_marker_re.search(v.tok_text(a, b).lower()) is not None):
             return Described(text, role, "anonymous", None, None, plural)
-    if name is None and _modified_unnamed(v, words_low, head):
-        return Described(text, role, "anonymous", None, None, plural)
+        # (only an anonymity modifier makes unnamed people anonymous: most sources have none)
+        if not fast.anon_modifiers.isdisjoint(words_low) and _modified_unnamed(v, words_low, head):
+            return Described(text, role, "anonymous", None, None, plural)
     out = wl.outlet(text) if proper else None
     if out is None and proper and _may_hold(written, fast.outlet_parts, fold=True):
         hit = _find_phrase(v, core, written, _OutletTable(wl))
@@ -298,7 +303,6 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         words_org = [low[t] for t in core[last_role + 1:]]  # "party boss X" is X, a person
     else:
         words_org = words_low
-    org = not ow.keys().isdisjoint(words_org) or (proper and any(w in ow for t, w in zip(core, written, strict=True) if cap[t]))
     # (a role word before the head only modifies it: "the teachers' union" is an organisation)
     if role_type in ("official", "expert", "person", "media") and (name is not None or last_role >= head_at
                                                                    or head not in ow):
@@ -306,7 +310,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         if role_type == "media":
             st = "media"
         return Described(name or text, role, st, name, None, False)
-    if org:
+    if not ow.keys().isdisjoint(words_org) or (proper and any(w in ow for t, w in zip(core, written, strict=True) if cap[t])):
         return Described(text, role, "organization", None, None, False)
     if name is not None:
         return Described(name, role, "person", name, None, False)
