@@ -17,6 +17,7 @@ from biaskit.extract._attribution_grammar import PREPOSITIONS, TIME_WORDS, WEEKD
 from biaskit.extract._attribution_rules import (
     _CUT_WORDS,
     _DASHES,
+    _QUOTE_CHARS,
     Cand,
     View,
     clause_subject,
@@ -31,11 +32,6 @@ _SKIP_AFTER = TIME_WORDS | {"on", "at", "in", "during", "last", "this", "early",
 
 def _region_start(c: Cand) -> int:
     return c.region[0]
-
-
-def _sentence_bounds(v: View, si: int) -> tuple[int, int, int, int]:
-    s = v.doc.sentences[si]
-    return s.token_start, s.token_end, s.start, s.end
 
 
 def _char(v: View, tok: int, end: bool = False) -> int:
@@ -107,25 +103,23 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
     return "post", -1
 
 
-def _quote_before(v: View, pos: int):
-    """The depth-0 quotation that opens last before ``pos`` (or None)."""
-    k = bisect_left(v.qstarts, pos) - 1
-    return v.doc.quotes[v.qidx[k]] if k >= 0 else None
-
-
 def _quote_extend_back(v: View, a: int, lo_char: int) -> int:
     """If char ``a`` lies in a quotation opened before, start the content at its opening mark."""
-    q = _quote_before(v, a)
-    if q is not None and q.start < a < q.end and q.start >= lo_char:
-        return q.start
+    k = bisect_left(v.qstarts, a) - 1  # (the depth-0 quotation that opens last before it)
+    if k >= 0:
+        q = v.doc.quotes[v.qidx[k]]
+        if q.start < a < q.end and q.start >= lo_char:
+            return q.start
     return a
 
 
 def _quote_extend_fwd(v: View, b: int, hi_char: int) -> int:
     """If char ``b`` lies inside a quotation, end the content at its closing mark."""
-    q = _quote_before(v, b)
-    if q is not None and q.start < b < q.end and q.end <= hi_char:
-        return q.end
+    k = bisect_left(v.qstarts, b) - 1  # (the depth-0 quotation that opens last before it)
+    if k >= 0:
+        q = v.doc.quotes[v.qidx[k]]
+        if q.start < b < q.end and q.end <= hi_char:
+            return q.end
     return b
 
 
@@ -133,16 +127,16 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
     """Give each candidate its content; drop nested ones; fold relays into via."""
     if not cands:
         return []
-    ts, te, sa, sb = _sentence_bounds(v, si)
     low = v.low
     doc = v.doc
-    para = doc.paragraphs[doc.sentences[si].paragraph]
-    pa, pb = para
+    sent = doc.sentences[si]
+    ts, te = sent.token_start, sent.token_end
+    pa, pb = doc.paragraphs[sent.paragraph]
 
     # ---- relays first ---------------------------------------------------
     _fold_relays(v, cands, ts, te)
     # a cue inside another candidate's source ("an official, who spoke on condition of anonymity, said")
-    for c in cands:
+    for c in (cands if len(cands) > 1 else ()):
         for d in cands:
             if d is c or d.source is None or c.dropped:
                 continue
@@ -188,14 +182,15 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                 c.direction = "fwd"
         else:
             before = _before_kind(v, ts, own_start) if before_material else "none"
-            direction, fstart = _forward_start(v, c, after, te)
             if before == "quote":
-                direction = "post"
-            elif before == "clause" and direction == "fwd":
-                if after < te and low[after] == "," and fstart > after and not v.is_open_quote(fstart) and low[fstart] not in ("that",):
-                    direction = "paren"  # "To win, participants said, the party must ..."
-                elif _short_report(v, c, fstart, te):
-                    direction = "post"  # "Sales were great, he said after the rally"
+                direction, fstart = "post", -1  # (a quotation before: what follows the cue is not looked at)
+            else:
+                direction, fstart = _forward_start(v, c, after, te)
+                if before == "clause" and direction == "fwd":
+                    if after < te and low[after] == "," and fstart > after and not v.is_open_quote(fstart) and low[fstart] not in ("that",):
+                        direction = "paren"  # "To win, participants said, the party must ..."
+                    elif _short_report(v, c, fstart, te):
+                        direction = "post"  # "Sales were great, he said after the rally"
             if direction == "post" and not before_material:
                 # nothing before either: the content is the previous sentence's quotation, or none
                 direction = "none"
@@ -261,6 +256,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
 
     # ---- forward candidates, left to right -------------------------------
     fwd = [c for c in ordered if not c.dropped and c.direction == "fwd"]
+    toks = v.toks
     for c in fwd:
         if c.dropped:
             continue
@@ -293,7 +289,8 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         # never end on a conjunction or a trailing time phrase ("..., but", "while", "earlier Sunday")
         while end_tok - 1 > start_tok and low[end_tok - 1] in _TRAIL_DROP_OR_MARK:  # ("," and ";" are punctuation)
             end_tok -= 1
-        end_tok = _drop_trailing_time(v, start_tok, end_tok)
+        if end_tok - 1 > start_tok and low[end_tok - 1] in TIME_WORDS:  # (else nothing to drop)
+            end_tok = _drop_trailing_time(v, start_tok, end_tok)
         # a non-restrictive relative clause at the end is the outlet's aside (", which begins Monday");
         # a new clause after "; ", "but", "- but" is the outlet's own voice again
         # (only a comma, ";", "but" or a dash can cut: most contents have none)
@@ -321,9 +318,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         if start_tok >= end_tok:
             c.content = []
             continue
-        a_char = _char(v, start_tok)
-        b_char = _char(v, end_tok - 1, end=True)
-        a_char, b_char = _trim_chars(v, a_char, b_char)
+        a_char, b_char = _trim_chars(v, toks[start_tok][0], toks[end_tok - 1][1])
         b_char = _quote_extend_fwd(v, b_char, pb)
         if b_char > a_char:
             c.content = (c.paren or []) + [(a_char, b_char)]
@@ -390,6 +385,8 @@ def _before_kind(v: View, ts: int, own_start: int) -> str:
         return "none"
     if low[k] in ("\u2014", "\u2013", "-") and v.punct[k]:
         k -= 1
+    if low[k] != "," and low[k] not in _QUOTE_CHARS:
+        return "other"  # (neither a comma nor a closing quotation mark: see View.is_close_quote)
     # the first word of the material before
     f = ts
     while f < k and v.punct[f] and not v.is_open_quote(f):
@@ -499,9 +496,13 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
     """Turn relaying candidates into ``via`` entries of the attribution they relay."""
     low = v.low
     for n, c in enumerate(cands):
-        if c.dropped or (c.kind == "verb" and c.lemma not in _RELAY_RULE_LEMMAS):
+        kind, lemma = c.kind, c.lemma
+        if c.dropped or (kind == "verb" and lemma not in _RELAY_RULE_LEMMAS):
             continue  # (no rule below applies)
-        prev = [d for d in cands[:n] if not d.dropped] if c.lemma in ("quote", "cite") or c.kind == "according_to" else ()
+        if kind == "verb" and lemma in _SPEAK_LEMMAS:  # (the one rule for these: "X told CNN", "in an interview with")
+            _media_addressee(v, c, te)
+            continue
+        prev = [d for d in cands[:n] if not d.dropped] if lemma in ("quote", "cite") or kind == "according_to" else ()
         # "X said, quoted by RIA Novosti" / "said X quoted as saying ... by RIA Novosti"
         if c.lemma == "quote" and c.kind == "verb":
             i = c.verb
@@ -576,33 +577,38 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
                     d.rule = d.rule + ":citing"
                     c.dropped = True
                     continue
-        # "X told CNN" / "X said in an interview with CNN"
-        if c.kind == "verb" and c.lemma in ("tell", "say", "speak", "talk"):
-            k = c.cue[1]
-            if c.lemma == "tell" and k < te and not v.punct[k]:
-                obj = right_np(v, k, te, appositions=False)
-                if obj is not None and _is_media(v, obj):
-                    c.via.insert(0, obj)
-                    continue
-            for m in (range(c.cue[0], min(te, c.cue[1] + 8)) if "interview" in low[c.cue[0]:c.cue[1] + 8] else ()):
-                if low[m] == "interview" and m + 2 < te and low[m + 1] == "with":
-                    obj = right_np(v, m + 2, te, appositions=False)
-                    if obj is not None and _is_media(v, obj):
-                        c.via.insert(0, obj)
-                    break
+
+
+#: the verbs of "X told CNN" and "X said in an interview with CNN" (no other relay rule is about them)
+_SPEAK_LEMMAS = frozenset({"tell", "say", "speak", "talk"})
+
+
+def _media_addressee(v: View, c: Cand, te: int) -> None:
+    """"X told CNN" / "X said in an interview with CNN": the medium relays what X said."""
+    low = v.low
+    k = c.cue[1]
+    if c.lemma == "tell" and k < te and not v.punct[k]:
+        obj = right_np(v, k, te, appositions=False)
+        if obj is not None and _is_media(v, obj):
+            c.via.insert(0, obj)
+            return
+    for m in (range(c.cue[0], min(te, c.cue[1] + 8)) if "interview" in low[c.cue[0]:c.cue[1] + 8] else ()):
+        if low[m] == "interview" and m + 2 < te and low[m + 1] == "with":
+            obj = right_np(v, m + 2, te, appositions=False)
+            if obj is not None and _is_media(v, obj):
+                c.via.insert(0, obj)
+            break
 
 
 def _is_media(v: View, span: tuple[int, int]) -> bool:
     text = v.tok_text(*span)
-    wl = v.wl
-    if wl.outlet(text) is not None:
-        return True
+    # (the cheap tests first: the answer is the same in any order)
     low = text.lower()
     words = low.split()
-    if words and words[-1] in wl.agency_words:
+    if words and words[-1] in v.fast.agency_words:
         return True
     if low.endswith(("media reports", "news agency", "news reports", "press reports")):
         return True
-    return False
+    return v.wl.outlet(text) is not None
 
 

@@ -11,6 +11,7 @@ person quoted), carrying the role and type known for that person.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,9 +31,13 @@ _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her"
 _ROLE_MAX_WORDS = 4
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Described:
-    """What a source span says about its speaker."""
+    """What a source span says about its speaker (read-only by convention).
+
+    Not frozen: a frozen dataclass sets each field through
+    ``object.__setattr__``, several times slower to build.
+    """
 
     speaker: str | None
     role: str | None
@@ -63,10 +68,11 @@ def _words(v: View, a: int, b: int) -> list[int]:
 
 def _role_at(v: View, idx: list[int], k: int) -> int:
     """Length (in words) of a role entry starting at word position ``k`` of ``idx``, 0 if none."""
-    roles = v.wl.roles
+    fast = v.fast
+    roles = fast.roles
     low = v.low
     w = low[idx[k]]
-    top = v.wl.phrase_heads.get(w, 0)
+    top = fast.phrase_heads.get(w, 0)
     best = 0
     if top > 1:
         key = w
@@ -81,19 +87,21 @@ def _role_at(v: View, idx: list[int], k: int) -> int:
     return 0
 
 
-def _find_phrase(v: View, idx: list[int], table, *, case_sensitive: bool = False, max_n: int = 5) -> tuple[int, int, str] | None:
-    """Longest entry of ``table`` occurring in the words ``idx``: (start word, end word, key)."""
+def _find_phrase(v: View, idx: list[int], written: list[str], table, *, case_sensitive: bool = False,
+                 max_n: int = 5) -> tuple[int, int, str] | None:
+    """Longest entry of ``table`` occurring in the words ``idx`` (``written``: those words as written).
+
+    Returns (start word, end word, key).
+    """
     best = None
-    heads = v.wl.phrase_heads
-    s = v.s
-    toks = v.toks
+    heads = v.fast.phrase_heads
     for i in range(len(idx)):
         w = v.low[idx[i]]
         top = heads.get(w) or (w.endswith("'s") and heads.get(w[:-2]))
         if not top:
             continue
         for n in range(min(top, max_n, len(idx) - i), 0, -1):
-            raw = " ".join(s[toks[t][0]:toks[t][1]] for t in idx[i:i + n])
+            raw = " ".join(written[i:i + n])
             if raw.endswith(("'s", "\u2019s")):
                 raw = raw[:-2]
             key = raw if case_sensitive else raw.lower()
@@ -107,23 +115,27 @@ def _find_phrase(v: View, idx: list[int], table, *, case_sensitive: bool = False
 def describe(v: View, span: tuple[int, int]) -> Described:
     """Name, role and source type of the source span ``span`` (token range)."""
     wl = v.wl
+    fast = v.fast
     a, b = span
     low = v.low
     if b - a == 1:
         first = low[a]
         if first in _PRONOUNS:
             return Described(None, None, "unknown", None, first, first in PLURAL_PRONOUNS)
-    # the first segment (before an apposition comma) carries the name
-    seg_end = low.index(",", a, b) if "," in low[a:b] else b  # (a "," token is always punctuation)
     appos = None
-    if seg_end < b:
-        aa = seg_end + 1
-        bb = b
-        while bb > aa and v.punct[bb - 1]:
-            bb -= 1
-        if bb > aa:
-            appos = v.tok_text(aa, bb)
-    idx = _words(v, a, seg_end)
+    if 1 not in v.punct[a:b]:
+        idx = list(range(a, b))  # (most spans: words only, so no apposition either)
+    else:
+        # the first segment (before an apposition comma) carries the name
+        seg_end = low.index(",", a, b) if "," in low[a:b] else b  # (a "," token is always punctuation)
+        if seg_end < b:
+            aa = seg_end + 1
+            bb = b
+            while bb > aa and v.punct[bb - 1]:
+                bb -= 1
+            if bb > aa:
+                appos = v.tok_text(aa, bb)
+        idx = _words(v, a, seg_end)
     if not idx:
         return Described(None, None, "unknown", None, None, False)
     first = low[idx[0]]
@@ -132,15 +144,17 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if len(idx) == 1 and appos is None:
         t = idx[0]
         word = v.s[v.toks[t][0]:v.toks[t][1]]
-        if first in wl.group_words and first not in wl.roles and first[:-1] not in wl.roles and first not in wl.anonymity:
+        roles = fast.roles
+        group_words = fast.group_words
+        if first in group_words and first not in roles and first[:-1] not in roles and first not in fast.anonymity:
             return Described(word, None, "group", None, None, True)  # "Critics say"
-        if v.cap[t] and first not in wl.roles and first not in wl.group_words and first not in wl.anonymity:
+        if v.cap[t] and first not in roles and first not in group_words and first not in fast.anonymity:
             out = wl.outlet(word)
             if out is not None:
                 return Described(out[0], None, "agency" if out[1] == "agency" else "media", out[0], None, False)
-            if word in wl.government or word in wl.countries:
+            if word in fast.government or word in fast.countries:
                 return Described(word, None, "government", None, None, False)
-            if word in wl.organization_words or first in wl.organization_words:
+            if word in fast.organization_words or first in fast.organization_words:
                 return Described(word, None, "organization", None, None, False)
             if word.endswith(("'s", "\u2019s")):
                 word = word[:-2]
@@ -152,11 +166,13 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             return Described(word, None, "person", word, None, False)
     # drop leading determiners for the speaker text
     k0 = 0
-    while k0 < len(idx) - 1 and low[idx[k0]] in DETERMINERS and low[idx[k0]] not in ("both", "all", "many", "some", "several", "most", "few", "one", "two", "three"):
+    while k0 < len(idx) - 1 and low[idx[k0]] in _DROPPED_DETERMINERS:
         k0 += 1
     core = idx[k0:]
-    text = v.s[v.toks[core[0]][0]:v.toks[idx[-1]][1]]
-    words_low = [low[t] for t in core]
+    s, toks = v.s, v.toks
+    text = s[toks[core[0]][0]:toks[idx[-1]][1]]
+    words_low = list(map(low.__getitem__, core))
+    written = [s[toks[t][0]:toks[t][1]] for t in core]  # the words as written
 
     # ---- someone speaking for someone: "a spokesperson for Prime Minister X" --
     for i in range(len(core) - 2 if not _AGENTS.isdisjoint(words_low) else 0):
@@ -169,8 +185,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     role_type = None
     i = 0
     ncore = len(core)
-    heads = wl.phrase_heads
-    roles = wl.roles
+    heads = fast.phrase_heads
+    roles = fast.roles
     while i < ncore:
         w = words_low[i]
         # (a word that heads no entry and is no role, as most are, needs no further look; see _role_at)
@@ -181,8 +197,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         n = _role_at(v, core, i)
         if n:
             last_role = i + n - 1
-            key = " ".join(low[t] for t in core[i:i + n])
-            role_type = wl.roles.get(key) or wl.roles.get(key.rstrip(".")) or wl.roles.get(key.rstrip("s")) or role_type
+            key = " ".join(words_low[i:i + n])
+            role_type = roles.get(key) or roles.get(key.rstrip(".")) or roles.get(key.rstrip("s")) or role_type
             i += n
             continue
         i += 1
@@ -204,10 +220,10 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     name = None
     role = None
     if name_start is not None:
-        name = " ".join(v.s[v.toks[t][0]:v.toks[t][1]] for t in cand)
+        name = " ".join(written[len(core) - len(cand):])  # (the name's words end the core)
         if last_role >= 0:
             r0, r1 = core[0], core[last_role]
-            role = _clean_role(v.s[v.toks[r0][0]:v.toks[r1][1]])
+            role = _clean_role(s[toks[r0][0]:toks[r1][1]])
     elif last_role >= 0 and last_role == len(core) - 1:
         role = _clean_role(text)
     if appos:
@@ -216,28 +232,32 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             role_type = _appos_type(v, appos)
 
     # ---- source type -----------------------------------------------------
-    plural = bool(words_low) and (words_low[-1].endswith("s") and not words_low[-1].endswith("ss")) and name is None
-    anon = wl.anonymity
-    head = words_low[-1] if words_low else ""
+    # (core, and so words_low, holds one word at least)
+    plural = (words_low[-1].endswith("s") and not words_low[-1].endswith("ss")) and name is None
+    anon = fast.anonymity
+    head = words_low[-1]
     head_at = len(words_low) - 1
-    for i, w in enumerate(words_low):
-        if i > 0 and w in ("of", "at", "in", "inside", "within", "for", "from", "with", "on", "who", "that", "familiar", "close"):
+    for i in range(1, len(words_low)):
+        if words_low[i] in _HEAD_ENDS:
             head = words_low[i - 1]
             head_at = i - 1
             break
     plural = plural or (name is None and head.endswith("s") and not head.endswith("ss"))
-    fast = v.fast
-    proper = _has_proper(v, core)
-    if name is None and (anon.get(head) == "head" or (fast.anon_marker_re is not None
-                                                      and fast.anon_marker_re.search(v.tok_text(a, b).lower()) is not None)):
-        if not proper or anon.get(head) == "head" and not _outlet_or_gov(v, core):
+    proper = any(map(cap.__getitem__, core))
+    if name is None:
+        # an anonymity head ("sources"), or a marker ("familiar with") in words with no capital
+        if anon.get(head) == "head":
+            if not proper or not _outlet_or_gov(v, core):
+                return Described(text, role, "anonymous", None, None, plural)
+        elif (not proper and fast.anon_marker_re is not None
+              and fast.anon_marker_re.search(v.tok_text(a, b).lower()) is not None):
             return Described(text, role, "anonymous", None, None, plural)
-    if name is None and _modified_unnamed(v, words_low, head):
-        return Described(text, role, "anonymous", None, None, plural)
+        # (only an anonymity modifier makes unnamed people anonymous: most sources have none)
+        if not fast.anon_modifiers.isdisjoint(words_low) and _modified_unnamed(v, words_low, head):
+            return Described(text, role, "anonymous", None, None, plural)
     out = wl.outlet(text) if proper else None
-    written = [v.s[v.toks[t][0]:v.toks[t][1]] for t in core]  # the words as written
     if out is None and proper and _may_hold(written, fast.outlet_parts, fold=True):
-        hit = _find_phrase(v, core, _OutletTable(wl))
+        hit = _find_phrase(v, core, written, _OutletTable(wl))
         if hit is not None and (hit[1] - hit[0]) >= max(1, len(core) - 2):
             out = wl.outlet(hit[2])
     if out is not None:
@@ -245,22 +265,26 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     media = None if fast.agency_parts.isdisjoint(words_low) else _introduced_medium(v, core)
     if media is not None:
         return Described(media[0], media[1] or role, media[2], media[0], None, False)
-    if head in wl.agency_words and name is None:
-        kind = wl.agency_words[head]
+    agency_words = fast.agency_words
+    if head in agency_words and name is None:
+        kind = agency_words[head]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
-    if len(core) >= 2 and not fast.agency_parts.isdisjoint(words_low[-2:]) and " ".join(words_low[-2:]) in wl.agency_words:
-        kind = wl.agency_words[" ".join(words_low[-2:])]
+    if len(core) >= 2 and not fast.agency_parts.isdisjoint(words_low[-2:]) and " ".join(words_low[-2:]) in agency_words:
+        kind = agency_words[" ".join(words_low[-2:])]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
-    if text in wl.countries or text.replace("the ", "", 1) in wl.countries:
+    countries = fast.countries
+    if text in countries or text.replace("the ", "", 1) in countries:
         return Described(text, role, "government", None, None, False)
     gov = None
-    if (proper or any(w in wl.government or w[-2:] == "'s" and w[:-2] in wl.government for w in words_low)) and _may_hold(
+    government = fast.government
+    if (proper or any(w in government or w[-2:] == "'s" and w[:-2] in government for w in words_low)) and _may_hold(
             written, fast.government_parts, fold=False):
-        gov = _find_phrase(v, core, wl.government, case_sensitive=True)
+        gov = _find_phrase(v, core, written, government, case_sensitive=True)
+    reporting = fast.reporting_nouns
     if gov is not None:
         gi, gj, gname = _body_name(v, core, *gov)
         rest = words_low[gj:]
-        if not rest or all(w in wl.reporting_nouns or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
+        if not rest or all(w in reporting or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
             if name is None or gj == len(core) or (name and v.toks[core[gi]][0] >= v.toks[name_start][0]):
                 return Described(gname, role, "government", None, None, False)
     if proper and head in _STATE_BODY_HEADS:
@@ -270,16 +294,15 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     # ("and" inside one body's name before a singular role is one speaker: "a Food and Drug Administration spokesman")
     if "both" in words_low or ("and" in words_low and proper and name is None and not (role_type and not plural)):
         return Described(text, role, "group", None, None, True)
-    if name is None and (head in wl.group_words or (plural and head not in wl.reporting_nouns)):
+    if name is None and (head in fast.group_words or (plural and head not in reporting)):
         return Described(text, role, "group", None, None, True)
-    if name is None and head in wl.reporting_nouns:
+    if name is None and head in reporting:
         return Described(text, role, "unknown", None, None, False)
     ow = fast.organization_words
     if described:
         words_org = [low[t] for t in core[last_role + 1:]]  # "party boss X" is X, a person
     else:
         words_org = words_low
-    org = not ow.keys().isdisjoint(words_org) or (proper and any(w in ow for t, w in zip(core, written, strict=True) if cap[t]))
     # (a role word before the head only modifies it: "the teachers' union" is an organisation)
     if role_type in ("official", "expert", "person", "media") and (name is not None or last_role >= head_at
                                                                    or head not in ow):
@@ -287,11 +310,11 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         if role_type == "media":
             st = "media"
         return Described(name or text, role, st, name, None, False)
-    if org:
+    if not ow.keys().isdisjoint(words_org) or (proper and any(w in ow for t, w in zip(core, written, strict=True) if cap[t])):
         return Described(text, role, "organization", None, None, False)
     if name is not None:
         return Described(name, role, "person", name, None, False)
-    if _has_proper(v, core):
+    if proper:
         return Described(text, role, "person", text, None, False)
     return Described(text, role, "unknown", None, None, plural)
 
@@ -336,7 +359,7 @@ def _modified_unnamed(v: View, words_low: list[str], head: str) -> bool:
     before it. A head that may name a document ("figures show") counts only
     when the people are placed in a body ("figures inside the ministry").
     """
-    wl = v.wl
+    wl = v.fast
     if not head.isalpha() or head not in words_low:
         return False
     if head in wl.roles or head.rstrip("s") in wl.roles or head in wl.agency_words \
@@ -345,7 +368,8 @@ def _modified_unnamed(v: View, words_low: list[str], head: str) -> bool:
     h = words_low.index(head)
     if head in wl.reporting_nouns and (h + 1 >= len(words_low) or words_low[h + 1] not in _INSIDE):
         return False
-    return any(wl.anonymity.get(w) == "modifier" for w in words_low[:h])
+    anon = wl.anonymity
+    return any(anon.get(w) == "modifier" for w in words_low[:h])
 
 
 _INSIDE = frozenset({"inside", "within", "in", "at", "from"})
@@ -387,6 +411,12 @@ def _body_name(v: View, core: list[int], gi: int, gj: int, gname: str) -> tuple[
 
 
 #: people who speak for someone else: the source is the agent, not the principal
+#: leading determiners left out of a speaker's text (not the quantifiers: "both", "many", "two", ...)
+_DROPPED_DETERMINERS = DETERMINERS - {"both", "all", "many", "some", "several", "most", "few", "one", "two", "three"}
+#: words after a source's head noun: "officials *in* the ministry", "people *familiar* with"
+_HEAD_ENDS = frozenset({"of", "at", "in", "inside", "within", "for", "from", "with", "on", "who", "that", "familiar",
+                        "close"})
+
 _AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
                      "aide", "aides", "adviser", "advisers", "advisor", "advisors", "lawyer", "lawyers", "attorney",
                      "attorneys", "representative", "representatives", "spokesperson's"})
@@ -454,7 +484,8 @@ def _trailing_name(v: View, words: list[int]) -> list[int]:
         return []
     if not any(not v.cap[t] and low[t] not in DETERMINERS for t in words[:k]):
         return []
-    if any(low[t] in v.wl.organization_words or low[t] in v.wl.agency_words for t in run):
+    orgs, media = v.fast.organization_words, v.fast.agency_words
+    if any(low[t] in orgs or low[t] in media for t in run):
         return []
     return run
 
@@ -483,7 +514,35 @@ def _plural_common_noun(v: View, t: int, word: str) -> bool:
         k += 1
     if k != t:
         return False
-    return re.search(rf"(?<=[\w,;:] ){re.escape(word)}\b", v.s) is None
+    return not _inside_sentence(v.s, word)
+
+
+def _is_word_char(ch: str) -> bool:
+    """A character ``\\w`` matches (str patterns): a letter, a digit or "_"."""
+    return ch.isalnum() or ch == "_"
+
+
+def _inside_sentence(s: str, word: str) -> bool:
+    """True if ``word`` occurs in ``s`` as ``re.search(rf"(?<=[\\w,;:] ){re.escape(word)}\\b", s)`` finds it.
+
+    That is: after a space that follows a word character, ",", ";" or ":", and
+    ending at a word boundary. Searched with ``str.find`` (no pattern per word).
+
+    >>> _inside_sentence("Dockers said. Then the Dockers left", "Dockers")
+    True
+    >>> _inside_sentence("Dockers said. Dockersx. \u201cDockers", "Dockers")
+    False
+    """
+    n = len(word)
+    last_is_word = _is_word_char(word[-1])
+    p = s.find(word, 2)
+    while p >= 0:
+        e = p + n
+        if s[p - 1] == " " and (s[p - 2] in ",;:" or _is_word_char(s[p - 2])) \
+                and last_is_word != (e < len(s) and _is_word_char(s[e])):
+            return True
+        p = s.find(word, p + 1)
+    return False
 
 
 def _acronym(word: str) -> bool:
@@ -499,7 +558,7 @@ def _acronym(word: str) -> bool:
 
 
 def _medium_word(v: View, phrase: str) -> str | None:
-    kind = v.wl.agency_words.get(phrase)
+    kind = v.fast.agency_words.get(phrase)
     if kind is None or phrase in _PERSON_MEDIA:
         return None
     return kind
@@ -562,16 +621,16 @@ def _introduced_as_medium(v: View, name: str) -> str | None:
     """
     s = v.s
     words = v.wl.agency_words
-    for m in re.finditer(rf"\b{re.escape(name)}\b", s):
-        before = s[max(0, m.start() - 40):m.start()].lower().split()
-        nxt = s[m.end():m.end() + 2].strip()[:1]
+    for start, end in _word_spans(s, name):
+        before = s[max(0, start - 40):start].lower().split()
+        nxt = s[end:end + 2].strip()[:1]
         for n in (2, 1):
             if len(before) >= n:
                 key = " ".join(before[-n:])
                 if key in words and key not in _PERSON_MEDIA and not nxt.isupper():
                     return words[key]
         if _acronym(name):
-            after = s[m.end():m.end() + 40].lower().split()
+            after = s[end:end + 40].lower().split()
             for n in (2, 1):
                 if len(after) >= n:
                     key = " ".join(after[:n]).strip(".,;:")
@@ -604,16 +663,14 @@ def _may_hold(words: list[str], parts: frozenset[str], *, fold: bool) -> bool:
     return False
 
 
-def _has_proper(v: View, core: list[int]) -> bool:
-    return any(map(v.cap.__getitem__, core))
-
-
 def _outlet_or_gov(v: View, core: list[int]) -> bool:
     text = " ".join(v.s[v.toks[t][0]:v.toks[t][1]] for t in core)
     return v.wl.outlet(text) is not None
 
 
 def _clean_role(s: str) -> str:
+    if "(" not in s and ")" not in s:  # (most roles)
+        return " ".join(s.split()).strip(" ,")
     # drop a parenthesised acronym: "US National Security Advisor (NSA)"
     out = []
     depth = 0
@@ -631,8 +688,9 @@ def _clean_role(s: str) -> str:
 
 def _appos_type(v: View, appos: str) -> str | None:
     low = appos.lower()
+    roles = v.fast.roles
     for w in low.replace(",", " ").split():
-        t = v.wl.roles.get(w)
+        t = roles.get(w)
         if t is not None and t != "person":
             return t
     if any(x in low for x in ("university", "institute", "professor", "school of", "college")):
@@ -889,6 +947,24 @@ def _words_after(s: str, word: str, tail: re.Pattern) -> Iterator[str]:
             p = s.find(word, p + 1)
 
 
+def _word_spans(s: str, word: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of ``\\b`` + ``word`` + ``\\b`` in ``s``, as ``re.finditer`` finds them.
+
+    Searches the literal word with ``str.find`` (no pattern built per word).
+
+    >>> list(_word_spans("VPA, xVPA VPA1 (VPA)", "VPA"))
+    [(0, 3), (16, 19)]
+    """
+    n = len(word)
+    p = s.find(word)
+    while p >= 0:
+        if _BOUNDARY_RE.match(s, p) is not None and _BOUNDARY_RE.match(s, p + n) is not None:
+            yield p, p + n
+            p = s.find(word, p + n)
+        else:
+            p = s.find(word, p + 1)
+
+
 _ACRONYM_DEF_RE = re.compile(r"\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
 #: words an acronym's letters may skip in the name it abbreviates
 _ACRONYM_SKIP = frozenset({"of", "for", "and", "&", "the", "on", "de", "du", "des", "la", "le"})
@@ -927,7 +1003,10 @@ def _acronym_definitions(v: View) -> dict[str, tuple[int, int]]:
     return out
 
 
-_NAME_RUN_RE = re.compile(r"[A-Z][\w'\u2019.\-]*(?:[ ]+(?:\([A-Z]{2,6}\)|[A-Z][\w'\u2019.\-]*))+")
+_NAME_RUN_PATTERN = r"[A-Z][\w'\u2019.\-]*+(?:[ ]++(?:\([A-Z]{2,6}\)|[A-Z][\w'\u2019.\-]*+))+"
+if sys.version_info < (3, 11):  # possessive quantifiers (faster, same matches: a word or a space run never gives back)
+    _NAME_RUN_PATTERN = _NAME_RUN_PATTERN.replace("*+", "*").replace("++", "+")
+_NAME_RUN_RE = re.compile(_NAME_RUN_PATTERN)
 
 
 def _name_mentions(v: View) -> list[tuple[int, str, str | None, str]]:

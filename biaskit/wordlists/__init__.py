@@ -189,7 +189,7 @@ class FastLists:
                  "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
                  "organization_words", "government", "agency_parts", "outlet_parts", "government_parts", "cue_words",
                  "hedge_seconds", "cue_context_weights", "cue_source_spread", "cue_flag_sums",
-                 "cue_prior_terms")
+                 "cue_prior_terms", "group_words", "anonymity", "countries", "anon_modifiers")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
@@ -208,6 +208,11 @@ class FastLists:
         self.agency_words = dict(wl.agency_words)
         self.organization_words = dict(wl.organization_words)
         self.government = dict(wl.government)
+        self.group_words = dict(wl.group_words)
+        self.anonymity = dict(wl.anonymity)
+        #: anonymity entries of kind "modifier" ("senior", "unnamed")
+        self.anon_modifiers = frozenset(w for w, kind in wl.anonymity.items() if kind == "modifier")
+        self.countries = dict(wl.countries)
         #: every word of a media word, an outlet name (as :meth:`Wordlists.outlet` compares them) or a
         #: government body (as written): a phrase none of whose words is here is in no such list
         self.agency_parts = _parts(wl.agency_words)
