@@ -392,9 +392,13 @@ def _quoted_share(v: View, pieces: list[tuple[int, int]]) -> float:
             k = 0
         while k < nq:
             q = quotes[qidx[k]]
-            if q.start >= b:
+            qs = q.start
+            if qs >= b:
                 break
-            lo, hi = max(a, q.start), min(b, q.end)
+            lo = a if a > qs else qs
+            hi = q.end
+            if b < hi:
+                hi = b
             if lo < hi:
                 inside += _nonspace(s[lo:hi])
             k += 1
