@@ -421,6 +421,12 @@ class Doc:
         1 a punctuation mark (computed on first use).
     quotes : tuple of Quote
         Quotation spans (computed on first use).
+    token_starts : tuple of int
+        The start offset of every token (computed on first use).
+    lower_string, lower_tokens : str, tuple of str
+        ``string`` and every token in lower case, "\u2019" written "'": the
+        keys word lists and lexicons are matched by, shared by the
+        extractors (computed on first use).
     """
 
     text: str

@@ -183,6 +183,8 @@ class Attribution:
         """
         if len(values) != _N_ATTRIBUTION_FIELDS:
             raise TypeError(f"Attribution needs {_N_ATTRIBUTION_FIELDS} values, got {len(values)}")
+        if cls is not Attribution:  # (a subclass may add slots: no twin of its layout)
+            return cls(*values)
         rec = _AttributionBuilder(*values)
         rec.__class__ = cls  # (same slots in the same order: a compatible layout)
         return rec
@@ -191,7 +193,8 @@ class Attribution:
 #: a mutable class with Attribution's slots, in the same order (see Attribution._from_values)
 _AttributionBuilder = make_dataclass("_AttributionBuilder", [f.name for f in fields(Attribution)], slots=True,
                                      repr=False, eq=False)
-assert _AttributionBuilder.__slots__ == Attribution.__slots__
+if _AttributionBuilder.__slots__ != Attribution.__slots__:  # (kept under python -O, unlike an assert)
+    raise RuntimeError("_AttributionBuilder must have Attribution's slots in the same order")
 _N_ATTRIBUTION_FIELDS = len(Attribution.__slots__)
 
 

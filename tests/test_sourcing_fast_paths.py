@@ -165,6 +165,27 @@ def test_records_built_on_the_fast_path_are_plain_frozen_records():
             r.speaker = "X"
     with pytest.raises(TypeError, match="23 values"):
         Attribution._from_values(("direct",))
+    import copy
+    import pickle
+
+    r = recs[0]
+    assert type(r) is Attribution and not hasattr(r, "__dict__")
+    assert hash(r) == hash(Attribution(**dataclasses.asdict(r)))
+    assert pickle.loads(pickle.dumps(r)) == r == copy.deepcopy(r)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del r.speaker
+
+
+def test_verb_candidates_are_built_by_position_in_cands_field_order():
+    # _verb_candidate builds a Cand from positional values: a new or moved field must be caught here
+    import dataclasses
+
+    from biaskit.extract._attribution_rules import Cand
+
+    assert [f.name for f in dataclasses.fields(Cand)] == [
+        "kind", "lemma", "cls", "form", "verb", "cue", "sentence", "source", "source_how", "alias", "content",
+        "direction", "cue_extra", "via", "relays", "passive", "dropped", "rule", "region", "fstart", "paren",
+        "fixed", "sure"]
 
 
 @pytest.mark.parametrize("tail", ["_NEXT_NAME_WORD_RE", "_NEXT_ORG_WORD_RE"])

@@ -136,7 +136,7 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
     # ---- relays first ---------------------------------------------------
     _fold_relays(v, cands, ts, te)
     # a cue inside another candidate's source ("an official, who spoke on condition of anonymity, said")
-    for c in (cands if len(cands) > 1 else ()):
+    for c in (cands if len(cands) > 1 else ()):  # (one candidate has no other's source to sit in)
         for d in cands:
             if d is c or d.source is None or c.dropped:
                 continue
@@ -488,8 +488,10 @@ def _coordinate(v: View, d: Cand, ts: int) -> bool:
     return False
 
 
+#: the verbs of "X told CNN" and "X said in an interview with CNN" (no other relay rule is about them)
+_SPEAK_LEMMAS = frozenset({"tell", "say", "speak", "talk"})
 #: the verbs the relay rules look at ("quoted by", "citing", "told CNN", "said in an interview with")
-_RELAY_RULE_LEMMAS = frozenset({"quote", "cite", "tell", "say", "speak", "talk"})
+_RELAY_RULE_LEMMAS = frozenset({"quote", "cite"}) | _SPEAK_LEMMAS
 
 
 def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
@@ -578,9 +580,6 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
                     c.dropped = True
                     continue
 
-
-#: the verbs of "X told CNN" and "X said in an interview with CNN" (no other relay rule is about them)
-_SPEAK_LEMMAS = frozenset({"tell", "say", "speak", "talk"})
 
 
 def _media_addressee(v: View, c: Cand, te: int) -> None:

@@ -38,7 +38,7 @@ from biaskit.extract._attribution_grammar import (
     WEEKDAYS,
 )
 from biaskit.parse import PUNCT, Doc
-from biaskit.wordlists import Wordlists, prior_logit
+from biaskit.wordlists import CUE_FLAG_NAMES, Wordlists, prior_logit
 
 _OPENQ = set("\"'\u201c\u2018\u00ab\u201e\u201a\u2039`")
 _CLOSEQ = set("\"'\u201d\u2019\u00bb\u203a`")
@@ -762,15 +762,10 @@ def find_candidates(v: View, si: int) -> list[Cand]:
                 continue  # a sub-heading sums up the text below it: the attribution is told there
             lemma, form, entry = hit
             if _verb_ok(v, i, ts, te, lemma, form):
-                if sflags is None:  # (_sentence_flags, inline)
-                    sflags = (8 if sent.part == "title" else 0) | (16 if inq[ts] >= 0 or inq[te - 1] >= 0 else 0)
+                if sflags is None:
+                    sflags = _sentence_flags(v, si, ts, te)
                 c = _verb_candidate(v, i, ts, te, si, lemma, form, entry, out, sflags)
-                if c is None:
-                    continue
-                src = c.source  # (_negative_subject, inline)
-                if src is not None and c.source_how in ("pre", "inv") and (
-                        low[src[0]] in _NEGATIVE_SUBJECTS or low[src[0]] == "no" and src[0] + 1 < src[1]
-                        and low[src[0] + 1] == "one"):
+                if c is None or _negative_subject(v, c):
                     continue
                 # relay verbs ("quoted as saying", "citing") are kept for the via rules whatever their score
                 if (c.sure or lemma in _RELAY_LEMMAS
@@ -847,7 +842,7 @@ def _cue_fixed_context(v: View, c: Cand, ts: int, te: int, earlier) -> tuple:
 
 #: the flags of a cue in the order :func:`cue_score` adds them, by bits: passive 1, aux 2, extended 4, title 8,
 #: quote_in_sentence 16
-_FLAG_NAMES = ("passive", "aux", "extended", "title", "quote_in_sentence")
+_FLAG_NAMES = CUE_FLAG_NAMES  # (defined with the word lists, whose fast tables sum the flags' weights)
 _FLAGS = tuple(tuple(f for b, f in enumerate(_FLAG_NAMES) if mask >> b & 1) for mask in range(32))
 
 
@@ -1042,7 +1037,8 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         prev < ts or low[prev] in (",", "and", "then") or low[prev] in PREPOSITIONS or low[prev] in CUE_ADVERBS
         or low[prev].endswith("ly") or v.is_close_quote(prev))
     fixed = None
-    # the cue words stay as they are unless another participle finds its document or a passive its "by" agent
+    # the cue words are final (and the score bound can decide now) unless an -ing form that is no participle
+    # clause ("a resolution condemning") may still move its cue, or a passive may take its "by" agent
     if (earlier is not None and (form != "ing" or participle) and not (passive and cend < te and low[cend] == "by")
             and lemma not in _RELAY_LEMMAS and v.wl.cue_model):
         cls = entry.cls

@@ -36,7 +36,9 @@ class Described:
     """What a source span says about its speaker (read-only by convention).
 
     Not frozen: a frozen dataclass sets each field through
-    ``object.__setattr__``, several times slower to build.
+    ``object.__setattr__``, several times slower to build. Never change one:
+    :meth:`Resolver.describe` hands out the same object for every span with
+    the same words.
     """
 
     speaker: str | None
@@ -359,16 +361,16 @@ def _modified_unnamed(v: View, words_low: list[str], head: str) -> bool:
     before it. A head that may name a document ("figures show") counts only
     when the people are placed in a body ("figures inside the ministry").
     """
-    wl = v.fast
+    fast = v.fast
     if not head.isalpha() or head not in words_low:
         return False
-    if head in wl.roles or head.rstrip("s") in wl.roles or head in wl.agency_words \
-            or head in wl.government or head in wl.organization_words or head in wl.group_words:
+    if head in fast.roles or head.rstrip("s") in fast.roles or head in fast.agency_words \
+            or head in fast.government or head in fast.organization_words or head in fast.group_words:
         return False
     h = words_low.index(head)
-    if head in wl.reporting_nouns and (h + 1 >= len(words_low) or words_low[h + 1] not in _INSIDE):
+    if head in fast.reporting_nouns and (h + 1 >= len(words_low) or words_low[h + 1] not in _INSIDE):
         return False
-    anon = wl.anonymity
+    anon = fast.anonymity
     return any(anon.get(w) == "modifier" for w in words_low[:h])
 
 
@@ -410,13 +412,13 @@ def _body_name(v: View, core: list[int], gi: int, gj: int, gname: str) -> tuple[
     return i, j, name
 
 
-#: people who speak for someone else: the source is the agent, not the principal
 #: leading determiners left out of a speaker's text (not the quantifiers: "both", "many", "two", ...)
 _DROPPED_DETERMINERS = DETERMINERS - {"both", "all", "many", "some", "several", "most", "few", "one", "two", "three"}
 #: words after a source's head noun: "officials *in* the ministry", "people *familiar* with"
 _HEAD_ENDS = frozenset({"of", "at", "in", "inside", "within", "for", "from", "with", "on", "who", "that", "familiar",
                         "close"})
 
+#: people who speak for someone else: the source is the agent, not the principal
 _AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
                      "aide", "aides", "adviser", "advisers", "advisor", "advisors", "lawyer", "lawyers", "attorney",
                      "attorneys", "representative", "representatives", "spokesperson's"})

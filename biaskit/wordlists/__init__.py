@@ -181,6 +181,11 @@ class Wordlists:
         return name in self.government or name.lower() in self.government
 
 
+#: the flags of a cue candidate that the cue model weighs, in the order the extractor adds them (bit 0 first:
+#: passive 1, aux 2, extended 4, title 8, quote_in_sentence 16); see biaskit.extract._attribution_rules.cue_score
+CUE_FLAG_NAMES = ("passive", "aux", "extended", "title", "quote_in_sentence")
+
+
 class FastLists:
     """Plain dicts of a :class:`Wordlists` for hot loops (see :attr:`Wordlists.fast`); never mutate them."""
 
@@ -248,7 +253,7 @@ class FastLists:
                                     for f in forms for c in classes for p in prevs for x in nexts} if m else {}
         #: every combination (a tuple in the extractor's order) of the cue flags -> the sum of their weights
         flag = self.cue_families["flag"]
-        names = ("passive", "aux", "extended", "title", "quote_in_sentence")
+        names = CUE_FLAG_NAMES
         combos = [tuple(x for b, x in enumerate(names) if mask >> b & 1) for mask in range(1 << len(names))]
         self.cue_flag_sums = {fs: sum(flag.get(x, 0.0) for x in fs) for fs in combos}
 
