@@ -714,3 +714,27 @@ def test_attribution_in_a_subordinate_clause_does_not_take_the_main_clause():
     assert [(a.speaker, a.content_text) for a in recs][0] == ("Dravonia", "the deal 'fair and balanced'")
     assert all(a.content_text is None for a in recs[1:])
     assert _one("The economy is weak, as Trump said.").content_text == "The economy is weak"
+
+
+@pytest.mark.parametrize("source, speaker, source_type", [
+    # a body named in the document's topic is not its author
+    ("a Washington Post review of FBI documents", "The Washington Post", "media"),
+    ("a CNN analysis of Pentagon data", "CNN", "media"),
+    ("an analysis of Census Bureau data", "analysis of Census Bureau data", "unknown"),
+    ("a State Department report on Russian media", "State Department", "government"),
+    # the author after "from" / "of", or before the noun
+    ("a statement of the Ministry of Defence", "Ministry of Defence", "government"),
+    ("a State Department report", "State Department", "government"),
+    ("FEC filings", "FEC", "government"),
+    # documents are no groups of people
+    ("exit polls", "exit polls", "unknown"),
+    ("opinion polls", "opinion polls", "unknown"),
+])
+def test_document_sources_are_typed_by_their_author_not_their_topic(source, speaker, source_type):
+    recs = [r for r in attributions(parse(f"Turnout rose by 4 percent, according to {source}.")) if r.is_attributed]
+    assert [(r.cue_lemma, r.speaker, r.source_type) for r in recs] == [("according to", speaker, source_type)]
+
+
+def test_document_author_after_from():
+    r = _one("A report from the Pentagon said turnout rose by 4 percent.")
+    assert (r.source_text, r.speaker, r.source_type) == ("A report from the Pentagon", "Pentagon", "government")

@@ -257,6 +257,13 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         # (only an anonymity modifier makes unnamed people anonymous: most sources have none)
         if not fast.anon_modifiers.isdisjoint(words_low) and _modified_unnamed(v, words_low, head):
             return Described(text, role, "anonymous", None, None, plural)
+    reporting = fast.reporting_nouns
+    # a document, message or study: "a CNN analysis", "a report from the Pentagon", "a tweet from the White House"
+    document = name is None and reporting.get(head) in _DOCUMENT_KINDS
+    if document and head_at < len(core) - 1:
+        d = _document_source(v, (a, b), core, head_at, words_low, text)
+        if d is not None:
+            return d
     out = wl.outlet(text) if proper else None
     if out is None and proper and _may_hold(written, fast.outlet_parts, fold=True):
         hit = _find_phrase(v, core, written, _OutletTable(wl))
@@ -268,7 +275,9 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if media is not None:
         return Described(media[0], media[1] or role, media[2], media[0], None, False)
     agency_words = fast.agency_words
-    if head in agency_words and name is None:
+    # (a document word of the media, "report", after a capitalised name may be a body's: "a State Department
+    # report" is the government's; the body is looked for first)
+    if head in agency_words and name is None and not (proper and document):
         kind = agency_words[head]
         return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
     if len(core) >= 2 and not fast.agency_parts.isdisjoint(words_low[-2:]) and " ".join(words_low[-2:]) in agency_words:
@@ -282,23 +291,27 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if (proper or any(w in government or w[-2:] == "'s" and w[:-2] in government for w in words_low)) and _may_hold(
             written, fast.government_parts, fold=False):
         gov = _find_phrase(v, core, written, government, case_sensitive=True)
-    reporting = fast.reporting_nouns
     if gov is not None:
         gi, gj, gname = _body_name(v, core, *gov)
         rest = words_low[gj:]
-        if not rest or all(w in reporting or w in ("press", "service", "office", "spokesperson", "'s") for w in rest) and not (name and gj < len(core) and role_type):
+        if not rest or all(w in reporting or w[:-1] in reporting or w in ("press", "service", "office", "spokesperson", "'s")
+                       for w in rest) and not (name and gj < len(core) and role_type):
             if name is None or gj == len(core) or (name and v.toks[core[gi]][0] >= v.toks[name_start][0]):
                 return Described(gname, role, "government", None, None, False)
     if proper and head in _STATE_BODY_HEADS:
         body = _state_body(v, core, written, text)
         if body is not None:
             return Described(body, role, "government", None, None, False)
+    if head in agency_words and name is None:  # (a capitalised document word no body's: "a Velmarian report")
+        kind = agency_words[head]
+        return Described(text, role, "agency" if kind == "agency" else "media", None, None, plural)
     # ("and" inside one body's name before a singular role is one speaker: "a Food and Drug Administration spokesman")
     if "both" in words_low or ("and" in words_low and proper and name is None and not (role_type and not plural)):
         return Described(text, role, "group", None, None, True)
-    if name is None and (head in fast.group_words or (plural and head not in reporting)):
+    # (a plural reporting noun is no group of people: "exit polls", "records")
+    if name is None and (head in fast.group_words or (plural and head not in reporting and head[:-1] not in reporting)):
         return Described(text, role, "group", None, None, True)
-    if name is None and head in reporting:
+    if name is None and (head in reporting or plural and head[:-1] in reporting):
         return Described(text, role, "unknown", None, None, False)
     ow = fast.organization_words
     if described:
@@ -319,6 +332,53 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     if proper:
         return Described(text, role, "person", text, None, False)
     return Described(text, role, "unknown", None, None, plural)
+
+
+#: words after a document noun that introduce its topic ("a review *of* FBI documents", "a report *on* Russia")
+_TOPIC_WORDS = frozenset({"of", "on", "about", "into"})
+#: the kinds of reporting noun (reporting_nouns.csv) that name something a body may author
+_DOCUMENT_KINDS = frozenset({"document", "message", "study"})
+#: the source types of a body that can author a document
+_AUTHOR_TYPES = frozenset({"government", "media", "agency", "organization"})
+
+
+def _document_source(v: View, span: tuple[int, int], core: list[int], head_at: int, words_low: list[str],
+                     text: str) -> Described | None:
+    """A document source whose head noun is followed by more words, or None to describe it as usual.
+
+    The words after the document noun name either its author ("a report
+    *from* the Pentagon", "the findings *of* the Federal Reserve") or its
+    topic ("a Washington Post review *of* FBI documents", "a report *on*
+    Russian media"). A body that ends the span after "from" or "of" is the
+    author; otherwise the document is described without its topic, so a
+    body named in the topic never becomes the source ("a CNN analysis of
+    Pentagon data" is CNN's). A document with no known author and a name
+    in its topic is of unknown type, its whole text the speaker ("an
+    analysis of Census Bureau data").
+
+    >>> from biaskit.parse import parse
+    >>> from biaskit.wordlists import load_wordlists
+    >>> d = parse("A CNN analysis of Pentagon data said so, as did a report from the Pentagon.")
+    >>> v = View(d, load_wordlists())
+    >>> [(x.speaker, x.type) for x in (describe(v, (0, 6)), describe(v, (12, 16)))]
+    [('CNN', 'media'), ('Pentagon', 'government')]
+    """
+    after = words_low[head_at + 1]
+    tail = core[head_at + 2:]
+    if after not in _TOPIC_WORDS and after != "from":
+        return None
+    if tail and after in ("from", "of"):
+        author = describe(v, (tail[0], tail[-1] + 1))
+        if author.type in _AUTHOR_TYPES and v.cap[tail[-1]]:  # (a name ends the span: "of FBI documents" does not)
+            return author
+        if after == "from":
+            return None
+    own = describe(v, (span[0], core[head_at] + 1))
+    if own.type in _AUTHOR_TYPES and any(v.cap[t] for t in core[:head_at]):  # (a name before the noun: "a CNN poll")
+        return own
+    if not any(v.cap[t] for t in tail):
+        return None  # no name in the topic that could be taken for the source: described as usual
+    return Described(text, None, "unknown", None, None, False)
 
 
 #: heads of a public body's name, and the qualifiers that make such a body one of the state
