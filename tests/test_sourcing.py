@@ -738,3 +738,17 @@ def test_document_sources_are_typed_by_their_author_not_their_topic(source, spea
 def test_document_author_after_from():
     r = _one("A report from the Pentagon said turnout rose by 4 percent.")
     assert (r.source_text, r.speaker, r.source_type) == ("A report from the Pentagon", "Pentagon", "government")
+
+
+def test_a_sentence_opening_word_is_no_part_of_a_mentioned_name():
+    text = ("Vermont Sen. Bernie Sanders spoke first. And Sanders is not done, aides say.\n\n"
+            "\u201cWe will win,\u201d Sanders said.")
+    recs = [r for r in attributions(parse(text)) if r.cue_lemma == "say" and r.source_text == "Sanders"]
+    assert [(r.speaker, r.source_type) for r in recs] == [("Bernie Sanders", "official")]
+
+
+def test_an_age_is_no_role():
+    r = _one("Jorge Ramos, 58, said the debate was over.")
+    assert (r.speaker, r.role) == ("Jorge Ramos", None)
+    r = _one("Jorge Ramos, a news anchor, said the debate was over.")
+    assert (r.speaker, r.role) == ("Jorge Ramos", "a news anchor")

@@ -135,8 +135,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             bb = b
             while bb > aa and v.punct[bb - 1]:
                 bb -= 1
-            if bb > aa:
-                appos = v.tok_text(aa, bb)
+            if bb > aa and not all(v.low[t][0].isdigit() or v.punct[t] for t in range(aa, bb)):
+                appos = v.tok_text(aa, bb)  # (an age is no role: "Jorge Ramos, 58, said")
         idx = _words(v, a, seg_end)
     if not idx:
         return Described(None, None, "unknown", None, None, False)
@@ -1089,6 +1089,16 @@ def _after_sentence_end(words: list[str], roles) -> list[str]:
     return words
 
 
+#: words that open a sentence before a name in a capitalised run, and so are no part of it ("And Sanders",
+#: "In Ash", "But Fiorina"); names that are also common words ("Will", "May", "Mark") are not among them, nor
+#: "the", which opens many names ("The Harbor Ledger")
+_NAME_LEAD_DROP = (DETERMINERS - {"the"}) | PREPOSITIONS | frozenset({
+    "and", "but", "or", "nor", "so", "yet", "because", "while", "when", "whenever", "where", "if", "as", "though",
+    "although", "unless", "then", "also", "still", "even", "now", "here", "there", "meanwhile", "however", "instead",
+    "indeed", "thus", "yes", "not", "only", "just", "later", "earlier", "today", "yesterday", "tonight", "why",
+    "how", "what", "who", "whom", "whose", "which", "that", "it", "he", "she", "they", "we", "i", "you", "see"})
+
+
 def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
     """:func:`_name_mentions` in reading order, found as they are asked for."""
     fast = v.fast
@@ -1102,6 +1112,11 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
         if "(" in g:
             words = [w for w in words if not w.startswith("(")]
             lows = [w for w in lows if not w.startswith("(")]
+        if lows[0] in _NAME_LEAD_DROP:  # a capitalised word that opens a sentence: "And Sanders said", "In Ash"
+            k = 1
+            while k < len(lows) - 1 and lows[k] in _NAME_LEAD_DROP:
+                k += 1
+            words, lows = words[k:], lows[k:]
         if "." in g:
             words = _after_sentence_end(words, roles)
             k = 0
