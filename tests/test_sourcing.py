@@ -752,3 +752,19 @@ def test_an_age_is_no_role():
     assert (r.speaker, r.role) == ("Jorge Ramos", None)
     r = _one("Jorge Ramos, a news anchor, said the debate was over.")
     assert (r.speaker, r.role) == ("Jorge Ramos", "a news anchor")
+
+
+@pytest.mark.parametrize("source, speaker, role", [
+    ("Nevada's governor, Brian Sandoval,", "Brian Sandoval", "Nevada's governor"),
+    ("Her chief policy aide, Jake Sullivan,", "Jake Sullivan", "chief policy aide"),
+    ("The mayor, a Democrat,", "mayor", "mayor"),  # no name in the apposition
+])
+def test_a_name_in_apposition_to_a_role_is_the_speaker(source, speaker, role):
+    r = _one(f"{source} said the plan would fail.")
+    assert (r.speaker, r.role, r.source_type) == (speaker, role, "official")
+
+
+@pytest.mark.parametrize("body", ["the U.S. Geological Survey", "the National Weather Service", "the U.S. Census Bureau"])
+def test_state_bodies_with_a_national_qualifier_are_government(body):
+    r = _one(f"{body[0].upper() + body[1:]} said the flood would peak on Monday.")
+    assert r.source_type == "government"

@@ -125,6 +125,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         if first in _PRONOUNS:
             return Described(None, None, "unknown", None, first, first in PLURAL_PRONOUNS)
     appos = None
+    seg_end = b
     if 1 not in v.punct[a:b]:
         idx = list(range(a, b))  # (most spans: words only, so no apposition either)
     else:
@@ -228,6 +229,8 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             role = _clean_role(s[toks[r0][0]:toks[r1][1]])
     elif last_role >= 0 and last_role == len(core) - 1:
         role = _clean_role(text)
+        if seg_end < b:  # the person's name in apposition to the role: "Nevada's governor, Brian Sandoval, said"
+            name = _apposed_name(v, seg_end + 1, b)
     if appos:
         role = role or appos
         if role_type is None:
@@ -382,8 +385,10 @@ def _document_source(v: View, span: tuple[int, int], core: list[int], head_at: i
 
 
 #: heads of a public body's name, and the qualifiers that make such a body one of the state
-#: ("Federal Aviation Administration", "National Roads Authority", "US Environmental Protection Agency")
-_STATE_BODY_HEADS = frozenset({"agency", "authority", "commission", "administration"})
+#: ("Federal Aviation Administration", "National Roads Authority", "US Environmental Protection Agency",
+#: "U.S. Geological Survey", "National Weather Service")
+_STATE_BODY_HEADS = frozenset({"agency", "authority", "commission", "administration", "survey", "service", "bureau",
+                               "office", "department"})
 _STATE_QUALIFIERS = frozenset({"national", "federal", "state", "central", "government", "governmental", "public",
                                "provincial", "regional", "municipal", "county", "city"})
 _STATE_QUALIFIER_PAIRS = frozenset({("environmental", "protection")})
@@ -490,6 +495,33 @@ def _all_name_words(cap: list[bool], low: list[str], words: list[int]) -> bool:
         if not cap[t] and low[t] not in _NAME_PARTICLES:
             return False
     return True
+
+
+def _apposed_name(v: View, start: int, end: int) -> str | None:
+    """A personal name that opens an apposition (tokens ``start:end``, up to its first comma), or None.
+
+    Two to four capitalised words (name particles between them), none of
+    them a role, organisation, government or media word: "Brian Sandoval"
+    in "Nevada's governor, Brian Sandoval, a Republican".
+    """
+    low = v.low
+    k = start
+    while k < end and low[k] != ",":
+        k += 1
+    words = _without_honorific(low, [t for t in range(start, k) if low[t] != "."])  # ("Mr. John Kirby")
+    fast = v.fast
+    if not 2 <= len(words) <= 4 or not v.cap[words[0]] or not v.cap[words[-1]] or any(v.punct[t] for t in words):
+        return None
+    if not _all_name_words(v.cap, low, words):
+        return None
+    for t in words:
+        w = low[t]
+        if w in fast.roles or w in fast.organization_words or w in fast.agency_words or w in fast.government:
+            return None
+    name = v.tok_text(words[0], words[-1] + 1)
+    if v.wl.outlet(name) is not None or name in fast.government or name in fast.countries:
+        return None
+    return name
 
 
 def _agent_of(v: View, text: str, principal: tuple[int, int], agent: str) -> Described:
@@ -1096,7 +1128,8 @@ _NAME_LEAD_DROP = (DETERMINERS - {"the"}) | PREPOSITIONS | frozenset({
     "and", "but", "or", "nor", "so", "yet", "because", "while", "when", "whenever", "where", "if", "as", "though",
     "although", "unless", "then", "also", "still", "even", "now", "here", "there", "meanwhile", "however", "instead",
     "indeed", "thus", "yes", "not", "only", "just", "later", "earlier", "today", "yesterday", "tonight", "why",
-    "how", "what", "who", "whom", "whose", "which", "that", "it", "he", "she", "they", "we", "i", "you", "see"})
+    "how", "what", "who", "whom", "whose", "which", "that", "it", "he", "she", "they", "we", "i", "you", "see",
+    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "should"})
 
 
 def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
