@@ -768,3 +768,8 @@ def test_a_name_in_apposition_to_a_role_is_the_speaker(source, speaker, role):
 def test_state_bodies_with_a_national_qualifier_are_government(body):
     r = _one(f"{body[0].upper() + body[1:]} said the flood would peak on Monday.")
     assert r.source_type == "government"
+
+
+def test_a_title_is_no_person_a_pronoun_can_refer_to():
+    recs = attributions(parse("Critics loved The Truman Show when it opened.\n\n\u201cIt is a great film,\u201d he said."))
+    assert [(r.source_text, r.speaker) for r in recs if r.is_attributed] == [("he", None)]

@@ -1174,6 +1174,19 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
             continue
         if name_words[-1].endswith(("'s", "\u2019s")):
             name_words[-1] = name_words[-1][:-2]
+        if not _personal_name(name_words):
+            continue
         role = " ".join(words[:last_role + 1]) if last_role >= 0 else None
         typ = rtype if rtype in ("official", "expert") else "person"
         yield m.start(), " ".join(name_words), role, typ
+
+
+def _personal_name(words: list[str]) -> bool:
+    """Capitalised words that may be a person's name: not a title ("The Truman Show") nor a line in capitals.
+
+    >>> _personal_name(["Maria", "Lopez"]), _personal_name(["The", "Truman", "Show."]), _personal_name(["FULL", "TEXT."])
+    (True, False, False)
+    """
+    if words[0].lower() == "the":
+        return False
+    return not all(w.isupper() and sum(ch.isalpha() for ch in w) > 1 for w in words)
