@@ -773,3 +773,11 @@ def test_state_bodies_with_a_national_qualifier_are_government(body):
 def test_a_title_is_no_person_a_pronoun_can_refer_to():
     recs = attributions(parse("Critics loved The Truman Show when it opened.\n\n\u201cIt is a great film,\u201d he said."))
     assert [(r.source_text, r.speaker) for r in recs if r.is_attributed] == [("he", None)]
+
+
+def test_headline_capitals_and_possessors_are_no_names():
+    text = ("Chris Christie Calls Hillary Clinton a Liar on Debt\n\n"
+            "NBC's Lester Holt moderated. Hillary Clinton spoke later.\n\n"
+            "\u201cIt is over,\u201d Clinton said. \u201cWe will see,\u201d Holt said.")
+    recs = [r for r in attributions(parse(text)) if r.is_attributed and r.cue_lemma == "say"]
+    assert [(r.source_text, r.speaker) for r in recs] == [("Clinton", "Hillary Clinton"), ("Holt", "Lester Holt")]

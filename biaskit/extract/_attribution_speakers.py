@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -1129,7 +1129,8 @@ _NAME_LEAD_DROP = (DETERMINERS - {"the"}) | PREPOSITIONS | frozenset({
     "although", "unless", "then", "also", "still", "even", "now", "here", "there", "meanwhile", "however", "instead",
     "indeed", "thus", "yes", "not", "only", "just", "later", "earlier", "today", "yesterday", "tonight", "why",
     "how", "what", "who", "whom", "whose", "which", "that", "it", "he", "she", "they", "we", "i", "you", "see",
-    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "should"})
+    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "should",
+    "unlike", "besides", "except", "whether", "once"})
 
 
 def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
@@ -1138,8 +1139,19 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
     roles = fast.roles.keys()
     orgs = fast.organization_words.keys()
     gov = fast.government.keys()
-    for m in _NAME_RUN_RE.finditer(v.s):
+    verb_forms = fast.verb_forms
+    s = v.s
+    paragraphs = v.doc.paragraphs
+    para_starts = [a for a, _ in paragraphs]
+    headline: dict[int, bool] = {}  # paragraph -> written in title case (found on first need)
+    for m in _NAME_RUN_RE.finditer(s):
         g = m.group()
+        p = bisect_right(para_starts, m.start()) - 1
+        in_headline = False
+        if p >= 0:
+            if p not in headline:
+                headline[p] = _title_case_line(s[paragraphs[p][0]:paragraphs[p][1]])
+            in_headline = headline[p]
         words = g.split()
         lows = g.lower().split()  # (the same words: whitespace ends a word for str.lower too)
         if "(" in g:
@@ -1174,11 +1186,34 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
             continue
         if name_words[-1].endswith(("'s", "\u2019s")):
             name_words[-1] = name_words[-1][:-2]
-        if not _personal_name(name_words):
+        for i in range(len(name_words) - 2, -1, -1):
+            if name_words[i].endswith(("'s", "\u2019s")):  # a possessor before the name: "NBC's Lester Holt"
+                name_words = name_words[i + 1:]
+                break
+        if len(name_words) < 2 or not _personal_name(name_words):
             continue
+        if in_headline and (len(name_words) > 3 or any(w.lower() in verb_forms for w in name_words)):
+            continue  # a headline's capitals join names and verbs: "Chris Christie Calls Hillary Clinton a Liar"
         role = " ".join(words[:last_role + 1]) if last_role >= 0 else None
         typ = rtype if rtype in ("official", "expert") else "person"
         yield m.start(), " ".join(name_words), role, typ
+
+
+def _title_case_line(line: str) -> bool:
+    """A headline in title case: four words or more, and nearly all of the longer ones capitalised.
+
+    Short words ("a", "on", "to", "and") stay in lower case in title case.
+
+    >>> _title_case_line("Chris Christie Calls Hillary Clinton a Liar on Debt")
+    True
+    >>> _title_case_line("NBC's Lester Holt moderated the debate on Monday night.")
+    False
+    """
+    words = line.split()
+    if len(words) < 4:
+        return False
+    longer = [w for w in words if len(w) > 3]
+    return len(longer) >= 3 and sum(w[:1].isupper() for w in longer) >= 0.8 * len(longer)
 
 
 def _personal_name(words: list[str]) -> bool:
