@@ -1146,12 +1146,6 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
     headline: dict[int, bool] = {}  # paragraph -> written in title case (found on first need)
     for m in _NAME_RUN_RE.finditer(s):
         g = m.group()
-        p = bisect_right(para_starts, m.start()) - 1
-        in_headline = False
-        if p >= 0:
-            if p not in headline:
-                headline[p] = _title_case_line(s[paragraphs[p][0]:paragraphs[p][1]])
-            in_headline = headline[p]
         words = g.split()
         lows = g.lower().split()  # (the same words: whitespace ends a word for str.lower too)
         if "(" in g:
@@ -1192,8 +1186,14 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
                 break
         if len(name_words) < 2 or not _personal_name(name_words):
             continue
-        if in_headline and (len(name_words) > 3 or any(w.lower() in verb_forms for w in name_words)):
-            continue  # a headline's capitals join names and verbs: "Chris Christie Calls Hillary Clinton a Liar"
+        if len(name_words) > 3 or any(w.lower() in verb_forms for w in name_words):
+            # a headline's capitals join names and verbs: "Chris Christie Calls Hillary Clinton a Liar"
+            p = bisect_right(para_starts, m.start()) - 1
+            if p >= 0:
+                if p not in headline:
+                    headline[p] = _title_case_line(s[paragraphs[p][0]:paragraphs[p][1]])
+                if headline[p]:
+                    continue
         role = " ".join(words[:last_role + 1]) if last_role >= 0 else None
         typ = rtype if rtype in ("official", "expert") else "person"
         yield m.start(), " ".join(name_words), role, typ
