@@ -87,6 +87,10 @@ __all__ = ["__version__", *sorted(_EXPORTS)]
 # one import done eagerly, so that any DataFrame has ``.biaskit`` at once)
 from biaskit import accessor as _accessor  # noqa: E402,F401
 
+# ``parse`` names both a function and the module that defines it: bound here at once, so that an
+# import of the module by any extractor cannot put the module in the function's place
+from biaskit.parse import Doc, parse  # noqa: E402,F401
+
 
 def __getattr__(name: str):
     try:

@@ -225,3 +225,15 @@ def test_accessor_compare_carries_the_story_column_and_extraction_options():
     with pytest.raises(biaskit.errors.InputError, match="feature table"):
         biaskit.extract_features(df, families=["readability"]).biaskit.compare(families=["readability"])
     assert df.biaskit.show(0) is not None
+
+
+def test_biaskit_parse_stays_the_function_after_the_extractors_import_its_module():
+    # the module biaskit.parse is imported by every extractor; the package's name must stay the function
+    import subprocess
+    import sys
+
+    code = ("import biaskit, biaskit.extract.sourcing, biaskit.parse\n"
+            "recs = biaskit.attributions(biaskit.parse('Peskov said it would rain.'))\n"
+            "print(recs[0].speaker, biaskit.attribution_table(['Lee said so.']).speaker.tolist())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["Peskov", "['Lee']"]

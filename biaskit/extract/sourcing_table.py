@@ -442,13 +442,10 @@ def sourcing_features(doc, records: Iterable[Any], *, via_kinds: Callable[[str],
 
 
 def _articles_frame(articles: Any):
-    import pandas as pd
+    """The articles as a table: a DataFrame with a ``text`` column, what ``read_articles`` reads, or a list of texts."""
+    from biaskit.features import _as_articles
 
-    if isinstance(articles, pd.DataFrame) and "text" in articles.columns:
-        return articles
-    from biaskit.io import read_articles
-
-    return read_articles(articles)
+    return _as_articles(articles)
 
 
 def _parse_row(row: Mapping):
@@ -507,9 +504,10 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
 
     Parameters
     ----------
-    articles : DataFrame or path
-        The articles table (:func:`biaskit.read_articles`), or anything it
-        reads (a file or folder, such as a PolNeAR JSONL file).
+    articles : DataFrame, path or list of str
+        The articles table (:func:`biaskit.read_articles`), anything it
+        reads (a file or folder, such as a PolNeAR JSONL file), or a list of
+        texts (ids "0", "1", ...).
     wordlists : Wordlists, path or list of paths, optional
         Word lists for the extractor (default: the packaged ones); paths add
         a user's own entries (see :func:`biaskit.wordlists.load_wordlists`).
@@ -727,7 +725,7 @@ def sourcing_profile(attributions: Any, articles: Any, *, wordlists: Any = None,
         with :func:`read_attribution_table` after hand correction). Rows are
         matched to articles by ``id``. Empty ``source_type`` cells count as
         "unknown", empty ``quote_form`` cells as an attribution.
-    articles : DataFrame or path
+    articles : DataFrame, path or list of str
         The articles the table was made from; they give the body's words and
         sentences.
     wordlists : optional

@@ -285,13 +285,10 @@ def vocabulary_features(doc: Doc, hits: Sequence[LexiconHit], *,
 
 
 def _articles_frame(articles: Any):
-    import pandas as pd
+    """The articles as a table: a DataFrame with a ``text`` column, what ``read_articles`` reads, or a list of texts."""
+    from biaskit.features import _as_articles
 
-    if isinstance(articles, pd.DataFrame) and "text" in articles.columns:
-        return articles
-    from biaskit.io import read_articles
-
-    return read_articles(articles)
+    return _as_articles(articles)
 
 
 def vocabulary_table(articles: Any, *, lexicon: Lexicon | None = None, wordlists: Any = None,
@@ -300,9 +297,9 @@ def vocabulary_table(articles: Any, *, lexicon: Lexicon | None = None, wordlists
 
     Parameters
     ----------
-    articles : DataFrame or path
-        The articles table (:func:`biaskit.read_articles`) or anything it
-        reads; a CSV of single sentences (such as BABE's) is a corpus of
+    articles : DataFrame, path or list of str
+        The articles table (:func:`biaskit.read_articles`), anything it
+        reads, or a list of texts; a CSV of single sentences (such as BABE's) is a corpus of
         one-sentence articles.
     lexicon : Lexicon, optional
         Default: the packaged lexicon; see :func:`biaskit.load_lexicon`.
