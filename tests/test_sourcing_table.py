@@ -268,6 +268,19 @@ def test_profile_rejects_bad_rows():
     bad_offset.loc[0, "cue_end"] = 10_000
     with pytest.raises(InputError, match="outside"):
         sourcing_profile(bad_offset, arts)
+    reversed_offsets = table.copy()
+    reversed_offsets.loc[0, ["cue_start", "cue_end"]] = [10, 5]
+    with pytest.raises(InputError, match=r"row 1: cue offsets \[10, 5\] start after they end"):
+        sourcing_profile(reversed_offsets, arts)
+    half = table.copy()
+    half["source_end"] = half["source_end"].astype("Int64")
+    half.loc[0, "source_end"] = None
+    with pytest.raises(InputError, match="row 1: source_start and source_end must both be given"):
+        sourcing_profile(half, arts)
+    # a column renamed by hand would otherwise make every attribution speakerless
+    for old, new in (("speaker", "Speaker"), ("source_type", "source type")):
+        with pytest.raises(InputError, match=f"no '{old}' column .found '{new}': rename it '{old}'"):
+            sourcing_profile(table.rename(columns={old: new}), arts)
 
 
 def test_profile_via_kinds_from_table(monkeypatch):

@@ -708,10 +708,30 @@ def _check_row(rec: Mapping, i: int, text: str) -> None:
                          f"{', '.join(SOURCE_TYPES)}")
     n = len(text)
     for part in ("source", "cue", "content"):
+        if (_get(rec, f"{part}_start") is None) != (_get(rec, f"{part}_end") is None):
+            raise InputError(f"attribution table row {i + 1}: {part}_start and {part}_end must both be given "
+                             "or both be empty")
         for a, b in _pieces(rec, part):
+            if a > b:
+                raise InputError(f"attribution table row {i + 1}: {part} offsets [{a}, {b}] start after they end")
             if not (0 <= a <= b <= n):
                 raise InputError(f"attribution table row {i + 1}: {part} offsets [{a}, {b}] lie outside "
                                  f"the text of article {rec.get('id')!r} (length {n})")
+
+
+#: the columns of an attribution table that the sourcing profile reads
+_PROFILE_COLUMNS = ("id", "quote_form", "speaker", "source_type")
+
+
+def _check_columns(columns) -> None:
+    """Refuse a table without a column the profile reads, naming a near miss ("Speaker", "source type")."""
+    have = {str(c).strip().lower().replace(" ", "_").replace("-", "_"): str(c) for c in columns}
+    for col in _PROFILE_COLUMNS:
+        if col in columns:
+            continue
+        hint = f" (found {have[col]!r}: rename it {col!r})" if col in have else ""
+        what = " (the article's id)" if col == "id" else ""
+        raise InputError(f"the attribution table has no {col!r} column{what}{hint}")
 
 
 def sourcing_profile(attributions: Any, articles: Any, *, wordlists: Any = None,
@@ -754,8 +774,7 @@ def sourcing_profile(attributions: Any, articles: Any, *, wordlists: Any = None,
 
     if isinstance(attributions, (str, Path)):
         attributions = read_attribution_table(attributions)
-    if "id" not in attributions.columns:
-        raise InputError("the attribution table has no 'id' column (the article's id)")
+    _check_columns(attributions.columns)
     table = _articles_frame(articles)
     ids = [None if _missing(v) else str(v) for v in table["id"]] if "id" in table.columns else [
         str(i) for i in range(len(table))]
