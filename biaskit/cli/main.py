@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import warnings
 
@@ -86,6 +87,11 @@ def _run(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print("biaskit: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away ("biaskit evaluate ... --json | head"): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":  # pragma: no cover
