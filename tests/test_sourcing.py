@@ -781,3 +781,14 @@ def test_headline_capitals_and_possessors_are_no_names():
             "\u201cIt is over,\u201d Clinton said. \u201cWe will see,\u201d Holt said.")
     recs = [r for r in attributions(parse(text)) if r.is_attributed and r.cue_lemma == "say"]
     assert [(r.source_text, r.speaker) for r in recs] == [("Clinton", "Hillary Clinton"), ("Holt", "Lester Holt")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Lopez, who took office in January, said she had warned the council months ago.", "Lopez",
+     "she had warned the council months ago"),
+    ("A union leader, Sarah Kim, said workers had been told otherwise.", "Sarah Kim",
+     "workers had been told otherwise"),
+])
+def test_a_report_inside_what_someone_said_is_no_report_of_its_own(text, speaker, content):
+    recs = [r for r in attributions(parse(text)) if r.is_attributed]
+    assert [(r.cue_text, r.speaker, r.content_text) for r in recs] == [("said", speaker, content)]

@@ -202,6 +202,8 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                 c.content = [(_char(v, r), _char(v, r, end=True))]
             if direction == "post" and _subordinate_source(v, ts, own_start):
                 direction = "none"  # "X calls the deal fair as farmers object": the clause before is not theirs
+            if direction == "post" and _reported_within(v, cands, c, own_start):
+                direction = "none"  # "X said she had warned the council": the words before are X's, not its content
             c.direction = direction
         c.fstart = fstart
 
@@ -448,6 +450,32 @@ def _short_report(v: View, c: Cand, fstart: int, te: int) -> bool:
         n += 1
         k += 1
     return n <= 8
+
+
+def _reported_within(v: View, cands: list[Cand], c: Cand, own_start: int) -> bool:
+    """Candidate ``c`` stands in the reported clause of an earlier cue of its sentence.
+
+    "Lopez, who took office in January, said she had warned the council": the
+    cue "said" ends just before "she had warned" (or before "that she ..."),
+    so "had warned" is part of what Lopez said, not a report of its own whose
+    content is the words before it.
+    """
+    low = v.low
+    for d in cands:
+        if d is c or d.dropped or d.kind != "verb" or d.cue[1] > own_start:
+            continue
+        k = d.cue[1]
+        if k < own_start and low[k] == "that":
+            k += 1
+        # (a passive's subject stands between: "said workers had been told")
+        if k == own_start or (c.source is None and own_start - k <= _PASSIVE_SUBJECT_WORDS
+                              and 1 not in v.punct[k:own_start]):
+            return True
+    return False
+
+
+#: how many words may stand between a cue and a passive cue it reports ("said [the two workers] had been told")
+_PASSIVE_SUBJECT_WORDS = 4
 
 
 def _prev_is_clause(v: View, ts: int, k: int) -> bool:
