@@ -792,3 +792,12 @@ def test_headline_capitals_and_possessors_are_no_names():
 def test_a_report_inside_what_someone_said_is_no_report_of_its_own(text, speaker, content):
     recs = [r for r in attributions(parse(text)) if r.is_attributed]
     assert [(r.cue_text, r.speaker, r.content_text) for r in recs] == [("said", speaker, content)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The talks have failed, Reuters reported, citing two diplomats.", "The talks have failed"),
+    ("Reuters reported, citing two diplomats, that the talks had failed.", "that the talks had failed"),
+])
+def test_reported_citing_keeps_the_content_apart_from_the_cited_source(text, content):
+    r = _one(text)
+    assert (r.source_text, r.via, r.content_text) == ("two diplomats", ("Reuters",), content)

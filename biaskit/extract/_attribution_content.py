@@ -162,6 +162,9 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
         own_start = c.start_tok
         if c.source_how == "after":
             own_start = c.cue[0]
+            for r in c.relays:  # "Reuters reported, citing X": the reporter before the cue
+                if r[1] == own_start:
+                    own_start = r[0]
         c.region = (own_start, after)
         before_material = own_start > ts and 0 in v.punct[ts:own_start]  # (a word, not punctuation, before)
         if c.kind == "colon":
@@ -602,7 +605,10 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
                 obj = right_np(v, c.verb + 1, te)
                 if obj is not None:
                     d.via.insert(0, d.source)
-                    d.source, d.source_how = obj, d.source_how
+                    if c.verb - 1 == d.cue[1]:  # "V reported, citing X, that ...": X stands right after the cue
+                        d.relays.append(d.source)  # (the reporter's words: part of the attribution, not content)
+                        d.source_how = "after"
+                    d.source = obj
                     d.cue_extra.append((c.verb, c.verb + 1))
                     d.rule = d.rule + ":citing"
                     c.dropped = True
