@@ -15,6 +15,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from biaskit.extract._attribution_grammar import (
     DETERMINERS,
@@ -1139,7 +1140,7 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
     roles = fast.roles.keys()
     orgs = fast.organization_words.keys()
     gov = fast.government.keys()
-    verb_forms = fast.verb_forms
+    verb_forms = fast.verb_forms.keys()
     s = v.s
     paragraphs = v.doc.paragraphs
     para_starts = [a for a, _ in paragraphs]
@@ -1162,7 +1163,7 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
             while k < len(words) - 1 and words[k].lower().rstrip(".") in _HONORIFICS:
                 k += 1
             words = words[k:]
-            lows = [w.lower() for w in words]
+            lows = lows[len(lows) - len(words):]  # (the same suffix of the run: see above)
         last_role = -1
         rtype = None
         if not roles.isdisjoint(lows) or "." in g:  # (most runs hold no role word)
@@ -1178,15 +1179,16 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
         name_words = words[last_role + 1:]
         if not orgs.isdisjoint(lows[last_role + 1:]) or not orgs.isdisjoint(name_words) or not gov.isdisjoint(name_words):
             continue
-        if name_words[-1].endswith(("'s", "\u2019s")):
-            name_words[-1] = name_words[-1][:-2]
-        for i in range(len(name_words) - 2, -1, -1):
-            if name_words[i].endswith(("'s", "\u2019s")):  # a possessor before the name: "NBC's Lester Holt"
-                name_words = name_words[i + 1:]
-                break
+        if "'" in g or "\u2019" in g:  # (no possessive without an apostrophe)
+            if name_words[-1].endswith(("'s", "\u2019s")):
+                name_words[-1] = name_words[-1][:-2]
+            for i in range(len(name_words) - 2, -1, -1):
+                if name_words[i].endswith(("'s", "\u2019s")):  # a possessor before the name: "NBC's Lester Holt"
+                    name_words = name_words[i + 1:]
+                    break
         if len(name_words) < 2 or not _personal_name(name_words):
             continue
-        if len(name_words) > 3 or any(w.lower() in verb_forms for w in name_words):
+        if len(name_words) > 3 or not verb_forms.isdisjoint(map(str.lower, name_words)):
             # a headline's capitals join names and verbs: "Chris Christie Calls Hillary Clinton a Liar"
             p = bisect_right(para_starts, m.start()) - 1
             if p >= 0:
@@ -1197,6 +1199,9 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
         role = " ".join(words[:last_role + 1]) if last_role >= 0 else None
         typ = rtype if rtype in ("official", "expert") else "person"
         yield m.start(), " ".join(name_words), role, typ
+
+
+_FIRST_CHAR = itemgetter(0)
 
 
 def _title_case_line(line: str) -> bool:
@@ -1213,7 +1218,7 @@ def _title_case_line(line: str) -> bool:
     if len(words) < 4:
         return False
     longer = [w for w in words if len(w) > 3]
-    return len(longer) >= 3 and sum(w[:1].isupper() for w in longer) >= 0.8 * len(longer)
+    return len(longer) >= 3 and sum(map(str.isupper, map(_FIRST_CHAR, longer))) >= 0.8 * len(longer)
 
 
 def _personal_name(words: list[str]) -> bool:
@@ -1224,4 +1229,6 @@ def _personal_name(words: list[str]) -> bool:
     """
     if words[0].lower() == "the":
         return False
+    if not words[0].isupper():  # (the usual case: all() below stops at the first word)
+        return True
     return not all(w.isupper() and sum(ch.isalpha() for ch in w) > 1 for w in words)
