@@ -801,3 +801,14 @@ def test_a_report_inside_what_someone_said_is_no_report_of_its_own(text, speaker
 def test_reported_citing_keeps_the_content_apart_from_the_cited_source(text, content):
     r = _one(text)
     assert (r.source_text, r.via, r.content_text) == ("two diplomats", ("Reuters",), content)
+
+
+def test_the_agency_and_the_broadcaster_refer_to_the_medium_named_before():
+    text = ("The Velmarian Press Agency (VPA) reported the strike. Local broadcaster VTV1 said it would last.\n\n"
+            "The agency quoted union leader Marta Okonjo as saying the talks had failed. "
+            "The broadcaster said the talks had resumed. The network said nothing.")
+    recs = [r for r in attributions(parse(text)) if r.is_attributed]
+    got = {r.source_text: (r.speaker, r.via) for r in recs}
+    assert got["union leader Marta Okonjo"] == ("Marta Okonjo", ("Velmarian Press Agency",))
+    assert got["The broadcaster"][0] == "VTV1"
+    assert got["The network"][0] == "network"  # no network was named: left as written

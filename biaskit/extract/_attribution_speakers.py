@@ -820,6 +820,8 @@ class Resolver:
         self._described: dict[str, Described] = {}
         self._media: dict[str, str | None] | None = None  # names the article introduces as media or agencies
         self._acronyms: dict[str, tuple[int, int]] | None = None  # "(VPA)" after a name: its tokens
+        self.last_agency: str | None = None  # the agency named last ("the agency" refers to it)
+        self.media_nouns: dict[str, str] = {}  # "broadcaster" -> the medium last named with it ("broadcaster VTV1")
 
     def describe(self, span: tuple[int, int]) -> Described:
         """:func:`describe`, remembered per span within this document."""
@@ -935,7 +937,44 @@ class Resolver:
             full = self._expansion(d.speaker, v.toks[span[0]][0])
             if full is not None:
                 d = self.describe(full)
+        named = self._definite_medium(span, d)
+        if named is not None:
+            self.last_thing = (named, d.type)
+            return named, d.role, d.type
+        self._note_medium(span, d)
         return self._named(d)
+
+    def _note_medium(self, span: tuple[int, int], d: Described) -> None:
+        """Remember a named agency, and the media nouns its words give it ("local broadcaster VTV1")."""
+        if d.type not in ("agency", "media") or not d.name:
+            return
+        if d.type == "agency":
+            self.last_agency = d.name
+        nouns = self.v.fast.agency_words
+        for w in self.v.low[span[0]:span[1]]:
+            if nouns.get(w) == "media" and " " not in w:
+                self.media_nouns[w] = d.name
+
+    def _definite_medium(self, span: tuple[int, int], d: Described) -> str | None:
+        """"the agency", "the broadcaster": the agency named last, or the medium last named with that noun."""
+        if d.type not in ("agency", "media") or d.name or d.plural or span[1] - span[0] > 2:
+            return None
+        low = self.v.low
+        if low[span[0]] != "the":
+            return None
+        head = low[span[1] - 1]
+        if d.type == "agency":
+            return self.last_agency if head == "agency" else None
+        return self.media_nouns.get(head)
+
+    def via_name(self, span: tuple[int, int]) -> str:
+        """The name of an intermediary (token range); "the agency" is the agency named last."""
+        d = self.describe(span)
+        named = self._definite_medium(span, d)
+        if named is not None:
+            return named
+        self._note_medium(span, d)
+        return d.speaker or self.v.tok_text(*span)
 
     def _expansion(self, acronym: str, upto: int) -> tuple[int, int] | None:
         """The tokens of the name an acronym abbreviates, as the article defines it before ``upto``.

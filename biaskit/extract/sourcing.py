@@ -501,8 +501,7 @@ def _records(v: View, live: list[Cand]) -> list[Attribution]:
         speaker, role, stype = res.resolve(c.source, c.alias)
         via_names = []
         for span in c.via:
-            d = res.describe(span)
-            via_names.append(d.speaker or v.tok_text(*span))
+            via_names.append(res.via_name(span))
         if c.cue_extra:
             cue_pieces = [_tok_chars(v, c.cue)] + [_tok_chars(v, x) for x in c.cue_extra]
             cs, ce, ctext, cspans = _span_text(v, cue_pieces)
