@@ -812,3 +812,14 @@ def test_the_agency_and_the_broadcaster_refer_to_the_medium_named_before():
     assert got["union leader Marta Okonjo"] == ("Marta Okonjo", ("Velmarian Press Agency",))
     assert got["The broadcaster"][0] == "VTV1"
     assert got["The network"][0] == "network"  # no network was named: left as written
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The talks will resume, Peskov was quoted as saying by RIA Novosti.", "The talks will resume"),
+    ("Peskov was quoted by RIA Novosti as saying the talks will resume.", "the talks will resume"),
+    ("Peskov was quoted as saying on Friday by RIA Novosti agency that talks would resume.", "that talks would resume"),
+])
+def test_passive_quoted_as_saying_has_the_subject_as_source_and_the_agent_as_via(text, content):
+    r = _one(text)
+    assert (r.source_text, r.via, r.content_text, r.rule) == ("Peskov", ("RIA Novosti",), content,
+                                                               "verb:quoted_as_saying")

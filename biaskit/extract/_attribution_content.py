@@ -541,6 +541,8 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
             i = c.verb
             k = i + 1
             as_saying = k + 1 < te and low[k] == "as" and low[k + 1] in ("saying", "telling", "writing")
+            if c.passive and (c.source is None or c.source_how == "by") and _quoted_subject(v, c, ts, te):
+                continue  # "Peskov was quoted as saying (by RIA Novosti)"
             if as_saying and prev:
                 # find "by V" later in the clause
                 m = k + 2
@@ -614,6 +616,43 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
                     c.dropped = True
                     continue
 
+
+
+def _quoted_subject(v: View, c: Cand, ts: int, te: int) -> bool:
+    """"Peskov was quoted as saying (on Friday) by RIA Novosti": the subject speaks, the agent relays.
+
+    Also "Peskov was quoted by RIA Novosti as saying". The passive's subject
+    becomes the source, the "by" agent the nearest entry of ``via``, and "as
+    saying" joins the cue.
+    """
+    low = v.low
+    i = c.verb
+    agent = c.source if c.source_how == "by" else None
+    k = agent[1] if agent is not None else i + 1  # where "as saying" must stand
+    if not (k + 1 < te and low[k] == "as" and low[k + 1] in ("saying", "telling", "writing", "stating")):
+        return False
+    subject = left_np(v, c.cue[0], ts)
+    if subject is None or subject[1] != c.cue[0]:
+        return False
+    c.cue_extra.append((k, k + 2))
+    if agent is None:
+        # "... as saying on Friday by RIA Novosti agency": a short time phrase may stand before "by"
+        j = k + 2
+        while j < min(te, k + 6) and low[j] != "by" and not v.punct[j] and low[j] != "that":
+            j += 1
+        if j < te and low[j] == "by":
+            np = right_np(v, j + 1, te, appositions=False)
+            if np is not None:
+                agent = np
+                c.cue_extra.append((j, j + 1))
+                c.relays.append((k, np[1]))
+    else:
+        c.relays.append((agent[0] - 1, k + 2))
+    if agent is not None:
+        c.via.insert(0, agent)
+    c.source, c.source_how = subject, "pre"
+    c.rule = "verb:quoted_as_saying"
+    return True
 
 
 def _media_addressee(v: View, c: Cand, te: int) -> None:
