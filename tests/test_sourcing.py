@@ -758,6 +758,7 @@ def test_an_age_is_no_role():
     ("Nevada's governor, Brian Sandoval,", "Brian Sandoval", "Nevada's governor"),
     ("Her chief policy aide, Jake Sullivan,", "Jake Sullivan", "chief policy aide"),
     ("The mayor, a Democrat,", "mayor", "mayor"),  # no name in the apposition
+    ("A union representative at the plant, Dario Pellan,", "Dario Pellan", "union representative at the plant"),
 ])
 def test_a_name_in_apposition_to_a_role_is_the_speaker(source, speaker, role):
     r = _one(f"{source} said the plan would fail.")

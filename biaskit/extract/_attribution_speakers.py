@@ -232,6 +232,11 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         role = _clean_role(text)
         if seg_end < b:  # the person's name in apposition to the role: "Nevada's governor, Brian Sandoval, said"
             name = _apposed_name(v, seg_end + 1, b)
+    elif last_role >= 0 and seg_end < b and not v.cap[core[-1]]:
+        # a described role, then the name: "A union representative at the plant, Dario Pellan, told ..."
+        name = _apposed_name(v, seg_end + 1, b)
+        if name is not None:
+            role = _clean_role(text)
     if appos:
         role = role or appos
         if role_type is None:
