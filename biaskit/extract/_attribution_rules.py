@@ -43,7 +43,6 @@ from biaskit.wordlists import CUE_FLAG_NAMES, Wordlists, prior_logit
 _OPENQ = set("\"'\u201c\u2018\u00ab\u201e\u201a\u2039`")
 _CLOSEQ = set("\"'\u201d\u2019\u00bb\u203a`")
 _QUOTE_CHARS = _OPENQ | _CLOSEQ
-_FIRST = itemgetter(0)
 _KIND = itemgetter(2)
 _DASHES = {"-", "\u2013", "\u2014", "\u2012", "\u2015"}
 _CUT_WORDS = frozenset({",", ";", "but"}) | _DASHES

@@ -268,7 +268,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
             return Described(text, role, "anonymous", None, None, plural)
     reporting = fast.reporting_nouns
     # a document, message or study: "a CNN analysis", "a report from the Pentagon", "a tweet from the White House"
-    document = name is None and reporting.get(head) in _DOCUMENT_KINDS
+    document = name is None and reporting.get(head) in _AUTHORED_KINDS
     if document and head_at < len(core) - 1:
         d = _document_source(v, (a, b), core, head_at, words_low, text)
         if d is not None:
@@ -346,7 +346,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
 #: words after a document noun that introduce its topic ("a review *of* FBI documents", "a report *on* Russia")
 _TOPIC_WORDS = frozenset({"of", "on", "about", "into"})
 #: the kinds of reporting noun (reporting_nouns.csv) that name something a body may author
-_DOCUMENT_KINDS = frozenset({"document", "message", "study"})
+_AUTHORED_KINDS = frozenset({"document", "message", "study"})
 #: the source types of a body that can author a document
 _AUTHOR_TYPES = frozenset({"government", "media", "agency", "organization"})
 
