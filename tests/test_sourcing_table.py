@@ -277,6 +277,10 @@ def test_profile_rejects_bad_rows():
     half.loc[0, "source_end"] = None
     with pytest.raises(InputError, match="row 1: source_start and source_end must both be given"):
         sourcing_profile(half, arts)
+    no_id = table.copy()
+    no_id.loc[1, "id"] = None
+    with pytest.raises(InputError, match="row 2: the 'id' cell is empty"):
+        sourcing_profile(no_id, arts)
     # a column renamed by hand would otherwise make every attribution speakerless
     for old, new in (("speaker", "Speaker"), ("source_type", "source type")):
         with pytest.raises(InputError, match=f"no '{old}' column .found '{new}': rename it '{old}'"):

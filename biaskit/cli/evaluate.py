@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 from pathlib import Path
 
 from biaskit.errors import InputError
@@ -137,7 +138,10 @@ def run_attributions(args: argparse.Namespace) -> int:
         from biaskit.io import write_table
 
         columns = ["id", "outlet", "role", "error", "start", "end", "text", "other_text", "jaccard"]
-        write_table(pd.DataFrame(result.pop("errors"), columns=columns), errors_out)
+        errors = pd.DataFrame(result.pop("errors"), columns=columns)
+        write_table(errors, errors_out)
+        # (on stderr: --json keeps standard output pure JSON)
+        print(f"biaskit: wrote {len(errors)} missed, false and partial spans -> {errors_out}", file=sys.stderr)
     if args.json:
         # exactly the documented shape (article count and timing are in the table print)
         shape = {k: result[k] for k in ("exact", "overlap", "per_outlet")}

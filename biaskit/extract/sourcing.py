@@ -130,6 +130,13 @@ def attributions(doc: Doc, *, wordlists: Wordlists | str | Path | Mapping | None
     -------
     list of Attribution
         In reading order. All offsets point into ``doc.text``.
+
+    Examples
+    --------
+    >>> from biaskit.parse import parse
+    >>> text = '"We are ready," Kremlin spokesperson Dmitry Peskov said, according to RIA Novosti.'
+    >>> [(r.speaker, r.role, r.source_type, r.via, r.quote_form) for r in attributions(parse(text))]
+    [('Dmitry Peskov', 'Kremlin spokesperson', 'official', ('RIA Novosti',), 'direct')]
     """
     wl = wordlists if isinstance(wordlists, Wordlists) else load_wordlists(wordlists)
     v = View(doc, wl)

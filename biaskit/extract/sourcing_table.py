@@ -532,6 +532,14 @@ def attribution_table(articles: Any, *, wordlists: Any = None, extractor: Callab
         ``[start, end]``. Unattributed quotations are rows too (``quote_form``
         "unattributed", no speaker). Articles with no attributions (or with
         an empty text) have no rows.
+
+    Examples
+    --------
+    >>> texts = ["Peskov said the talks would resume.", "Officials said it was over."]
+    >>> attribution_table(texts)[["id", "speaker", "source_type", "cue_text"]]
+      id    speaker source_type cue_text
+    0  0     Peskov      person     said
+    1  1  Officials   anonymous     said
     """
 
     if extractor is None:
@@ -768,7 +776,21 @@ def sourcing_profile(attributions: Any, articles: Any, *, wordlists: Any = None,
     ------
     InputError
         For table rows naming an article id not among the articles, an
-        unknown ``quote_form``/``source_type``, or offsets outside the text.
+        unknown ``quote_form``/``source_type``, offsets that are half given,
+        reversed or outside the text, or a table without the ``id``,
+        ``quote_form``, ``speaker`` or ``source_type`` column.
+
+    Examples
+    --------
+    A table corrected by hand (here: one speaker fixed) gives the corrected profile:
+
+    >>> texts = ["Peskov said the talks would resume.", "Officials said it was over."]
+    >>> table = attribution_table(texts)
+    >>> table.loc[1, ["speaker", "source_type"]] = ["Dmitry Peskov", "official"]
+    >>> sourcing_profile(table, texts)[["id", "sourcing.attributions", "sourcing.anonymous_share"]]
+      id  sourcing.attributions  sourcing.anonymous_share
+    0  0                      1                       0.0
+    1  1                      1                       0.0
     """
     import pandas as pd
 
@@ -782,6 +804,9 @@ def sourcing_profile(attributions: Any, articles: Any, *, wordlists: Any = None,
     for i, rec in enumerate(attributions.to_dict("records")):
         aid = None if _missing(rec.get("id")) else str(rec.get("id"))
         by_id.setdefault(aid, []).append((i, rec))
+    if None in by_id and None not in ids:
+        raise InputError(f"attribution table row {by_id[None][0][0] + 1}: the 'id' cell is empty "
+                         "(give the id of the article the row belongs to)")
     unknown = [k for k in by_id if k not in set(ids)]
     if unknown:
         first_row = by_id[unknown[0]][0][0] + 1
