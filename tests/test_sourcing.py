@@ -824,3 +824,9 @@ def test_passive_quoted_as_saying_has_the_subject_as_source_and_the_agent_as_via
     r = _one(text)
     assert (r.source_text, r.via, r.content_text, r.rule) == ("Peskov", ("RIA Novosti",), content,
                                                                "verb:quoted_as_saying")
+
+
+@pytest.mark.parametrize("source", ["Sources close to the talks", "People close to the president"])
+def test_sources_close_to_are_one_anonymous_source(source):
+    r = _one(f"{source} said the deal was dead.")
+    assert (r.source_text, r.source_type) == (source, "anonymous")

@@ -237,6 +237,10 @@ def _plural_possessive(v: View, k: int, lo: int, hi: int) -> bool:
     return v.low[k - 1].endswith("s") and toks[k - 1][1] == toks[k][0] and toks[k][1] < toks[k + 1][0]
 
 
+#: the words before "to" in a subject that describes closeness ("sources close to the talks")
+_CLOSE_TO = frozenset({"close", "closest", "closer", "near"})
+
+
 def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase that ends just before token ``end`` (scanning left to ``lo``)."""
     j = end - 1
@@ -273,6 +277,10 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
         if lw in NP_STOP:
             # "the US and NATO", "Smith and Jones": keep "and" between capitalised words
             if lw == "and" and k - 1 >= lo and k + 1 <= j and cap[k + 1] and cap[k - 1] and not punct[k - 1]:
+                k -= 1
+                continue
+            # "sources close to the talks", "people close to Trump": the anonymity phrase holds its "to"
+            if lw == "to" and k - 1 >= lo and low[k - 1] in _CLOSE_TO and k < j:
                 k -= 1
                 continue
             break
