@@ -830,3 +830,12 @@ def test_passive_quoted_as_saying_has_the_subject_as_source_and_the_agent_as_via
 def test_sources_close_to_are_one_anonymous_source(source):
     r = _one(f"{source} said the deal was dead.")
     assert (r.source_text, r.source_type) == (source, "anonymous")
+
+
+def test_a_clause_before_a_colon_and_a_quotation_names_the_speaker():
+    r = _one('The mayor was blunt: "We will not raise taxes."')
+    assert (r.source_text, r.construction, r.quote_form, r.content_text) == (
+        "The mayor", "colon", "direct", '"We will not raise taxes."')
+    # a thing is no speaker: the quotation stays unsourced
+    recs = attributions(parse('The result is clear: "a landslide" for the party.'))
+    assert [r.quote_form for r in recs] == ["unattributed"]

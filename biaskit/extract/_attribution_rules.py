@@ -757,7 +757,7 @@ def find_candidates(v: View, si: int) -> list[Cand]:
             continue
         if w == ":":
             if punct[i]:
-                c = _colon_candidate(v, i, ts, te, si)
+                c = _colon_candidate(v, i, ts, te, si) or _clause_colon_candidate(v, i, ts, te, si)
                 if c is not None:
                     out.append(c)
             continue
@@ -1222,6 +1222,38 @@ def _according_source(v: View, c: Cand, start: int, te: int) -> None:
             c.source = np2
             c.cue_extra.append((b + 1, b + 2))
             c.rule = "according_to:citing"
+
+
+def _clause_colon_candidate(v: View, i: int, ts: int, te: int, si: int) -> Cand | None:
+    """'The mayor was blunt: "We will not raise taxes."' — a subject, "was" and a word or two, a colon, a quotation.
+
+    The colon introduces what the subject said; the subject is the source.
+    """
+    low = v.low
+    if not (i + 1 < v.n and v.punct[i + 1] and low[i + 1] in _OPENQ) or i - ts > 10 or i - ts < 3:
+        return None
+    # "<subject> was|is|were|are <one or two lower-case words>:"
+    for b in (i - 2, i - 3):
+        if b <= ts or low[b] not in _CLAUSE_COLON_BE:
+            continue
+        if any(v.punct[k] or v.cap[k] or v.inq[k] >= 0 for k in range(b + 1, i)):
+            return None
+        subject = left_np(v, b, ts)
+        if subject is None or subject[0] != ts:
+            return None
+        head = low[subject[1] - 1]
+        # a speaker: a name, a pronoun for a person or a role ("The mayor"), not a thing ("The result is clear:")
+        if not (v.cap[subject[1] - 1] and subject[1] - 1 > ts or head in _SPEAKER_PRONOUNS or head in v.wl.roles
+                or v.fast.anonymity.get(head) == "head"):
+            return None
+        return Cand("colon", ":", ":", "speech", i, (i, i + 1), si, source=subject, source_how="colon",
+                    rule="colon:clause")
+    return None
+
+
+#: the forms of "be" that open the predicate of a clause before a colon ("The mayor was blunt:")
+_CLAUSE_COLON_BE = frozenset({"is", "was", "were", "are"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _colon_candidate(v: View, i: int, ts: int, te: int, si: int) -> Cand | None:
