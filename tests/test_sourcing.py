@@ -839,3 +839,8 @@ def test_a_clause_before_a_colon_and_a_quotation_names_the_speaker():
     # a thing is no speaker: the quotation stays unsourced
     recs = attributions(parse('The result is clear: "a landslide" for the party.'))
     assert [r.quote_form for r in recs] == ["unattributed"]
+
+
+def test_a_statement_quoted_by_a_medium_before_the_clause_relays_it():
+    r = _one("In a new statement quoted by Reuters, the company said it would appeal.")
+    assert (r.source_text, r.via, r.content_text) == ("the company", ("Reuters",), "it would appeal")

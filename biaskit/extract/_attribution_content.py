@@ -558,6 +558,8 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
                         d.cue_extra.append((m, m + 1))
                         c.dropped = True
                         continue
+            if k < te and low[k] == "by" and not prev and _quoted_by_before(v, cands, n, k, te):
+                continue  # "In a statement quoted by Reuters, the company said ..."
             if k < te and low[k] == "by" and prev:
                 np = right_np(v, k + 1, te, appositions=False)
                 if np is not None:
@@ -616,6 +618,34 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
                     c.dropped = True
                     continue
 
+
+
+def _quoted_by_before(v: View, cands: list[Cand], n: int, k: int, te: int) -> bool:
+    """"In a statement quoted by Reuters, the company said ...": Reuters relays the attribution after the comma.
+
+    ``cands[n]`` is the "quoted" candidate and ``k`` its "by". The medium
+    joins the ``via`` of the next candidate whose source opens the clause
+    after the comma; the "quoted" candidate is dropped.
+    """
+    low = v.low
+    np = right_np(v, k + 1, te, appositions=False)
+    if np is None:
+        return False
+    m = np[1]
+    while m < te and v.punct[m] and low[m] in "()":  # ("the Velmarian Press Agency (VPA)")
+        m += 1
+    if m >= te or low[m] != ",":
+        return False
+    for d in cands[n + 1:]:
+        if d.dropped or d.kind != "verb" or d.source is None or d.source_how != "pre":
+            continue
+        if d.source[0] != m + 1:
+            return False
+        d.via.insert(0, np)
+        d.relays.append((cands[n].cue[0], m))
+        cands[n].dropped = True
+        return True
+    return False
 
 
 def _quoted_subject(v: View, c: Cand, ts: int, te: int) -> bool:
