@@ -113,7 +113,7 @@ class View:
     """Token-level view of a Doc shared by the rules (built once per document)."""
 
     __slots__ = ("doc", "s", "toks", "low", "inq", "cap", "qidx", "wl", "n", "punct", "vf", "triggers",
-                 "anon_markers", "qstarts", "starts", "fast", "_cut_positions", "_boundary_positions", "_shift")
+                 "anon_markers", "qstarts", "starts", "fast", "_shift")
 
     def __init__(self, doc: Doc, wl: Wordlists) -> None:
         self.doc = doc
@@ -154,26 +154,6 @@ class View:
         # one segment maps doc.string to doc.text by a constant shift (the usual case): see text_span
         segs = getattr(doc, "_segments", None)
         self._shift = segs[0][1] - segs[0][0] if segs is not None and len(segs) == 1 else None
-
-    @property
-    def cut_positions(self) -> list[int]:
-        """Indices of the tokens that may end a content: ",", ";", "but" and dashes (found on first use)."""
-        try:
-            return self._cut_positions
-        except AttributeError:
-            cut = _CUT_WORDS.__contains__
-            self._cut_positions = list(compress(count(), map(cut, self.low)))
-            return self._cut_positions
-
-    @property
-    def boundary_positions(self) -> list[int]:
-        """Indices of the tokens ",", ";", ":" and quotation marks (found on first use)."""
-        try:
-            return self._boundary_positions
-        except AttributeError:
-            b = _BOUNDARY_WORDS.__contains__
-            self._boundary_positions = list(compress(count(), map(b, self.low)))
-            return self._boundary_positions
 
     def text_span(self, start: int, end: int) -> tuple[int, int]:
         """:meth:`Doc.text_span <biaskit.parse.Doc.text_span>`, by a constant shift when the map has one segment."""
