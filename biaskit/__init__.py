@@ -19,6 +19,11 @@ from __future__ import annotations
 
 import importlib
 
+from biaskit._pure_python import install_if_requested as _install_if_requested
+
+_install_if_requested()  # BIASKIT_PURE_PYTHON=1: the attribution rules run from their .py sources
+del _install_if_requested
+
 __version__ = "0.1.0"
 
 # public name -> module that defines it

@@ -12,8 +12,8 @@ import pytest
 
 import biaskit.extract._attribution_rules as R
 from biaskit.extract._attribution_content import _trim_chars
+from biaskit.extract._attribution_records import _ALNUM_RE
 from biaskit.extract._attribution_speakers import _may_hold, describe
-from biaskit.extract.sourcing import _ALNUM_RE
 from biaskit.parse import parse
 from biaskit.wordlists import _outlet_key, load_wordlists, with_outlets
 

@@ -198,11 +198,11 @@ def resolve_sentence(v: View, si: int, cands: list[Cand]) -> list[Cand]:
                 # nothing before either: the content is the previous sentence's quotation, or none
                 direction = "none"
             # "the things that Trump has said", "what he said this week": the relative pronoun is the content
-            r = own_start - 1
-            if (c.source_how == "pre" and r >= ts and low[r] in ("that", "which", "what", "whom") and direction in ("post", "none")
-                    and not (r - 1 >= ts and low[r - 1] == ",")):
+            r_ = own_start - 1
+            if (c.source_how == "pre" and r_ >= ts and low[r_] in ("that", "which", "what", "whom") and direction in ("post", "none")
+                    and not (r_ - 1 >= ts and low[r_ - 1] == ",")):
                 direction = "relobj"
-                c.content = [(_char(v, r), _char(v, r, end=True))]
+                c.content = [(_char(v, r_), _char(v, r_, end=True))]
             if direction == "post" and _subordinate_source(v, ts, own_start):
                 direction = "none"  # "X calls the deal fair as farmers object": the clause before is not theirs
             if direction == "post" and _reported_within(v, cands, c, own_start):

@@ -15,6 +15,7 @@ them to the input text.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import itemgetter, ne
@@ -114,6 +115,20 @@ class View:
 
     __slots__ = ("doc", "s", "toks", "low", "inq", "cap", "qidx", "wl", "n", "punct", "vf", "triggers",
                  "anon_markers", "qstarts", "starts", "fast", "_shift")
+    doc: Doc
+    s: str
+    toks: tuple[tuple[int, int, int], ...]
+    low: list[str]
+    inq: list[int]
+    cap: list[bool]
+    qidx: list[int]
+    wl: Wordlists
+    n: int
+    punct: list[int]
+    triggers: list[int]
+    qstarts: list[int]
+    starts: tuple[int, ...]
+    _shift: int | None
 
     def __init__(self, doc: Doc, wl: Wordlists) -> None:
         self.doc = doc
@@ -168,7 +183,7 @@ class View:
         return self.s[self.toks[a][0]:self.toks[b - 1][1]]
 
     def is_punct(self, i: int) -> bool:
-        return self.punct[i]
+        return self.punct[i] == PUNCT
 
     def is_open_quote(self, i: int) -> bool:
         if self.low[i] not in _QUOTE_CHARS:  # (such a one-character token is always punctuation)
@@ -730,10 +745,10 @@ def find_candidates(v: View, si: int) -> list[Cand]:
         w = low[i]
         if w == "according":
             if i + 1 < te and low[i + 1] == "to":
-                c = Cand("according_to", "according to", "speech", "", i, (i, i + 2), si, rule="according_to")
-                _according_source(v, c, i + 2, te)
-                out.append(c)
-                skip_to = max([i + 2] + [r[1] for r in ([c.source] if c.source else []) + c.via])
+                ac = Cand("according_to", "according to", "speech", "", i, (i, i + 2), si, rule="according_to")
+                _according_source(v, ac, i + 2, te)
+                out.append(ac)
+                skip_to = max([i + 2] + [r[1] for r in ([ac.source] if ac.source else []) + ac.via])
             continue
         if w == ":":
             if punct[i]:
@@ -861,7 +876,7 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
                     break
     p = c0 - 1
     if p < ts:
-        prev = "start"
+        prev: str | None = "start"
     else:
         w = low[p]
         prev = _PREV_CATEGORY.get(w)  # (a closed-class word: one look-up)
@@ -879,7 +894,7 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
             prev = "other"
     k = c1
     if k >= te:
-        nxt = "end"
+        nxt: str | None = "end"
     else:
         w = low[k]
         nxt = _NEXT_CATEGORY.get(w)  # (a closed-class word: one look-up)
@@ -899,7 +914,7 @@ def _cue_words_context(v: View, cue: tuple[int, int], verb: int, passive: bool, 
     return earl, prev, nxt, flags
 
 
-def cue_features(v: View, c: Cand, ts: int, te: int, earlier: list[Cand] = ()) -> list[str]:
+def cue_features(v: View, c: Cand, ts: int, te: int, earlier: Sequence[Cand] = ()) -> list[str]:
     """Names of the binary context features of a verb candidate (see ``cue_weights.csv``).
 
     ``earlier`` are the candidates already accepted in the sentence: a verb
@@ -917,7 +932,7 @@ def cue_features(v: View, c: Cand, ts: int, te: int, earlier: list[Cand] = ()) -
     return f
 
 
-def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, earlier: list[Cand] = (),
+def cue_score(v: View, c: Cand, ts: int, te: int, prior: float | None = None, earlier: Sequence[Cand] = (),
               fixed: tuple | None = None) -> float:
     """Log-odds that a verb candidate is an attribution cue: learned weights over its context.
 
@@ -1164,10 +1179,10 @@ def _impersonal_it(v: View, to: int, ts: int) -> bool:
         return False
     j = k - 1
     if low[j] in ("it's", "it\u2019s"):
-        return j == ts or v.punct[j - 1]
+        return j == ts or v.punct[j - 1] == PUNCT
     if low[j] != "it":
         return False
-    return j == ts or v.punct[j - 1]
+    return j == ts or v.punct[j - 1] == PUNCT
 
 
 #: adverb particles that make another verb of a reporting verb ("called in a mediator", "called off the strike")

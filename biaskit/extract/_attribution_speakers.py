@@ -305,7 +305,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
         rest = words_low[gj:]
         if not rest or all(w in reporting or w[:-1] in reporting or w in ("press", "service", "office", "spokesperson", "'s")
                        for w in rest) and not (name and gj < len(core) and role_type):
-            if name is None or gj == len(core) or (name and v.toks[core[gi]][0] >= v.toks[name_start][0]):
+            if name is None or gj == len(core) or (name and name_start is not None and v.toks[core[gi]][0] >= v.toks[name_start][0]):
                 return Described(gname, role, "government", None, None, False)
     if proper and head in _STATE_BODY_HEADS:
         body = _state_body(v, core, written, text)
@@ -820,8 +820,8 @@ class Resolver:
         self.last_single: _Entity | None = None
         self.last_plural: tuple[str | None, str] | None = None
         self.last_thing: tuple[str | None, str] | None = None
-        self._mentions = None  # names mentioned anywhere, read in order on first need
-        self._next = None  # the next mention not yet learned
+        self._mentions: Iterator[tuple[int, str, str | None, str]] | None = None  # names mentioned anywhere, read in order on first need
+        self._next: tuple[int, str, str | None, str] | None = None  # the next mention not yet learned
         self._described: dict[str, Described] = {}
         self._media: dict[str, str | None] | None = None  # names the article introduces as media or agencies
         self._acronyms: dict[str, tuple[int, int]] | None = None  # "(VPA)" after a name: its tokens
@@ -1037,7 +1037,7 @@ class Resolver:
                 ent = self._learn(d.name, d.role, d.type, speaker=True)
             self.last_single = ent
             return ent.name, d.role or ent.role, ent.type
-        if d.agent and not d.plural:
+        if d.agent and not d.plural and d.speaker is not None:  # (an agent always has its text as speaker)
             self.last_single = _Entity(d.speaker, d.role, d.type)
             return d.speaker, d.role, d.type
         if d.plural or d.type in ("group", "anonymous") and d.plural:
