@@ -13,7 +13,11 @@ Measures, in one process and on the same N articles:
   (``benchmarks/bench_features.py``): each textstat readability function and
   vaderSentiment's ``polarity_scores`` on the whole text.
 
-The target of issue 3 is attributions <= 10% of the naive path. Articles are
+The target of issue 3 is attributions <= 10% of the naive path. The figures
+depend on the build: the attribution modules run compiled when biaskit was
+installed with mypyc and a C compiler (``setup.py``), as pure Python otherwise
+or with ``BIASKIT_PURE_PYTHON=1``; the benchmark prints which (compare both by
+running it twice, once with that variable set). Articles are
 the generated ~600-word news-like articles of ``bench_features.py`` (with
 quotations, "said X", "according to", appositions), or, with ``--polnear
 FILE``, the texts of a PolNeAR JSON Lines file (not shipped with biaskit).
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -59,6 +64,16 @@ def _polnear_texts(path: str, n: int) -> list[str]:
             if len(out) >= n:
                 break
     return out
+
+
+def _build() -> str:
+    """Whether the attribution modules run compiled (mypyc) or as pure Python in this process."""
+    from biaskit._pure_python import COMPILED_MODULES, compiled_modules
+
+    done = compiled_modules()
+    if not done:
+        return "pure Python" + (" (BIASKIT_PURE_PYTHON=1)" if os.environ.get("BIASKIT_PURE_PYTHON") else "")
+    return f"compiled by mypyc ({len(done)} of {len(COMPILED_MODULES)} attribution modules)"
 
 
 def run(n: int = 200, words: int = 600, repeat: int = 3, polnear: str | None = None, block: int = 20) -> dict:
@@ -118,6 +133,7 @@ def run(n: int = 200, words: int = 600, repeat: int = 3, polnear: str | None = N
         "ratio_attributions_to_parse": best["attributions"] / best["parse"],
         "target_ratio_to_naive": 0.10,
         "textstat_dictionary": note,
+        "build": _build(),
         "python": platform.python_version(),
     }
 
@@ -142,6 +158,7 @@ def main(argv=None) -> int:
     print(f"  naive (textstat+VADER){ms['naive']:8.2f} ms/article")
     print(f"  attributions / naive  {r['ratio_attributions_to_naive']:8.3f}   (target <= {r['target_ratio_to_naive']:.2f})")
     print(f"  attributions / parse  {r['ratio_attributions_to_parse']:8.2f}")
+    print(f"  attribution modules: {r['build']}")
     print(f"  textstat dictionary: {r['textstat_dictionary']}")
     return 0
 
