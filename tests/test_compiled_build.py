@@ -99,3 +99,12 @@ def test_compiled_records_are_ordinary_records():
     recs = attributions(parse('"We are ready," Kremlin spokesperson Dmitry Peskov said, according to RIA Novosti.'))
     assert pickle.loads(pickle.dumps(recs)) == recs
     assert asdict(recs[0])["via"] == ("RIA Novosti",)
+
+
+def test_compiled_modules_type_check(tmp_path):
+    """mypyc compiles only modules that mypy accepts: a type error would make the build fall back to pure Python."""
+    api = pytest.importorskip("mypy.api", reason="mypy is not installed (pip install -e '.[test]' installs it)")
+    paths = [str(ROOT.joinpath(*m.split(".")).with_suffix(".py")) for m in COMPILED_MODULES]
+    out, err, status = api.run(["--ignore-missing-imports", "--follow-imports=silent", "--cache-dir",
+                                str(tmp_path / "mypy_cache"), *paths])
+    assert status == 0, out + err
