@@ -842,3 +842,67 @@ def test_a_clause_before_a_colon_and_a_quotation_names_the_speaker():
 def test_a_statement_quoted_by_a_medium_before_the_clause_relays_it():
     r = _one("In a new statement quoted by Reuters, the company said it would appeal.")
     assert (r.source_text, r.via, r.content_text) == ("the company", ("Reuters",), "it would appeal")
+
+
+@pytest.mark.parametrize("text, source, speaker, via, content", [
+    # a phrase between the subject and its verb: the subject before it speaks, a relaying phrase is via
+    ("The minister, quoted by Reuters, said the talks would resume on Monday.",
+     "The minister", "minister", ("Reuters",), "the talks would resume on Monday"),
+    ("The minister, according to Reuters, said the talks would resume.",
+     "The minister", "minister", ("Reuters",), "the talks would resume"),
+    ("The minister, speaking to reporters, said the talks would resume.",
+     "The minister", "minister", (), "the talks would resume"),
+    ("But Sen. Richard J. Durbin (D-Ill.), noting the size of the list, said it was big.",
+     "Sen. Richard J. Durbin (D-Ill.)", "Richard J Durbin", (), "it was big"),
+    # "including" belongs to the noun phrase
+    ("Critics of the plan, including several teachers, said it was unfair.",
+     "Critics of the plan, including several teachers", "Critics of the plan", (), "it was unfair"),
+    # a name with a courtesy title in apposition; a name set off after a clause or an opening phrase is the head
+    ("The spokesman, Mr. John Kirby, said the ships had left.",
+     "The spokesman, Mr. John Kirby", "John Kirby", (), "the ships had left"),
+    ("The emails were placed in storage, Patrick F. Kennedy, the undersecretary, wrote in a memo.",
+     "Patrick F. Kennedy, the undersecretary", "Patrick F Kennedy", (), "The emails were placed in storage"),
+    ("After the vote, John Smith, the mayor, said the plan was dead.",
+     "John Smith, the mayor", "John Smith", (), "the plan was dead"),
+])
+def test_phrases_between_subject_and_verb(text, source, speaker, via, content):
+    [r] = attributions(parse(text))
+    assert (r.source_text, r.speaker, r.via, r.content_text) == (source, speaker, via, content)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister said the talks would resume on Monday.", "the talks would resume on Monday"),
+    ("Officials said the company reported a loss.", "the company reported a loss"),
+])
+def test_said_before_a_clause_without_that_is_no_inverted_source(text, content):
+    [r] = attributions(parse(text))
+    assert r.rule == "verb" and r.content_text == content
+
+
+def test_inverted_sources_stay_before_a_relative_clause_or_a_participle():
+    [r] = attributions(parse('"We will fight," said an American official who was briefed on the talks.'))
+    assert r.rule == "verb:inverted" and r.source_text.startswith("an American official")
+    [r] = attributions(parse('"We are ready," said Dmitry Peskov quoted as saying by RIA Novosti.'))
+    assert (r.speaker, r.via) == ("Dmitry Peskov", ("RIA Novosti",))
+
+
+@pytest.mark.parametrize("text, content, via", [
+    ("Reportedly, the president told aides he would resign.", "he would resign", ()),
+    ("Meanwhile, the president told his aides there would be no deal.", "there would be no deal", ()),
+    ("The president told Reuters the company would appeal.", "the company would appeal", ("Reuters",)),
+])
+def test_told_someone_a_clause_without_that(text, content, via):
+    [r] = attributions(parse(text))
+    assert (r.content_text, r.via) == (content, via)
+
+
+def test_a_medium_reporting_an_attribution_after_it_relays_it():
+    [r] = attributions(parse("Peskov told CNN that Moscow was ready for talks, RIA Novosti reported."))
+    assert (r.speaker, r.cue_text, r.via) == ("Peskov", "told", ("RIA Novosti", "CNN"))
+    assert r.content_text == "that Moscow was ready for talks"
+    [r] = attributions(parse("Peskov said Moscow was ready, RIA Novosti reported on Friday."))
+    assert (r.speaker, r.via) == ("Peskov", ("RIA Novosti",))
+    # a body that is no medium is an attribution of its own; a medium with no attribution before it reports
+    assert len(attributions(parse('"We are ready," Peskov said, the Kremlin said.'))) == 2
+    [r] = attributions(parse("Moscow is ready for talks, RIA Novosti reported."))
+    assert (r.speaker, r.via) == ("RIA Novosti", ())

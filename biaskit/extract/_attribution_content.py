@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from biaskit.extract._attribution_grammar import PREPOSITIONS, TIME_WORDS, WEEKDAYS
+from biaskit.extract._attribution_grammar import DETERMINERS, PREPOSITIONS, TIME_WORDS, WEEKDAYS
 from biaskit.extract._attribution_rules import (
     _CUT_WORDS,
     _DASHES,
     _QUOTE_CHARS,
     Cand,
     View,
+    _finite_after,
     clause_subject,
     left_np,
     right_np,
@@ -52,6 +53,22 @@ def _trim_chars(v: View, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+#: subject pronouns that open a clause without "that" after an addressee ("told aides he would resign")
+_CLAUSE_OPENERS = frozenset({"he", "she", "they", "we", "i", "there"})
+#: how far a clause's finite verb may stand from its first word ("the new tax plan would")
+_SUBJECT_MAX = 6
+
+
+def _finite_within(v: View, k: int, te: int) -> bool:
+    """A finite verb within a few words from token ``k``, before any punctuation (the subject's verb)."""
+    for t in range(k, min(te, k + _SUBJECT_MAX)):
+        if v.punct[t] or v.inq[t] >= 0:
+            return False
+        if _finite_after(v, t):
+            return True
+    return False
+
+
 def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
     """Where the content after the cue starts, or ('post', -1) when nothing follows."""
     low = v.low
@@ -63,6 +80,8 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
         m = j
         limit = min(te, j + 8)
         while m < limit and not v.punct[m] and low[m] not in ("that", "to", "about", "of") and low[m] not in _WH and v.inq[m] < 0:
+            if m > j and (low[m] in _CLAUSE_OPENERS or low[m] in DETERMINERS) and _finite_within(v, m + 1, te):
+                return "fwd", m  # "told aides he would resign", "told Reuters the company would appeal": no "that"
             m += 1
         if m < te and (low[m] in ("that", "to", "about", "of") or low[m] in _WH or v.is_open_quote(m) or low[m] in (",", ":")):
             j = m
@@ -530,6 +549,9 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
     low = v.low
     for n, c in enumerate(cands):
         kind, lemma = c.kind, c.lemma
+        if (n and kind == "verb" and c.source_how == "pre" and c.source is not None and not c.dropped
+                and _medium_closes(v, cands, n, ts, te)):
+            continue
         if c.dropped or (kind == "verb" and lemma not in _RELAY_RULE_LEMMAS):
             continue  # (no rule below applies)
         if kind == "verb" and lemma in _SPEAK_LEMMAS:  # (the one rule for these: "X told CNN", "in an interview with")
@@ -592,6 +614,9 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
                     c.cue_extra.append((m, m + 2))
                     c.rule = "verb:quoted_as_saying"
                     continue
+        # "X, according to V, said ...": V relays the attribution whose verb follows the phrase
+        if c.kind == "according_to" and c.source is not None and _according_between(v, cands, n, ts, te):
+            continue
         # "..., according to V" after an attribution: V relays it
         if c.kind == "according_to" and prev and c.source is not None:
             a = c.cue[0]
@@ -620,8 +645,70 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
 
 
 
+def _medium_closes(v: View, cands: list[Cand], n: int, ts: int, te: int) -> bool:
+    """"Peskov told CNN that ..., RIA Novosti reported.": the medium relays the attribution before it.
+
+    ``cands[n]`` is a verb whose source, a medium or agency, follows a comma
+    and which ends its sentence (a time phrase may follow). Like "...,
+    according to V", the medium joins the ``via`` of the attribution before
+    it (nearest to the outlet first) and is no attribution of its own.
+    """
+    c = cands[n]
+    src = c.source
+    if src is None:
+        return False
+    a = src[0]
+    low = v.low
+    if a - 1 <= ts or low[a - 1] != ",":
+        return False
+    for t in range(c.cue[1], te):
+        if not (v.punct[t] and low[t] in ".!?" or low[t] in _SKIP_AFTER):
+            return False
+    if not _is_media(v, src):
+        return False
+    for d in reversed(cands[:n]):
+        if d.dropped:
+            continue
+        if d.kind != "verb" or d.source is None or d.source_how == "shared" or d.cue[0] >= a:
+            return False
+        d.via.insert(0, src)
+        d.relays.append((a - 1, c.cue[1]))
+        c.dropped = True
+        return True
+    return False
+
+
+def _according_between(v: View, cands: list[Cand], n: int, ts: int, te: int) -> bool:
+    """"The minister, according to Reuters, said ...": Reuters relays the minister's attribution.
+
+    ``cands[n]`` is the "according to" candidate, set off by commas right
+    before a verb whose source ends at the first comma; the medium joins that
+    verb's ``via`` and the "according to" candidate is dropped.
+    """
+    c = cands[n]
+    if c.source is None or c.via:
+        return False
+    low = v.low
+    a, b = c.cue[0], c.source[1]
+    if a - 1 < ts or low[a - 1] != "," or b >= te or low[b] != ",":
+        return False
+    for d in cands[n + 1:]:
+        if d.dropped:
+            continue
+        if d.kind != "verb" or d.cue[0] != b + 1 or d.source is None or d.source_how != "pre" or d.source[1] != a - 1:
+            return False
+        d.via.insert(0, c.source)
+        d.relays.append((a, b))
+        c.dropped = True
+        return True
+    return False
+
+
 def _quoted_by_before(v: View, cands: list[Cand], n: int, k: int, te: int) -> bool:
     """"In a statement quoted by Reuters, the company said ...": Reuters relays the attribution after the comma.
+
+    So does a phrase between a subject and its verb: "The minister, quoted by
+    Reuters, said ...".
 
     ``cands[n]`` is the "quoted" candidate and ``k`` its "by". The medium
     joins the ``via`` of the next candidate whose source opens the clause
@@ -636,10 +723,13 @@ def _quoted_by_before(v: View, cands: list[Cand], n: int, k: int, te: int) -> bo
         m += 1
     if m >= te or low[m] != ",":
         return False
+    i = cands[n].verb
     for d in cands[n + 1:]:
         if d.dropped or d.kind != "verb" or d.source is None or d.source_how != "pre":
             continue
-        if d.source[0] != m + 1:
+        # the source opens the clause after the comma, or the phrase interrupts it: "The minister, quoted by
+        # Reuters, said"
+        if d.source[0] != m + 1 and not (d.cue[0] == m + 1 and d.source[1] == i - 1 and low[i - 1] == ","):
             return False
         d.via.insert(0, np)
         d.relays.append((cands[n].cue[0], m))
@@ -691,6 +781,11 @@ def _media_addressee(v: View, c: Cand, te: int) -> None:
     k = c.cue[1]
     if c.lemma == "tell" and k < te and not v.punct[k]:
         obj = right_np(v, k, te, appositions=False)
+        if obj is not None:
+            for m in range(k + 1, obj[1]):  # "told Reuters the company would appeal": the addressee ends at the clause
+                if (low[m] in _CLAUSE_OPENERS or low[m] in DETERMINERS) and _finite_within(v, m + 1, te):
+                    obj = (k, m)
+                    break
         if obj is not None and _is_media(v, obj):
             c.via.insert(0, obj)
             return

@@ -62,6 +62,9 @@ _INV_STARTERS = frozenset({"former", "another", "fellow", "then", "longtime", "v
                            "chief", "republican", "democratic", "conservative", "liberal", "local", "state",
                            "federal", "campaign", "white", "house", "party", "city", "county", "police"})
 
+#: courtesy titles before a name ("Mr. John F. Kirby"); the speaker module drops them from the name
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
+
 # finite verbs that show a comma-segment is a clause, not an apposition
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                      "should", "may", "might", "must", "do", "does", "did", "included", "includes"})
@@ -331,9 +334,18 @@ _SEG_STOP = frozenset(",;:()\"'\u201c\u201d\u2018\u2019\u2014\u2013")
 
 
 def _segment_start(v: View, end: int, lo: int) -> int:
-    """Start of the comma-segment that ends just before token ``end``."""
+    """Start of the comma-segment that ends just before token ``end``.
+
+    A parenthesis closing the segment belongs to it ("Sen. Richard J. Durbin (D-Ill.)").
+    """
     k = end - 1
     low = v.low
+    if k > lo and low[k] == ")" and v.punct[k]:
+        p = k - 1
+        while p > lo and p > k - 10 and low[p] != "(":
+            p -= 1
+        if low[p] == "(" and v.punct[p]:
+            k = p - 1
     while k >= lo and not (v.punct[k] and low[k] in _SEG_STOP) and v.inq[k] < 0:
         k -= 1
     return k + 1
@@ -353,8 +365,45 @@ def _looks_appositive(v: View, a: int, b: int) -> bool:
         return True
     if not v.cap[a] and not v.punct[a]:
         return True
-    # a capitalised title or a place ("Senate Majority Leader", "Mich.")
-    return any(low[t] in v.wl.roles for t in range(a, b)) or (b - a <= 3 and all(v.cap[t] or v.punct[t] for t in range(a, b)))
+    # a capitalised title or a place ("Senate Majority Leader", "Mich."), or a name with its courtesy title and
+    # initials ("Mr. John F. Kirby": abbreviation dots do not count as words)
+    if any(low[t] in v.wl.roles for t in range(a, b)):
+        return True
+    words = 0
+    for t in range(a, b):
+        if v.punct[t]:
+            if low[t] != "." or not _is_abbrev_dot(v, t, a):
+                return b - a <= 3 and all(v.cap[x] or v.punct[x] for x in range(a, b))
+        elif not v.cap[t]:
+            return False
+        else:
+            words += 1
+    return words <= 3 or (words == 4 and low[a].rstrip(".") in _COURTESY)
+
+
+#: participles used as prepositions: their phrase belongs to the noun phrase before it
+_PREPOSITION_LIKE = frozenset({"including", "excluding", "regarding", "concerning", "following", "barring",
+                               "considering", "involving", "representing"})
+
+
+def _participle_phrase(v: View, a: int, b: int) -> bool:
+    """A phrase opening on a lower-case participle with no finite verb: 'speaking to reporters', 'quoted by Reuters'.
+
+    Between commas after a subject, such a phrase interrupts the clause ("The
+    minister, quoted by Reuters, said"); the verb after it has the subject
+    before it.
+    """
+    low = v.low
+    if b - a < 2 or v.cap[a] or v.punct[a]:
+        return False
+    if low[a] in _PREPOSITION_LIKE:
+        return False  # "Critics of the plan, including several teachers, said": part of the phrase
+    form = v.vf.get(low[a])
+    if form is None or form[1] not in ("ing", "past"):
+        return False
+    if form[1] == "past" and low[a + 1] not in PREPOSITIONS:
+        return False  # (a past form alone may be a finite verb: "The minister, angered, said" is rare)
+    return not any(low[t] in _FINITE for t in range(a + 1, b))
 
 
 def _apposition_np(v: View, comma: int, lo: int) -> tuple[int, int] | None:
@@ -362,38 +411,78 @@ def _apposition_np(v: View, comma: int, lo: int) -> tuple[int, int] | None:
 
     Up to four comma-separated appositions are accepted ("Cory James, 22, of
     Flint, Mich., said"); a relative clause ("Trump, who leads, said") is
-    left out of the source.
+    left out of the source. A name set off by commas is the head when what
+    comes before it is no noun phrase of its own ("After the vote, John Smith,
+    the mayor, said"; "... in storage, Patrick F. Kennedy, the undersecretary,
+    wrote").
     """
     low = v.low
     end = comma
+    name_at = -1  # the start of the last segment that is a name: the head if nothing before qualifies
     for _ in range(4):
         seg_a = _segment_start(v, end, lo)
         if seg_a >= end:
             return None
         k = seg_a - 1  # the boundary before the segment
         first = low[seg_a]
-        if first in ("who", "whose", "which", "whom"):
+        if first in ("who", "whose", "which", "whom") or (end == comma and (
+                _participle_phrase(v, seg_a, end) or (first == "according" and low[seg_a + 1] == "to"))):
+            # a relative clause, a participle phrase or "according to V" is left out: "Trump, who leads, said",
+            # "The minister, speaking to reporters, said", "The minister, according to Reuters, said"
             if k >= lo and low[k] == ",":
-                return left_np(v, k, lo)
+                return _head_before(v, k, lo)
             return None
         if k < lo or low[k] != ",":
             # the segment starts the clause: it is the head if something was appended to it
             if end == comma:
                 return None
-            head = left_np(v, end, lo)
-            if head is None or low[head[0]] in ("who", "which", "that") or head[0] > seg_a + 2:
-                return None
+            head = _head_before(v, end, lo)
+            if (head is None or low[head[0]] in ("who", "which", "that") or head[0] > seg_a + 2
+                    or (head[0] > seg_a and low[seg_a] in PREPOSITIONS)):  # ("After the vote, John Smith, ...")
+                return (name_at, comma) if name_at >= 0 else None
             return (head[0], comma)
         if not _looks_appositive(v, seg_a, end):
             if end == comma:
                 return None
+            if name_at >= 0:
+                return (name_at, comma)
             # this segment is the head: an NP that ends at the comma before the appositions
-            head = left_np(v, end, lo)
+            head = _head_before(v, end, lo)
             if head is None or low[head[0]] in ("who", "which", "that"):
                 return None
             return (head[0], comma)
+        if end < comma and _name_segment(v, seg_a, end):
+            name_at = seg_a
         end = k
     return None
+
+
+def _name_segment(v: View, a: int, b: int) -> bool:
+    """Tokens ``a:b`` are a name: capitalised words, with abbreviation dots ("Patrick F. Kennedy")."""
+    words = 0
+    for t in range(a, b):
+        if v.punct[t]:
+            if v.low[t] != "." or not _is_abbrev_dot(v, t, a):
+                return False
+        elif not v.cap[t] or v.low[t] in v.wl.roles:
+            return False
+        else:
+            words += 1
+    return 0 < words <= 4
+
+
+def _head_before(v: View, comma: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``comma``, with a parenthesis after it: "Sen. Richard J. Durbin (D-Ill.)"."""
+    low = v.low
+    k = comma - 1
+    if k > lo and low[k] == ")" and v.punct[k]:
+        p = k - 1
+        while p > lo and p > k - 10 and low[p] != "(":
+            p -= 1
+        if low[p] == "(" and v.punct[p]:
+            head = left_np(v, p, lo)
+            return (head[0], comma) if head is not None else None
+    return left_np(v, comma, lo)
 
 
 def right_np(v: View, start: int, te: int, *, appositions: bool = True, open_end: bool = True) -> tuple[int, int] | None:
@@ -1111,7 +1200,8 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         if ((v.cap[cend] or nw in DETERMINERS or nw in _INV_STARTERS or nw in v.wl.roles or _described_name(v, cend, te))
                 and nw not in ("that", "i", "this", "these", "those") and nw not in PERSONAL and nw not in TIME_WORDS):
             np = right_np(v, cend, te)
-            if np is not None:
+            if np is not None and not (np[1] < te and low[np[1] - 1] not in RELATIVES
+                                       and _finite_after(v, np[1], aux_only=v.cap[np[0]])):
                 c.source, c.source_how, c.rule = np, "inv", "verb:inverted"
                 return c
     np = left_np(v, cstart, ts)
@@ -1135,6 +1225,25 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         return c
     c.rule = "verb:nosource"
     return c
+
+
+def _finite_after(v: View, k: int, *, aux_only: bool = False) -> bool:
+    """Token ``k`` is a lower-case finite verb or auxiliary: the phrase before it is a clause's subject.
+
+    After "said", such a phrase opens a content without "that" ("said the talks
+    would resume"), not an inverted source ('"...," said the minister').
+    With ``aux_only``, only an auxiliary or a modal counts (a past form after
+    a name may be a participle: "said Dmitry Peskov quoted as saying").
+    """
+    if v.cap[k] or v.punct[k]:
+        return False
+    w = v.low[k]
+    if w in _FINITE or w in MODALS:
+        return True
+    if aux_only:
+        return False
+    form = v.vf.get(w)
+    return form is not None and form[1] in ("past", "3sg")
 
 
 #: most lower-case words a description may have before the name it describes ("said crane driver X")
