@@ -92,10 +92,10 @@ def test_wordlists_option_reaches_the_extractor(tmp_path, capsys):
     # "the Harbor Ledger" is a media relay only once a word list names it as an outlet
     src = tmp_path / "articles.csv"
     pd.DataFrame({"id": ["x"], "outlet": ["Klaxon"],
-                  "text": ["The mayor resigned on Monday, the Harbor Gazette reported, citing two aides."]}
+                  "text": ["The mayor resigned on Monday, the Harbor Clarion reported, citing two aides."]}
                  ).to_csv(src, index=False)
     wl = tmp_path / "_lists.csv"
-    wl.write_text("list,name,kind\noutlets,The Harbor Gazette,media\n", encoding="utf-8")
+    wl.write_text("list,name,kind\noutlets,The Harbor Clarion,media\n", encoding="utf-8")
     col = "sourcing.second_hand_share"
     out = tmp_path / "f.csv"
     assert _cli(["features", str(src), "-o", str(out), "--families", "sourcing", "--no-progress"], capsys)[0] == 0

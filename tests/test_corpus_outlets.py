@@ -1,17 +1,17 @@
-"""The corpus's own outlets are known as media to the attribution extractor."""
+"""The corpus's own outlets are known as media to the attribution extractor (names without a masthead word, which would make them media by their shape)."""
 
 import pandas as pd
 
 import biaskit
 
-TEXT = ("The minister resigned on Friday, the Harbor Ledger reported, citing two officials. "
-        '"It is over," Mayor Jane Holt told the Harbor Ledger.')
+TEXT = ("The minister resigned on Friday, the Harbor Clarion reported, citing two officials. "
+        '"It is over," Mayor Jane Holt told the Harbor Clarion.')
 
 
 def _articles():
     return pd.DataFrame({
         "id": ["a", "b"],
-        "outlet": ["The Harbor Ledger", "Daily Meridian"],
+        "outlet": ["The Harbor Clarion", "Daily Meridian"],
         "text": ["Prices rose on Monday, officials said.", TEXT],
     })
 
@@ -19,8 +19,8 @@ def _articles():
 def test_attribution_table_types_corpus_outlets_as_media():
     table = biaskit.attribution_table(_articles())
     rows = table[table["id"] == "b"]
-    assert "The Harbor Ledger" not in set(rows["speaker"])
-    assert any("The Harbor Ledger" in list(v) for v in rows["via"])
+    assert "The Harbor Clarion" not in set(rows["speaker"])
+    assert any("The Harbor Clarion" in list(v) for v in rows["via"])
 
 
 def test_features_count_corpus_outlets_as_relays():

@@ -120,9 +120,9 @@ def test_feature_extractor_sklearn_contract():
 
 def test_feature_extractor_user_wordlists_name_outlets(tmp_path):
     # an outlet that no packaged list knows is a media relay once a user's word list names it
-    text = "The mayor resigned on Monday, the Harbor Ledger reported, citing two aides."
+    text = "The mayor resigned on Monday, the Harbor Clarion reported, citing two aides."
     wl = tmp_path / "outlets.csv"
-    wl.write_text("list,name,kind\noutlets,The Harbor Ledger,media\n", encoding="utf-8")
+    wl.write_text("list,name,kind\noutlets,The Harbor Clarion,media\n", encoding="utf-8")
     col = "sourcing.second_hand_share"
     plain = FeatureExtractor(families=["sourcing"]).set_output(transform="pandas").fit_transform([text])
     named = FeatureExtractor(families=["sourcing"], wordlists=str(wl)).set_output(transform="pandas").fit_transform([text])

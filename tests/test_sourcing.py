@@ -906,3 +906,36 @@ def test_a_medium_reporting_an_attribution_after_it_relays_it():
     assert len(attributions(parse('"We are ready," Peskov said, the Kremlin said.'))) == 2
     [r] = attributions(parse("Moscow is ready for talks, RIA Novosti reported."))
     assert (r.speaker, r.via) == ("RIA Novosti", ())
+
+
+@pytest.mark.parametrize("text, speaker, stype", [
+    ("The Springfield Gazette reported that the mayor resigned.", "Springfield Gazette", "media"),
+    ("The Daily Meridian said the mayor resigned.", "Daily Meridian", "media"),
+    ("Military Times reported that the base would close.", "Military Times", "media"),
+    # a person may bear a masthead word as a name; a listed outlet's one word ends no longer name
+    ("Atlantic City Mayor Don Guardian said the plan was dead.", "Don Guardian", "official"),
+    ("Don Guardian said the plan was dead.", "Don Guardian", "person"),
+    ("Emily Post said so.", "Emily Post", "person"),
+    ("The Guardian reported that the talks failed.", "The Guardian", "media"),
+])
+def test_a_name_shaped_like_a_newspapers_is_media(text, speaker, stype):
+    [r] = attributions(parse(text))
+    assert (r.speaker, r.source_type) == (speaker, stype)
+
+
+def test_masthead_words_relay_and_can_be_extended(tmp_path):
+    from biaskit.extract.sourcing_table import via_kind
+
+    [r] = attributions(parse("The mayor told the Springfield Gazette that he would resign."))
+    assert r.via == ("Springfield Gazette",) and via_kind(r.via[0]) == "media"
+    assert via_kind("the Daily Meridian") == "media" and via_kind("Daily Meridian") == "media"
+    p = tmp_path / "mine.csv"
+    p.write_text("list,word,position\nmasthead_words,Clarion,last\n", encoding="utf-8")
+    wl = load_wordlists(p)
+    [r] = attributions(parse("The Harbor Clarion reported that the mayor resigned."), wordlists=wl)
+    assert r.source_type == "media"
+    [r] = attributions(parse("The Harbor Clarion reported that the mayor resigned."))
+    assert r.source_type == "person"
+    p.write_text("list,word,position\nmasthead_words,Clarion,middle\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="position 'middle'"):
+        load_wordlists(p)

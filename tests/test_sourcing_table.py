@@ -487,7 +487,7 @@ def test_cli_attributions_user_wordlists(tmp_path, capsys):
     src.write_text('id,outlet,text\n1,X,"The mayor said the bridge would open, according to Oskmark Courier."\n',
                    encoding="utf-8")
     good = tmp_path / "mine.csv"
-    good.write_text("list,name,kind,country\noutlets,Oskmark Courier,media,Oskmark\n", encoding="utf-8")
+    good.write_text("list,name,kind,country\noutlets,Oskmark Clarion,media,Oskmark\n", encoding="utf-8")
     out = tmp_path / "o.jsonl"
     code, _, err = _cli(["attributions", str(src), "-o", str(out), "--wordlists", str(good)], capsys)
     assert code == 0, err
@@ -501,15 +501,15 @@ def test_via_kinds_come_from_the_word_lists(tmp_path):
     pytest.importorskip("biaskit.wordlists")
     from biaskit.extract.sourcing_table import via_kind
 
-    text = "The mayor said the bridge would open, the Oskmark Courier reported."
+    text = "The mayor said the bridge would open, the Oskmark Clarion reported."
     doc = parse(text)
     r = rec(text, speaker="the mayor", source="The mayor", cue="said", content="the bridge would open",
-            source_type="official", via=["Oskmark Courier"])
-    assert sourcing_features(doc, [r])["second_hand_share"] == 0.0  # an unknown name
+            source_type="official", via=["Oskmark Clarion"])
+    assert sourcing_features(doc, [r])["second_hand_share"] == 0.0  # an unknown name (no masthead word either)
     mine = tmp_path / "mine.csv"
-    mine.write_text("list,name,kind,country\noutlets,Oskmark Courier,media,Oskmark\n", encoding="utf-8")
+    mine.write_text("list,name,kind,country\noutlets,Oskmark Clarion,media,Oskmark\n", encoding="utf-8")
     assert sourcing_features(doc, [r], wordlists=mine)["second_hand_share"] == 1.0
-    assert via_kind("Oskmark Courier", wordlists=mine) == "media"
+    assert via_kind("Oskmark Clarion", wordlists=mine) == "media"
     assert [via_kind(v) for v in ("Reuters", "the Associated Press", "a White House readout",
                                   "local media", "a press release")] == \
         ["agency", "agency", "government", "media", "other"]

@@ -25,6 +25,7 @@ from biaskit.extract._attribution_rules import (
     left_np,
     right_np,
 )
+from biaskit.extract._attribution_speakers import _masthead
 
 _SKIP_AFTER = TIME_WORDS | {"on", "at", "in", "during", "last", "this", "early", "late", "earlier", "again",
                             "also", "recently", "once", "twice", "repeatedly", "publicly", "privately", "flatly",
@@ -806,6 +807,9 @@ def _is_media(v: View, span: tuple[int, int]) -> bool:
         return True
     if low.endswith(("media reports", "news agency", "news reports", "press reports")):
         return True
-    return v.wl.outlet(text) is not None
+    if v.wl.outlet(text) is not None:
+        return True
+    core = [t for t in range(span[0], span[1]) if not v.punct[t] and v.low[t] != "the"]
+    return len(core) >= 2 and _masthead(v, core, [v.low[t] for t in core])  # "the Springfield Gazette"
 
 

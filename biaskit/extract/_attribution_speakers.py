@@ -276,13 +276,18 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     out = wl.outlet(text) if proper else None
     if out is None and proper and _may_hold(written, fast.outlet_parts, fold=True):
         hit = _find_phrase(v, core, written, _OutletTable(wl))
-        if hit is not None and (hit[1] - hit[0]) >= max(1, len(core) - 2):
+        if hit is not None and (hit[1] - hit[0]) >= max(1, len(core) - 2) and not (
+                # one listed word closing a longer name is that name's: "Don Guardian", "the Moscow Times"
+                hit[1] - hit[0] == 1 and hit[0] > 0 and hit[1] == len(core) and cap[core[hit[0] - 1]]
+                and words_low[hit[0] - 1] not in fast.roles and words_low[hit[0] - 1] not in fast.agency_words):
             out = wl.outlet(hit[2])
     if out is not None:
         return Described(out[0], role, "agency" if out[1] == "agency" else "media", out[0], None, False)
     media = None if fast.agency_parts.isdisjoint(words_low) else _introduced_medium(v, core)
     if media is not None:
         return Described(media[0], media[1] or role, media[2], media[0], None, False)
+    if proper and len(core) >= 2 and _masthead(v, core, words_low):
+        return Described(text, role, "media", text, None, False)
     agency_words = fast.agency_words
     # (a document word of the media, "report", after a capitalised name may be a body's: "a State Department
     # report" is the government's; the body is looked for first)
@@ -349,6 +354,31 @@ _TOPIC_WORDS = frozenset({"of", "on", "about", "into"})
 _AUTHORED_KINDS = frozenset({"document", "message", "study"})
 #: the source types of a body that can author a document
 _AUTHOR_TYPES = frozenset({"government", "media", "agency", "organization"})
+
+
+#: masthead words that make a name an outlet's without "the" before it (hardly anyone's surname)
+_BARE_MASTHEADS = frozenset({"news", "times"})
+
+
+def _masthead(v: View, core: list[int], words_low: list[str]) -> bool:
+    """A name of capitalised words that a masthead word ends or opens: "the Harbor Tribune", "The Daily Meridian".
+
+    The masthead words (``masthead_words.csv``) are capitalised words that
+    newspaper and magazine names end with ("Times", "Gazette", "News") or
+    open with ("Daily"). An outlet that is not in ``outlets.csv`` is still
+    typed ``media`` by its name's shape.
+    """
+    fast = v.fast
+    last = words_low[-1]
+    if last not in fast.masthead_last and words_low[0] not in fast.masthead_first:
+        return False
+    # a person may bear such a name ("Mayor Don Guardian"): an outlet's name comes with "the" ("the Springfield
+    # Gazette"), unless it ends in "News" or "Times" ("Fox News", "Military Times"), and holds no role
+    if last not in _BARE_MASTHEADS and (core[0] == 0 or v.low[core[0] - 1] != "the"):
+        return False
+    cap = v.cap
+    roles = fast.roles
+    return all(cap[t] for t in core) and not any(w in roles for w in words_low)
 
 
 def _document_source(v: View, span: tuple[int, int], core: list[int], head_at: int, words_low: list[str],

@@ -147,7 +147,8 @@ def via_kind(entry: str, *, wordlists: Any = None) -> str:
     to five words of the entry, in this order: a listed news outlet or
     agency ("CNN", "RIA Novosti") gives its kind; then a listed government
     body ("a Kremlin statement", "the State Department's readout") gives
-    "government"; then the head of the phrase (its longest listed ending):
+    "government"; then a name shaped like a newspaper's ("the Springfield
+    Gazette", ``masthead_words.csv``) gives "media"; then the head of the phrase (its longest listed ending):
     a media or agency word ("Russian media reports", "a wire service")
     gives its kind, a reporting noun ("a press release", "a statement")
     gives "other" (the source's own document, not a relay); last, a media or
@@ -164,8 +165,8 @@ def via_kind(entry: str, *, wordlists: Any = None) -> str:
     Examples
     --------
     >>> [via_kind(v) for v in ("RIA Novosti agency", "Russian media reports", "CNN",
-    ...                        "a Kremlin statement", "his lawyer")]
-    ['agency', 'media', 'media', 'government', 'other']
+    ...                        "a Kremlin statement", "his lawyer", "the Springfield Gazette")]
+    ['agency', 'media', 'media', 'government', 'other', 'media']
     """
     wl = _resolve_wordlists(wordlists)
     words = WORD_RE.findall(entry)
@@ -178,6 +179,13 @@ def via_kind(entry: str, *, wordlists: Any = None) -> str:
     for g in grams:
         if wl.is_government(g):
             return "government"
+    # a name shaped like a newspaper's: "the Springfield Gazette", "The Daily Meridian" (masthead_words.csv)
+    # (the extractor relays only names it took for a medium's, and writes them without "the")
+    name = words[1:] if words and words[0].lower() == "the" else words
+    if (len(name) >= 2 and all(w[:1].isupper() for w in name)
+            and (wl.masthead_words.get(name[-1].lower()) == "last" or wl.masthead_words.get(name[0].lower()) == "first")
+            and not any(w.lower() in wl.roles for w in name)):
+        return "media"
     # the head of the phrase (its longest listed ending) decides: "media
     # reports" is media, but "a press release" is a document of the source
     # itself, not a relay

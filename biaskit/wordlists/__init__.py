@@ -74,6 +74,7 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "hedges": ("phrase", "kind"),
     "group_words": ("word", "kind"),
     "organization_words": ("word", "kind"),
+    "masthead_words": ("word", "position"),
     "cue_priors": ("form", "prior"),
     "cue_weights": ("feature", "weight"),
 }
@@ -88,6 +89,7 @@ _ALLOWED = {
     ("outlets", "kind"): {"media", "agency"},
     ("agency_words", "kind"): {"media", "agency"},
     ("anonymity", "kind"): {"head", "marker", "modifier"},
+    ("masthead_words", "position"): {"first", "last"},
 }
 
 _DEFAULTS = {
@@ -102,6 +104,7 @@ _DEFAULTS = {
     ("hedges", "kind"): "adverb",
     ("group_words", "kind"): "plural",
     ("organization_words", "kind"): "organization",
+    ("masthead_words", "position"): "last",
 }
 
 
@@ -149,6 +152,8 @@ class Wordlists:
     hedges: Mapping[str, str]
     group_words: Mapping[str, str]
     organization_words: Mapping[str, str]
+    #: capitalised words that make a name a news outlet's, by where they stand ("Harbor *Tribune*", "*Daily* Meridian")
+    masthead_words: Mapping[str, str]
     cue_priors: Mapping[str, float]
     cue_weights: Mapping[str, float]
     #: ``cue_weights`` arranged for scoring: family -> value -> weight
@@ -194,7 +199,8 @@ class FastLists:
                  "cue_how_max", "cue_source_max", "cue_prior_logits", "cue_bound_table", "agency_words",
                  "organization_words", "government", "agency_parts", "outlet_parts", "government_parts", "cue_words",
                  "hedge_seconds", "cue_context_weights", "cue_source_spread", "cue_flag_sums",
-                 "cue_prior_terms", "group_words", "anonymity", "countries", "anon_modifiers")
+                 "cue_prior_terms", "group_words", "anonymity", "countries", "anon_modifiers", "masthead_last",
+                 "masthead_first")
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
@@ -212,6 +218,9 @@ class FastLists:
         self.phrase_heads = dict(wl.phrase_heads)
         self.agency_words = dict(wl.agency_words)
         self.organization_words = dict(wl.organization_words)
+        #: masthead words by position (lower case)
+        self.masthead_last = frozenset(w for w, pos in wl.masthead_words.items() if pos == "last")
+        self.masthead_first = frozenset(w for w, pos in wl.masthead_words.items() if pos == "first")
         self.government = dict(wl.government)
         self.group_words = dict(wl.group_words)
         self.anonymity = dict(wl.anonymity)
@@ -578,6 +587,7 @@ class _Builder:
             hedges=ro(dict(s["hedges"])),
             group_words=ro(dict(s["group_words"])),
             organization_words=ro(dict(s["organization_words"])),
+            masthead_words=ro(dict(s["masthead_words"])),
             cue_priors=ro(dict(s["cue_priors"])),
             cue_weights=ro(dict(s["cue_weights"])),
             cue_model=ro(_cue_model(s["cue_weights"])),
