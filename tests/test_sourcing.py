@@ -939,3 +939,20 @@ def test_masthead_words_relay_and_can_be_extended(tmp_path):
     p.write_text("list,word,position\nmasthead_words,Clarion,middle\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="position 'middle'"):
         load_wordlists(p)
+
+
+def test_a_hedge_inside_the_content_does_not_hedge_the_attribution():
+    [r] = attributions(parse("The so-called reform, officials said, would cut taxes."))
+    assert not r.hedged
+    [r] = attributions(parse("Officials said the allegedly stolen car was found."))
+    assert not r.hedged
+    [r] = attributions(parse("Reportedly, the president told aides he would resign."))
+    assert r.hedged
+
+
+def test_a_one_word_subject_before_a_colon_is_a_speaker_when_the_article_names_it():
+    recs = attributions(parse('President Donald Trump spoke on Monday. Trump was defiant: "We will win this thing."'))
+    assert [(r.rule, r.speaker) for r in recs][-1] == ("colon:clause", "Donald Trump")
+    # a common noun opening a sentence is no speaker
+    recs = attributions(parse('Prices rose. Prices were high: "It is a disaster."'))
+    assert all(r.rule != "colon:clause" for r in recs)

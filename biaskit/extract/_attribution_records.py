@@ -337,12 +337,14 @@ def _hedged(v: View, c: Cand) -> bool:
     window = low[lo:hi]
     if hedges.keys().isdisjoint(window) and (_BE3.isdisjoint(window) or v.fast.hedge_seconds.isdisjoint(low[lo + 1:hi + 1])):
         return False  # (most windows: no word below can match)
+    content = c.content
+    toks = v.toks
     for k in range(lo, hi):
         w = low[k]
         kind = hedges.get(w)
         if kind is not None:
-            if v.inq[k] >= 0:
-                continue
+            if v.inq[k] >= 0 or _inside(content, toks[k][0]):
+                continue  # a hedge inside what is attributed is the speaker's, not the outlet's ("the so-called reform")
             # a hedging verb ("claimed") counts only as the cue itself
             if kind != "verb" or k == c.verb:
                 return True

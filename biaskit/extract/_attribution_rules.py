@@ -1347,12 +1347,22 @@ def _clause_colon_candidate(v: View, i: int, ts: int, te: int, si: int) -> Cand 
             return None
         head = low[subject[1] - 1]
         # a speaker: a name, a pronoun for a person or a role ("The mayor"), not a thing ("The result is clear:")
-        if not (v.cap[subject[1] - 1] and subject[1] - 1 > ts or head in _SPEAKER_PRONOUNS or head in v.wl.roles
-                or v.fast.anonymity.get(head) == "head"):
+        if not (v.cap[subject[1] - 1] and (subject[1] - 1 > ts or _name_elsewhere(v, ts))
+                or head in _SPEAKER_PRONOUNS or head in v.wl.roles or v.fast.anonymity.get(head) == "head"):
             return None
         return Cand("colon", ":", ":", "speech", i, (i, i + 1), si, source=subject, source_how="colon",
                     rule="colon:clause")
     return None
+
+
+def _name_elsewhere(v: View, k: int) -> bool:
+    """The capitalised word at ``k`` (a sentence start) is a name: the article writes it capitalised after a word too.
+
+    ("Trump was defiant:" after "said Donald Trump"; "Prices were high:" has no such mention.)
+    """
+    w = v.low[k]
+    low, cap, punct = v.low, v.cap, v.punct
+    return any(low[t] == w and cap[t] and not punct[t - 1] and t != k for t in range(1, v.n))
 
 
 #: the forms of "be" that open the predicate of a clause before a colon ("The mayor was blunt:")
