@@ -206,6 +206,11 @@ def _text_columns(columns, mapping: Mapping[str, str | None]) -> list:
 def _read_delimited(s: str, name: str, sep: str, mapping: Mapping[str, str | None]) -> pd.DataFrame:
     try:
         header = pd.read_csv(io.StringIO(s), sep=sep, nrows=0).columns
+        if sep == "," and len(header) == 1 and len([c for c in str(header[0]).split(";") if c.strip()]) >= 2:
+            # a spreadsheet saved with ";" between cells (the default where "," is the decimal mark)
+            sep = ";"
+            header = pd.read_csv(io.StringIO(s), sep=sep, nrows=0).columns
+            _warn(f"{name}: its header has no comma but semicolons; read as a table separated by ';'")
         dtypes = {c: str for c in _text_columns(header, mapping)}
         df = pd.read_csv(io.StringIO(s), sep=sep, dtype=dtypes, keep_default_na=False, na_values=[""])
     except pd.errors.EmptyDataError:

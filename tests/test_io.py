@@ -545,3 +545,17 @@ def test_timedelta_helpers():
 
     assert _format_offset(timedelta(hours=5, minutes=30)) == "+05:30"
     assert _format_offset(timedelta(hours=-3, minutes=-30)) == "-03:30"
+
+
+def test_semicolon_separated_csv_is_read_with_a_warning(tmp_path):
+    p = tmp_path / "excel.csv"
+    p.write_text('id;outlet;text\na1;Daily;"The mayor said so; then left."\na2;Ledger;Prices rose.\n', encoding="utf-8")
+    with pytest.warns(InputWarning, match="separated by ';'"):
+        df = read_articles(p)
+    assert list(df["id"]) == ["a1", "a2"] and df["text"].iloc[0] == "The mayor said so; then left."
+    # a comma-separated file whose text holds semicolons is read as it is, without a warning
+    q = tmp_path / "plain.csv"
+    q.write_text('id,outlet,text\na1,Daily,"The mayor said so; then left."\n', encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InputWarning)
+        assert read_articles(q)["text"].iloc[0] == "The mayor said so; then left."

@@ -360,8 +360,13 @@ def test_read_attribution_table_errors(tmp_path):
 
     p = tmp_path / "t.csv"
     p.write_text("id,cue_start\na,12.5\n", encoding="utf-8")
-    with pytest.raises(InputError, match="row 1, column 'cue_start'"):
+    # the row a spreadsheet shows: the header is row 1, the first data row row 2
+    with pytest.raises(InputError, match=r"row 2 \(the header is row 1, as in a spreadsheet\), column 'cue_start'"):
         read_attribution_table(p)
+    q = tmp_path / "t.jsonl"
+    q.write_text('{"id": "a", "cue_start": 3}\n{"id": "b", "cue_start": 12.5}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="line 2, column 'cue_start'"):
+        read_attribution_table(q)
     p.write_text("speaker\nx\n", encoding="utf-8")
     with pytest.raises(InputError, match="'id' column"):
         read_attribution_table(p)

@@ -666,7 +666,15 @@ def read_attribution_table(path: str | Path):
 
 
 def _where(path, i: int, col: str) -> str:
-    return f"{path}, row {i + 1}, column {col!r}"
+    """Where data row ``i`` (0-based) of a table file is, as its reader finds it again."""
+    name = str(path).lower().removesuffix(".gz")
+    if name.endswith((".csv", ".tsv", ".tab", ".txt")):
+        place = f"row {i + 2} (the header is row 1, as in a spreadsheet)"
+    elif name.endswith((".jsonl", ".ndjson")):
+        place = f"line {i + 1}"
+    else:
+        place = f"row {i + 1}"
+    return f"{path}, {place}, column {col!r}"
 
 
 def _read_spans(v, path, i, col) -> list:
