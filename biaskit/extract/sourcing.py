@@ -68,7 +68,7 @@ How it works (rules and word lists, no model)
 
 Measured against PolNeAR's human annotation with ``biaskit evaluate
 attributions`` (overlap F1, issue 3's protocol): about 0.69 / 0.69 / 0.64
-for source / cue / content on train and 0.70 / 0.70 / 0.64 on dev; the
+for source / cue / content on train and 0.71 / 0.71 / 0.64 on dev; the
 practical ceiling (two annotators) is about 0.82 / 0.76 / 0.80.
 
 Examples
