@@ -906,6 +906,9 @@ def test_a_medium_reporting_an_attribution_after_it_relays_it():
     assert len(attributions(parse('"We are ready," Peskov said, the Kremlin said.'))) == 2
     [r] = attributions(parse("Moscow is ready for talks, RIA Novosti reported."))
     assert (r.speaker, r.via) == ("RIA Novosti", ())
+    # an act the medium reports is no attribution it relays
+    recs = attributions(parse("The minister has appointed a new board, CNN reported."))
+    assert [(r.speaker, r.cue_text) for r in recs if r.speaker == "CNN"] == [("CNN", "reported")]
 
 
 @pytest.mark.parametrize("text, speaker, stype", [

@@ -646,6 +646,10 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
 
 
 
+#: verb classes that report an act, not what someone said or thinks
+_ACT_CLASSES = frozenset({"action", "intention"})
+
+
 def _medium_closes(v: View, cands: list[Cand], n: int, ts: int, te: int) -> bool:
     """"Peskov told CNN that ..., RIA Novosti reported.": the medium relays the attribution before it.
 
@@ -670,8 +674,9 @@ def _medium_closes(v: View, cands: list[Cand], n: int, ts: int, te: int) -> bool
     for d in reversed(cands[:n]):
         if d.dropped:
             continue
-        if d.kind != "verb" or d.source is None or d.source_how == "shared" or d.cue[0] >= a:
-            return False
+        if (d.kind != "verb" or d.source is None or d.source_how == "shared" or d.cue[0] >= a
+                or d.cls in _ACT_CLASSES):
+            return False  # (an act the medium reports is no attribution it relays: "X has appointed Y, VTV1 said")
         d.via.insert(0, src)
         d.relays.append((a - 1, c.cue[1]))
         c.dropped = True
