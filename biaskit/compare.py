@@ -311,6 +311,50 @@ class _Resample:
         return (self.order_statistic(n // 2) + self.order_statistic(n // 2 + 1)) / 2
 
 
+def _boot_epsilon_squared(resamples: list[_Resample]) -> np.ndarray:
+    """Kruskal--Wallis epsilon-squared of every bootstrap resample of the groups, in O(n_boot * n).
+
+    Each group is resampled within itself (its ``counts``). The midrank of a
+    value in a pooled resample is the count of pooled draws below it plus
+    half of (its own multiplicity + 1); a group's rank sum is its draws'
+    midranks summed; H gets the usual tie correction. No resampled value is
+    materialised. A resample whose pooled draws are all equal has no H
+    (NaN, left out of the interval).
+    """
+    values = np.concatenate([r.values for r in resamples])
+    uniq, inv = np.unique(values, return_inverse=True)
+    n_boot = resamples[0].counts.shape[1]
+    # counts are small whole numbers, exact in float32 (as in the resamples themselves)
+    mult = np.zeros((len(uniq), n_boot), dtype=np.float32)
+    parts = []
+    start = 0
+    for r in resamples:
+        n = len(r.values)
+        idx = inv[start:start + n]
+        start += n
+        # the group's multiplicity of each unique value in every resample
+        if n < 2 or np.all(idx[1:] != idx[:-1]):  # (sorted values: a repeated value repeats its index in a row)
+            mult[idx] += r.counts
+        else:
+            np.add.at(mult, idx, r.counts)
+        parts.append((idx, r.counts, n))
+    big_n = float(start)
+    midrank = np.cumsum(mult, axis=0)  # pooled draws up to each value, then its midrank in place
+    midrank -= (mult - 1.0) / 2.0
+    # the rank sums as deviations from their mean (no cancellation in float32)
+    centre = (big_n + 1.0) / 2.0
+    between = np.zeros(n_boot)
+    for idx, counts, n in parts:
+        dev = (midrank[idx] * counts).sum(axis=0, dtype=np.float64) / n - centre
+        between += n * dev * dev
+    h = 12.0 / (big_n * (big_n + 1.0)) * between
+    ties = 1.0 - ((mult * mult - 1.0) * mult).sum(axis=0, dtype=np.float64) / (big_n ** 3 - big_n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        h = np.where(ties > 0, h / ties, np.nan)
+    k = len(resamples)
+    return np.maximum(0.0, (h - k + 1.0) / (big_n - k))
+
+
 def _boot_delta(ra: _Resample, rb: _Resample) -> np.ndarray:
     """Cliff's delta of every bootstrap resample pair, in O(n_boot * (n_a + n_b)).
 
@@ -423,9 +467,16 @@ def _independent(frame: pd.DataFrame, groups: pd.Series, cols: list[str], order:
             else:
                 h, p = stats.kruskal(*(vals[g] for g in usable))
                 k = len(usable)
-                # epsilon-squared (Tomczak & Tomczak 2014), bounded 0..1
-                omni.update(test_statistic=float(h), p_value=float(p),
-                            estimate=float(max(0.0, (h - k + 1) / (n_total - k)) if n_total > k else math.nan))
+                # epsilon-squared (Tomczak & Tomczak 2014), bounded 0..1, with a percentile interval over the
+                # groups' bootstrap resamples (the same resamples as the groups' means)
+                if n_total > k:
+                    boot = _boot_epsilon_squared([resamples[g] for g in usable])
+                    boot = boot[~np.isnan(boot)]
+                    lo, hi = _percentile_interval(boot, ci) if len(boot) else (math.nan, math.nan)
+                    omni.update(estimate=float(max(0.0, (h - k + 1) / (n_total - k))), ci_low=lo, ci_high=hi)
+                else:
+                    omni["estimate"] = math.nan
+                omni.update(test_statistic=float(h), p_value=float(p))
         rows.append(omni)
 
         for a, b in itertools.combinations(order, 2):
@@ -638,7 +689,8 @@ def compare(features: pd.DataFrame, by: str = "outlet", *, within: str | None = 
         ``omnibus``
             one row per feature: Kruskal--Wallis H across the groups
             (``test_statistic``), its p-value, and epsilon-squared (the share
-            of rank variance between groups, 0..1) as ``estimate``.
+            of rank variance between groups, 0..1) as ``estimate``, with a
+            percentile bootstrap interval (groups resampled within themselves).
         ``cliffs_delta``
             per pair (``group`` vs ``other``): P(group > other) -
             P(group < other), a bootstrap interval, and the Mann--Whitney U

@@ -464,3 +464,23 @@ def test_positions_are_not_compared_by_default():
                        "sentiment.most_negative_sentence": [3, 7], "readability.words_per_sentence": [20.0, 18.5]})
     assert feature_columns(df) == ["sentiment.mean_compound", "readability.words_per_sentence"]
     assert feature_columns(df, ["sentiment.most_negative_sentence"]) == ["sentiment.most_negative_sentence"]
+
+
+def test_epsilon_squared_interval_from_the_groups_resamples():
+    from biaskit.compare import _boot_epsilon_squared, _Resample
+
+    rng = np.random.default_rng(3)
+    groups = [np.round(rng.normal(size=n) * 2) / 2 + i * 0.3 for i, n in enumerate((12, 20, 9))]  # with ties
+    rs = [_Resample(g, 40, np.random.default_rng(10 + i)) for i, g in enumerate(groups)]
+    eps = _boot_epsilon_squared(rs)
+    n_total, k = sum(map(len, groups)), len(groups)
+    for b in range(0, 40, 7):  # each resample's value is scipy's H on the materialised resample
+        h, _ = stats.kruskal(*(np.repeat(r.values, r.counts[:, b].astype(int)) for r in rs))
+        assert eps[b] == pytest.approx(max(0.0, (h - k + 1) / (n_total - k)), abs=1e-12)
+    # in compare(): a planted difference gets an interval around its estimate, away from 0
+    data = {g: rng.normal(size=(60, 2)) for g in "ABC"}
+    data["C"][:, 0] += 1.5
+    omni = compare(_frame(data), n_boot=500).query("statistic == 'omnibus'").set_index("feature")
+    big = omni.loc["f.x0"]
+    assert 0 < big.ci_low <= big.estimate <= big.ci_high < 1
+    assert omni.loc["f.x1", "ci_low"] < big.ci_low

@@ -341,7 +341,7 @@ def _tests_table(inp: _Inputs, cols: Sequence[str], caption: str) -> Table | Non
     columns = [
         Column("label", "Measure", "text"),
         Column("test_statistic", "Kruskal–Wallis H", "num", 2),
-        Column("estimate", "ε² (share of rank variance)", "num", 3),
+        Column("estimate", "ε² (share of rank variance) [95% CI]", "num", 3, low="ci_low", high="ci_high"),
         Column("p_adjusted", "p (BH-adjusted)", "p"),
         Column("differ", f"{g.capitalize()} differ overall (adjusted p < 0.05)", "text"),
         Column("pairs_text", "Pairs that differ (Mann–Whitney, adjusted p < 0.05)", "text"),
