@@ -15,12 +15,17 @@ The build falls back to pure Python, with a message and no error, when
 * a module fails to compile (no C compiler, say): then no compiled module is
   installed at all, since a half-built set cannot be imported.
 
-At run time ``BIASKIT_PURE_PYTHON=1`` also makes an installed compiled build
-import the Python sources instead (see ``biaskit/_pure_python.py``).
+On every fallback, compiled files left in the source tree by an earlier
+editable install are deleted, so that the Python sources run. mypyc runs only
+for a command that builds (not for ``egg_info`` or ``sdist``). At run time
+``BIASKIT_PURE_PYTHON=1`` also makes an installed compiled build import the
+Python sources instead (see ``biaskit/_pure_python.py``).
 """
 
 from __future__ import annotations
 
+import glob
+import importlib.machinery
 import os
 import sys
 
@@ -37,6 +42,19 @@ COMPILED = [
 ]
 
 
+#: setup.py commands that build extensions (the others, such as egg_info and sdist, never run mypyc)
+_BUILD_COMMANDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install", "bdist", "bdist_egg"}
+
+
+def _remove_stale_extensions() -> None:
+    """Delete compiled attribution modules from the source tree (an earlier editable install's)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        for path in glob.glob(os.path.join(here, "biaskit", "extract", f"_attribution_*{suffix}")):
+            os.remove(path)
+            _say(f"removed the stale compiled module {os.path.relpath(path, here)}")
+
+
 def _say(message: str) -> None:
     print(f"biaskit build: {message}", file=sys.stderr)
 
@@ -46,13 +64,17 @@ def _pure_python_requested() -> bool:
 
 
 def _extensions() -> list:
+    if not _BUILD_COMMANDS.intersection(sys.argv[1:]):
+        return []
     if _pure_python_requested():
         _say("BIASKIT_PURE_PYTHON is set: pure Python build")
+        _remove_stale_extensions()
         return []
     try:
         from mypyc.build import mypycify
     except ImportError as exc:
         _say(f"mypyc is not available ({exc}): pure Python build (same results, slower)")
+        _remove_stale_extensions()
         return []
     try:
         extensions = mypycify(
@@ -62,6 +84,7 @@ def _extensions() -> list:
         )
     except (Exception, SystemExit) as exc:  # mypy reports type errors by exiting
         _say(f"mypyc refused the attribution modules ({exc!r}): pure Python build (same results, slower)")
+        _remove_stale_extensions()
         return []
     return extensions
 
@@ -74,6 +97,7 @@ class OptionalBuildExt(build_ext):
             super().run()
         except Exception as exc:  # compiler missing or failing: distutils raises several kinds
             self._remove_outputs()
+            _remove_stale_extensions()
             _say(f"compiling the attribution modules failed ({exc}): pure Python build (same results, slower)")
 
     def _remove_outputs(self) -> None:

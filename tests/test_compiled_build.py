@@ -69,6 +69,12 @@ def test_pure_python_switch_loads_the_sources():
 needs_compiled = pytest.mark.skipif(not compiled_modules(), reason="the attribution modules run as pure Python here")
 
 
+@pytest.mark.skipif(os.environ.get("BIASKIT_EXPECT_COMPILED") != "1", reason="BIASKIT_EXPECT_COMPILED=1 not set")
+def test_the_build_compiled_every_module_when_expected():
+    """CI sets BIASKIT_EXPECT_COMPILED=1: a build that fell back to pure Python (a compiler or mypy change) fails."""
+    assert compiled_modules() == list(COMPILED_MODULES)
+
+
 @needs_compiled
 @pytest.mark.skipif(not (SAMPLE / "articles.csv").exists(), reason="bundled sample not found")
 def test_compiled_and_pure_python_give_the_same_records():

@@ -932,6 +932,7 @@ def test_masthead_words_relay_and_can_be_extended(tmp_path):
     [r] = attributions(parse("The mayor told the Springfield Gazette that he would resign."))
     assert r.via == ("Springfield Gazette",) and via_kind(r.via[0]) == "media"
     assert via_kind("the Daily Meridian") == "media" and via_kind("Daily Meridian") == "media"
+    assert via_kind("Mayor Tom Herald") == "other"  # (a role: a person's name)
     p = tmp_path / "mine.csv"
     p.write_text("list,word,position\nmasthead_words,Clarion,last\n", encoding="utf-8")
     wl = load_wordlists(p)
@@ -959,3 +960,46 @@ def test_a_one_word_subject_before_a_colon_is_a_speaker_when_the_article_names_i
     # a common noun opening a sentence is no speaker
     recs = attributions(parse('Prices rose. Prices were high: "It is a disaster."'))
     assert all(r.rule != "colon:clause" for r in recs)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Smith told reporters at the White House that he would resign.", "that he would resign"),
+    ("Smith told the Associated Press in an interview that he would resign.", "that he would resign"),
+])
+def test_an_addressee_with_a_prepositional_phrase_stays_out_of_the_content(text, content):
+    [r] = attributions(parse(text))
+    assert r.content_text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a man who threatened to bomb the school, the Springfield Gazette reported.",
+    "The minister resigned after the report accused him of lying, the BBC reported.",
+    "The minister said the plan, which critics said was flawed, would pass, Reuters reported.",
+])
+def test_a_closing_medium_keeps_its_report_when_the_attribution_before_it_is_nested(text):
+    recs = attributions(parse(text))
+    assert recs[-1].cue_text == "reported" and recs[-1].source_type in ("media", "agency")
+    assert recs[-1].content_start == 0 and all(not r.via for r in recs)
+
+
+@pytest.mark.parametrize("text, speaker, via", [
+    ('"We will appeal," said a lawyer quoted by the newspaper.', "lawyer", ("newspaper",)),
+    ('"He was a good boy," said a woman whose son was killed in the attack.', "woman whose son", ()),
+])
+def test_inverted_sources_with_a_participle_or_a_whose_clause(text, speaker, via):
+    [r] = attributions(parse(text))
+    assert (r.rule, r.speaker, r.via) == ("verb:inverted", speaker, via)
+
+
+def test_review_cases_of_names_hedges_and_titles():
+    recs = attributions(parse("Mr. John F. Kirby, the Pentagon spokesman, said the ships left. "
+                              "The spokesman, Mr. John F. Kirby, said they would return."))
+    assert [r.speaker for r in recs] == ["John F Kirby", "John F Kirby"]  # one person, one spelling
+    [r] = attributions(parse("Officials said it is said to be popular."))
+    assert not r.hedged
+    [r] = attributions(parse("In a statement, Apple, the tech giant, said it would appeal."))
+    assert r.speaker == "Apple"
+    [r] = attributions(parse("The Cook County Medical Examiner said the death was an accident."))
+    assert r.source_type != "media"
+    d = parse('Prices were high: "Nobody can afford a house."', title="Why Housing Prices Keep Rising")
+    assert [r.rule for r in attributions(d)] == ["quote:unattributed"]

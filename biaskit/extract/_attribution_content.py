@@ -61,13 +61,27 @@ _SUBJECT_MAX = 6
 
 
 def _finite_within(v: View, k: int, te: int) -> bool:
-    """A finite verb within a few words from token ``k``, before any punctuation (the subject's verb)."""
+    """A finite verb within a few words from token ``k``, before any punctuation, "that" or a wh-word.
+
+    The words from ``k`` are then a clause's subject and its verb, not part
+    of an addressee ("told reporters at the White House that ..." is no
+    clause after "the").
+    """
+    low = v.low
     for t in range(k, min(te, k + _SUBJECT_MAX)):
-        if v.punct[t] or v.inq[t] >= 0:
+        if v.punct[t] or v.inq[t] >= 0 or low[t] == "that" or low[t] in _WH:
             return False
         if _finite_after(v, t):
             return True
     return False
+
+
+def _clause_start(v: View, m: int, j: int, te: int) -> bool:
+    """Token ``m`` (after the addressee starting at ``j``) opens a clause without "that": "told aides *he* would"."""
+    low = v.low
+    w = low[m]
+    return (m > j and (w in _CLAUSE_OPENERS or (w in DETERMINERS and low[m - 1] not in PREPOSITIONS))
+            and _finite_within(v, m + 1, te))
 
 
 def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
@@ -81,7 +95,7 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
         m = j
         limit = min(te, j + 8)
         while m < limit and not v.punct[m] and low[m] not in ("that", "to", "about", "of") and low[m] not in _WH and v.inq[m] < 0:
-            if m > j and (low[m] in _CLAUSE_OPENERS or low[m] in DETERMINERS) and _finite_within(v, m + 1, te):
+            if _clause_start(v, m, j, te):
                 return "fwd", m  # "told aides he would resign", "told Reuters the company would appeal": no "that"
             m += 1
         if m < te and (low[m] in ("that", "to", "about", "of") or low[m] in _WH or v.is_open_quote(m) or low[m] in (",", ":")):
@@ -647,7 +661,16 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
 
 
 #: verb classes that report an act, not what someone said or thinks
-_ACT_CLASSES = frozenset({"action", "intention"})
+_ACT_REPORT_CLASSES = frozenset({"action", "intention"})
+
+
+def _opens_sentence(v: View, k: int, ts: int) -> bool:
+    """Token ``k`` opens the sentence, after at most an opening quotation mark or a time phrase and a comma."""
+    low = v.low
+    for t in range(ts, k):
+        if not (v.punct[t] or low[t] in _SKIP_AFTER):
+            return False
+    return True
 
 
 def _medium_closes(v: View, cands: list[Cand], n: int, ts: int, te: int) -> bool:
@@ -675,8 +698,10 @@ def _medium_closes(v: View, cands: list[Cand], n: int, ts: int, te: int) -> bool
         if d.dropped:
             continue
         if (d.kind != "verb" or d.source is None or d.source_how == "shared" or d.cue[0] >= a
-                or d.cls in _ACT_CLASSES):
-            return False  # (an act the medium reports is no attribution it relays: "X has appointed Y, VTV1 said")
+                or d.cls in _ACT_REPORT_CLASSES or not _opens_sentence(v, d.start_tok, ts)):
+            # an act the medium reports is no attribution it relays ("X has appointed Y, VTV1 said"), nor is an
+            # attribution inside the medium's content ("Police arrested a man who threatened ..., the BBC reported")
+            return False
         d.via.insert(0, src)
         d.relays.append((a - 1, c.cue[1]))
         c.dropped = True
@@ -789,7 +814,7 @@ def _media_addressee(v: View, c: Cand, te: int) -> None:
         obj = right_np(v, k, te, appositions=False)
         if obj is not None:
             for m in range(k + 1, obj[1]):  # "told Reuters the company would appeal": the addressee ends at the clause
-                if (low[m] in _CLAUSE_OPENERS or low[m] in DETERMINERS) and _finite_within(v, m + 1, te):
+                if _clause_start(v, m, k, te):
                     obj = (k, m)
                     break
         if obj is not None and _is_media(v, obj):
@@ -815,6 +840,6 @@ def _is_media(v: View, span: tuple[int, int]) -> bool:
     if v.wl.outlet(text) is not None:
         return True
     core = [t for t in range(span[0], span[1]) if not v.punct[t] and v.low[t] != "the"]
-    return len(core) >= 2 and _masthead(v, core, [v.low[t] for t in core])  # "the Springfield Gazette"
+    return len(core) >= 2 and _masthead(v, core)  # "the Springfield Gazette"
 
 

@@ -127,3 +127,6 @@ COLON_LABELS = frozenset({
     "result", "results", "lesson", "verdict", "rating", "ratings", "score",
     "here", "there", "this", "that", "these", "those", "it",
 })
+
+#: courtesy titles before a name ("Dr. Fitzallan", "Mr. John F. Kirby"); a closed class, like determiners
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})

@@ -348,7 +348,8 @@ def _hedged(v: View, c: Cand) -> bool:
             # a hedging verb ("claimed") counts only as the cue itself
             if kind != "verb" or k == c.verb:
                 return True
-        elif w in _BE3 and k + 2 < v.n and f"{w} {low[k + 1]} {low[k + 2]}" in hedges:
+        elif (w in _BE3 and k + 2 < v.n and f"{w} {low[k + 1]} {low[k + 2]}" in hedges
+              and not _inside(content, toks[k][0])):
             return True
     return False
 

@@ -26,6 +26,7 @@ from biaskit.extract._attribution_grammar import (
     COLON_LABELS,
     CUE_ADVERBS,
     DETERMINERS,
+    HONORIFICS,
     MODALS,
     NEGATION,
     NOUN_SIGNALS,
@@ -61,9 +62,6 @@ _SUBJ_PRON = frozenset({"he", "she", "it", "they", "we", "you", "i", "that", "wh
 _INV_STARTERS = frozenset({"former", "another", "fellow", "then", "longtime", "veteran", "top", "senior",
                            "chief", "republican", "democratic", "conservative", "liberal", "local", "state",
                            "federal", "campaign", "white", "house", "party", "city", "county", "police"})
-
-#: courtesy titles before a name ("Mr. John F. Kirby"); the speaker module drops them from the name
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 
 # finite verbs that show a comma-segment is a clause, not an apposition
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
@@ -378,12 +376,17 @@ def _looks_appositive(v: View, a: int, b: int) -> bool:
             return False
         else:
             words += 1
-    return words <= 3 or (words == 4 and low[a].rstrip(".") in _COURTESY)
+    return words <= 3 or (words == 4 and low[a].rstrip(".") in HONORIFICS)
 
 
 #: participles used as prepositions: their phrase belongs to the noun phrase before it
 _PREPOSITION_LIKE = frozenset({"including", "excluding", "regarding", "concerning", "following", "barring",
                                "considering", "involving", "representing"})
+
+
+#: words ending in "-ing" that are no participles
+_ING_NOUNS = frozenset({"morning", "evening", "nothing", "something", "anything", "everything", "building",
+                        "meeting", "hearing", "funding", "spending", "ceiling", "wedding", "clothing", "housing"})
 
 
 def _participle_phrase(v: View, a: int, b: int) -> bool:
@@ -396,12 +399,21 @@ def _participle_phrase(v: View, a: int, b: int) -> bool:
     low = v.low
     if b - a < 2 or v.cap[a] or v.punct[a]:
         return False
-    if low[a] in _PREPOSITION_LIKE:
+    w = low[a]
+    if w in _PREPOSITION_LIKE:
         return False  # "Critics of the plan, including several teachers, said": part of the phrase
-    form = v.vf.get(low[a])
-    if form is None or form[1] not in ("ing", "past"):
+    form = v.vf.get(w)
+    if form is not None:
+        kind = form[1]
+    elif w.endswith("ing") and len(w) > 5 and w not in _ING_NOUNS:  # (a verb outside the reporting list)
+        kind = "ing"
+    elif w.endswith("ed") and len(w) > 4:
+        kind = "past"
+    else:
         return False
-    if form[1] == "past" and low[a + 1] not in PREPOSITIONS:
+    if kind not in ("ing", "past"):
+        return False
+    if kind == "past" and low[a + 1] not in PREPOSITIONS and low[a + 1] != "by":
         return False  # (a past form alone may be a finite verb: "The minister, angered, said" is rare)
     return not any(low[t] in _FINITE for t in range(a + 1, b))
 
@@ -438,7 +450,7 @@ def _apposition_np(v: View, comma: int, lo: int) -> tuple[int, int] | None:
                 return None
             head = _head_before(v, end, lo)
             if (head is None or low[head[0]] in ("who", "which", "that") or head[0] > seg_a + 2
-                    or (head[0] > seg_a and low[seg_a] in PREPOSITIONS)):  # ("After the vote, John Smith, ...")
+                    or low[seg_a] in PREPOSITIONS):  # ("After the vote, John Smith, ...", "In a statement, Apple, ...")
                 return (name_at, comma) if name_at >= 0 else None
             return (head[0], comma)
         if not _looks_appositive(v, seg_a, end):
@@ -1200,8 +1212,8 @@ def _verb_candidate(v: View, i: int, ts: int, te: int, si: int, lemma: str, form
         if ((v.cap[cend] or nw in DETERMINERS or nw in _INV_STARTERS or nw in v.wl.roles or _described_name(v, cend, te))
                 and nw not in ("that", "i", "this", "these", "those") and nw not in PERSONAL and nw not in TIME_WORDS):
             np = right_np(v, cend, te)
-            if np is not None and not (np[1] < te and low[np[1] - 1] not in RELATIVES
-                                       and _finite_after(v, np[1], aux_only=v.cap[np[0]])):
+            if np is not None and not (np[1] < te and _finite_after(v, np[1], aux_only=v.cap[np[0]])
+                                       and not any(low[t] in RELATIVES or low[t] == "whose" for t in range(*np))):
                 c.source, c.source_how, c.rule = np, "inv", "verb:inverted"
                 return c
     np = left_np(v, cstart, ts)
@@ -1243,7 +1255,10 @@ def _finite_after(v: View, k: int, *, aux_only: bool = False) -> bool:
     if aux_only:
         return False
     form = v.vf.get(w)
-    return form is not None and form[1] in ("past", "3sg")
+    if form is None or form[1] not in ("past", "3sg"):
+        return False
+    # a past form before "by", "as" or another preposition is a participle: "said a lawyer quoted by the paper"
+    return not (form[1] == "past" and k + 1 < v.n and (v.low[k + 1] in PREPOSITIONS or v.low[k + 1] in ("by", "as")))
 
 
 #: most lower-case words a description may have before the name it describes ("said crane driver X")
@@ -1362,7 +1377,12 @@ def _name_elsewhere(v: View, k: int) -> bool:
     """
     w = v.low[k]
     low, cap, punct = v.low, v.cap, v.punct
-    return any(low[t] == w and cap[t] and not punct[t - 1] and t != k for t in range(1, v.n))
+    # (a title capitalises its words: "Why Housing Prices Keep Rising" names no one)
+    body = 0
+    for sent in v.doc.sentences:
+        if sent.part == "title":
+            body = max(body, sent.token_end)
+    return any(low[t] == w and cap[t] and not punct[t - 1] and t != k for t in range(max(1, body), v.n))
 
 
 #: the forms of "be" that open the predicate of a clause before a colon ("The mayor was blunt:")

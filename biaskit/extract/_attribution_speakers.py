@@ -19,12 +19,14 @@ from operator import itemgetter
 
 from biaskit.extract._attribution_grammar import (
     DETERMINERS,
+    HONORIFICS,
     NP_STOP,
     PLURAL_PRONOUNS,
     PREPOSITIONS,
     SINGULAR_PERSON,
 )
 from biaskit.extract._attribution_rules import View, left_np
+from biaskit.wordlists import masthead_name
 
 _PERSON_TYPES = ("official", "expert", "person")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her", "them", "his", "their", "who",
@@ -286,7 +288,7 @@ def describe(v: View, span: tuple[int, int]) -> Described:
     media = None if fast.agency_parts.isdisjoint(words_low) else _introduced_medium(v, core)
     if media is not None:
         return Described(media[0], media[1] or role, media[2], media[0], None, False)
-    if proper and len(core) >= 2 and _masthead(v, core, words_low):
+    if proper and len(core) >= 2 and _masthead(v, core):
         return Described(text, role, "media", text, None, False)
     agency_words = fast.agency_words
     # (a document word of the media, "report", after a capitalised name may be a body's: "a State Department
@@ -356,29 +358,15 @@ _AUTHORED_KINDS = frozenset({"document", "message", "study"})
 _AUTHOR_TYPES = frozenset({"government", "media", "agency", "organization"})
 
 
-#: masthead words that make a name an outlet's without "the" before it (hardly anyone's surname)
-_BARE_MASTHEADS = frozenset({"news", "times"})
-
-
-def _masthead(v: View, core: list[int], words_low: list[str]) -> bool:
-    """A name of capitalised words that a masthead word ends or opens: "the Harbor Tribune", "The Daily Meridian".
-
-    The masthead words (``masthead_words.csv``) are capitalised words that
-    newspaper and magazine names end with ("Times", "Gazette", "News") or
-    open with ("Daily"). An outlet that is not in ``outlets.csv`` is still
-    typed ``media`` by its name's shape.
-    """
+def _masthead(v: View, core: list[int]) -> bool:
+    """The words ``core`` are a name shaped like a newspaper's (see :func:`biaskit.wordlists.masthead_name`)."""
     fast = v.fast
-    last = words_low[-1]
-    if last not in fast.masthead_last and words_low[0] not in fast.masthead_first:
-        return False
-    # a person may bear such a name ("Mayor Don Guardian"): an outlet's name comes with "the" ("the Springfield
-    # Gazette"), unless it ends in "News" or "Times" ("Fox News", "Military Times"), and holds no role
-    if last not in _BARE_MASTHEADS and (core[0] == 0 or v.low[core[0] - 1] != "the"):
-        return False
-    cap = v.cap
-    roles = fast.roles
-    return all(cap[t] for t in core) and not any(w in roles for w in words_low)
+    low = v.low
+    if low[core[-1]] not in fast.masthead_last and low[core[0]] not in fast.masthead_first:
+        return False  # (most names: no masthead word)
+    toks = v.toks
+    words = [v.s[toks[t][0]:toks[t][1]] for t in core]
+    return masthead_name(words, v.wl, after_the=core[0] > 0 and low[core[0] - 1] == "the")
 
 
 def _document_source(v: View, span: tuple[int, int], core: list[int], head_at: int, words_low: list[str],
@@ -554,7 +542,8 @@ def _apposed_name(v: View, start: int, end: int) -> str | None:
         w = low[t]
         if w in fast.roles or w in fast.organization_words or w in fast.agency_words or w in fast.government:
             return None
-    name = v.tok_text(words[0], words[-1] + 1)
+    toks = v.toks
+    name = " ".join(v.s[toks[t][0]:toks[t][1]] for t in words)  # (without the dots, as every other name)
     if v.wl.outlet(name) is not None or name in fast.government or name in fast.countries:
         return None
     return name
@@ -575,14 +564,10 @@ def _agent_of(v: View, text: str, principal: tuple[int, int], agent: str) -> Des
     return Described(text, text, typ, None, None, plural, agent=True)
 
 
-#: courtesy titles: "Dr. Fitzallan" names the person called Fitzallan (closed-class, like determiners)
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
-
-
 def _without_honorific(low: list[str], words: list[int]) -> list[int]:
     """The name words without a leading courtesy title ("Dr. Noor Fitzallan" -> "Noor Fitzallan")."""
     k = 0
-    while k < len(words) - 1 and low[words[k]].rstrip(".") in _HONORIFICS:
+    while k < len(words) - 1 and low[words[k]].rstrip(".") in HONORIFICS:
         k += 1
     return words[k:]
 
@@ -1234,7 +1219,7 @@ def _iter_name_mentions(v: View) -> Iterator[tuple[int, str, str | None, str]]:
         if "." in g:
             words = _after_sentence_end(words, roles)
             k = 0
-            while k < len(words) - 1 and words[k].lower().rstrip(".") in _HONORIFICS:
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in HONORIFICS:
                 k += 1
             words = words[k:]
             lows = lows[len(lows) - len(words):]  # (the same suffix of the run: see above)

@@ -179,12 +179,11 @@ def via_kind(entry: str, *, wordlists: Any = None) -> str:
     for g in grams:
         if wl.is_government(g):
             return "government"
-    # a name shaped like a newspaper's: "the Springfield Gazette", "The Daily Meridian" (masthead_words.csv)
-    # (the extractor relays only names it took for a medium's, and writes them without "the")
-    name = words[1:] if words and words[0].lower() == "the" else words
-    if (len(name) >= 2 and all(w[:1].isupper() for w in name)
-            and (wl.masthead_words.get(name[-1].lower()) == "last" or wl.masthead_words.get(name[0].lower()) == "first")
-            and not any(w.lower() in wl.roles for w in name)):
+    # a name shaped like a newspaper's: "the Springfield Gazette", "The Daily Meridian" (masthead_words.csv);
+    # a via entry is a relay already, written without "the"
+    from biaskit.wordlists import masthead_name
+
+    if masthead_name(words[1:] if words and words[0].lower() == "the" else words, wl, after_the=True):
         return "media"
     # the head of the phrase (its longest listed ending) decides: "media
     # reports" is media, but "a press release" is a document of the source

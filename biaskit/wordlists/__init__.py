@@ -48,7 +48,7 @@ import functools
 import io
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -287,6 +287,45 @@ class FastLists:
         return (self.cue_bias + m["form"].get(form, 0.0) + m["class"].get(cls, 0.0) + how_max.get(cls, how_max[None])
                 + self.cue_source_max + m["prev"].get(prev, 0.0) + m["form&prev"].get((form, prev), 0.0)
                 + m["next"].get(nxt, 0.0) + m["class&next"].get((cls, nxt), 0.0))
+
+
+#: masthead words that make a name an outlet's without "the" before it (hardly anyone's surname)
+BARE_MASTHEADS = frozenset({"news", "times"})
+
+
+def masthead_name(words: Sequence[str], wl: Wordlists, *, after_the: bool) -> bool:
+    """A name shaped like a newspaper's: capitalised words a masthead word ends ("Times") or opens ("Daily").
+
+    Parameters
+    ----------
+    words : sequence of str
+        The name's words as written, without a leading "the".
+    wl : Wordlists
+        Gives ``masthead_words`` and ``roles``.
+    after_the : bool
+        Whether "the" stood before the name. A person may bear such a name
+        ("Mayor Don Guardian", "Emily Post"), so without "the" only a name
+        ending in one of :data:`BARE_MASTHEADS` ("Fox News", "Military
+        Times") counts. The extractor passes what the text says; ``via``
+        entries are relays already, stored without "the", and count as if it
+        stood there.
+
+    Examples
+    --------
+    >>> wl = load_wordlists()
+    >>> [masthead_name(n.split(), wl, after_the=t) for n, t in
+    ...  [("Springfield Gazette", True), ("Don Guardian", False), ("Fox News", False), ("Mayor Guardian", True)]]
+    [True, False, True, False]
+    """
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    marks = wl.masthead_words
+    last = words[-1].lower()
+    if marks.get(last) != "last" and marks.get(words[0].lower()) != "first":
+        return False
+    if not after_the and last not in BARE_MASTHEADS:
+        return False
+    return not any(w.lower() in wl.roles for w in words)
 
 
 def prior_logit(p: float) -> float:
