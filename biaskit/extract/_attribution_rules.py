@@ -331,6 +331,17 @@ def left_np(v: View, end: int, lo: int) -> tuple[int, int] | None:
 _SEG_STOP = frozenset(",;:()\"'\u201c\u201d\u2018\u2019\u2014\u2013")
 
 
+def _paren_open(v: View, k: int, lo: int) -> int:
+    """The "(" that the ")" at token ``k`` closes, within ten tokens after ``lo``, or -1."""
+    low = v.low
+    if not (k > lo and low[k] == ")" and v.punct[k]):
+        return -1
+    p = k - 1
+    while p > lo and p > k - 10 and low[p] != "(":
+        p -= 1
+    return p if low[p] == "(" and v.punct[p] else -1
+
+
 def _segment_start(v: View, end: int, lo: int) -> int:
     """Start of the comma-segment that ends just before token ``end``.
 
@@ -338,12 +349,9 @@ def _segment_start(v: View, end: int, lo: int) -> int:
     """
     k = end - 1
     low = v.low
-    if k > lo and low[k] == ")" and v.punct[k]:
-        p = k - 1
-        while p > lo and p > k - 10 and low[p] != "(":
-            p -= 1
-        if low[p] == "(" and v.punct[p]:
-            k = p - 1
+    p = _paren_open(v, k, lo)
+    if p >= 0:
+        k = p - 1
     while k >= lo and not (v.punct[k] and low[k] in _SEG_STOP) and v.inq[k] < 0:
         k -= 1
     return k + 1
@@ -485,15 +493,10 @@ def _name_segment(v: View, a: int, b: int) -> bool:
 
 def _head_before(v: View, comma: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase ending at ``comma``, with a parenthesis after it: "Sen. Richard J. Durbin (D-Ill.)"."""
-    low = v.low
-    k = comma - 1
-    if k > lo and low[k] == ")" and v.punct[k]:
-        p = k - 1
-        while p > lo and p > k - 10 and low[p] != "(":
-            p -= 1
-        if low[p] == "(" and v.punct[p]:
-            head = left_np(v, p, lo)
-            return (head[0], comma) if head is not None else None
+    p = _paren_open(v, comma - 1, lo)
+    if p >= 0:
+        head = left_np(v, p, lo)
+        return (head[0], comma) if head is not None else None
     return left_np(v, comma, lo)
 
 
