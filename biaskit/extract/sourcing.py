@@ -35,7 +35,10 @@ How it works (rules and word lists, no model)
    attribution it relays, nearest to the outlet first: "according to
    Russian media reports, citing X", "X said, quoted by RIA Novosti", "CNN
    quoted X as saying", "X told CNN", "in an interview with Y", "Y
-   reported, citing X", "X said ..., according to Y".
+   reported, citing X", "X said ..., according to Y", "X, quoted by (or
+   according to) Y, said", and a medium reporting at the end of a sentence
+   that opens on an attribution ("X told CNN that ..., RIA Novosti
+   reported": via RIA Novosti, CNN).
 5. **Speakers.** Pronouns, relative pronouns and bare surnames resolve to
    the fullest earlier mention ("He" -> "Jake Sullivan", "Peskov" ->
    "Dmitry Peskov"); a bare given name does too when the article names only
