@@ -178,14 +178,21 @@ def test_records_built_on_the_fast_path_are_plain_frozen_records():
 
 def test_verb_candidates_are_built_by_position_in_cands_field_order():
     # _verb_candidate builds a Cand from positional values: a new or moved field must be caught here
-    import dataclasses
+    from biaskit.extract._attribution_rules import CAND_FIELDS, Cand
 
-    from biaskit.extract._attribution_rules import Cand
-
-    assert [f.name for f in dataclasses.fields(Cand)] == [
-        "kind", "lemma", "cls", "form", "verb", "cue", "sentence", "source", "source_how", "alias", "content",
-        "direction", "cue_extra", "via", "relays", "passive", "dropped", "rule", "region", "fstart", "paren",
-        "fixed", "sure"]
+    names = ["kind", "lemma", "cls", "form", "verb", "cue", "sentence", "source", "source_how", "alias", "content",
+             "direction", "cue_extra", "via", "relays", "passive", "dropped", "rule", "region", "fstart", "paren",
+             "fixed", "sure"]
+    assert list(CAND_FIELDS) == names
+    assert repr(Cand("verb", "say", "speech", "past", 3, (3, 4), 0)).startswith("Cand(kind='verb', lemma='say'")
+    # distinct values of each field's type (the compiled build checks the types)
+    values = ["k", "l", "c", "f", 1, (2, 3), 4, (5, 6), "h", (7, 8), [(9, 10)], "d", [(11, 12)], [(13, 14)],
+              [(15, 16)], True, True, "r", (17, 18), 19, [(20, 21)], ("x",), True]
+    c = Cand(*values)
+    assert [getattr(c, n) for n in names] == values
+    d = Cand("verb", "say", "speech", "past", 3, (3, 4), 0)  # the defaults, and fresh lists per candidate
+    assert (d.source, d.content, d.direction, d.region, d.fstart, d.sure) == (None, [], "fwd", (0, 0), -1, False)
+    assert d.content is not Cand("verb", "say", "speech", "past", 3, (3, 4), 0).content
 
 
 @pytest.mark.parametrize("tail", ["_NEXT_NAME_WORD_RE", "_NEXT_ORG_WORD_RE"])

@@ -95,7 +95,7 @@ def _forward_start(v: View, c: Cand, k: int, te: int) -> tuple[str, int]:
         m = j
         limit = min(te, j + 8)
         while m < limit and not v.punct[m] and low[m] not in ("that", "to", "about", "of") and low[m] not in _WH and v.inq[m] < 0:
-            if _clause_start(v, m, j, te):
+            if m > j and (low[m] in _CLAUSE_OPENERS or low[m] in DETERMINERS) and _clause_start(v, m, j, te):
                 return "fwd", m  # "told aides he would resign", "told Reuters the company would appeal": no "that"
             m += 1
         if m < te and (low[m] in ("that", "to", "about", "of") or low[m] in _WH or v.is_open_quote(m) or low[m] in (",", ":")):
@@ -564,8 +564,9 @@ def _fold_relays(v: View, cands: list[Cand], ts: int, te: int) -> None:
     low = v.low
     for n, c in enumerate(cands):
         kind, lemma = c.kind, c.lemma
-        if (n and kind == "verb" and c.source_how == "pre" and c.source is not None and not c.dropped
-                and _medium_closes(v, cands, n, ts, te)):
+        src = c.source
+        if (n and kind == "verb" and src is not None and src[0] - 1 > ts and low[src[0] - 1] == ","
+                and c.source_how == "pre" and not c.dropped and _medium_closes(v, cands, n, ts, te)):
             continue
         if c.dropped or (kind == "verb" and lemma not in _RELAY_RULE_LEMMAS):
             continue  # (no rule below applies)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import itemgetter, ne
 
@@ -75,33 +74,88 @@ PRIOR_THRESHOLD = 0.3
 SCORE_THRESHOLD = -0.1
 
 
-@dataclass(slots=True)
 class Cand:
-    """A working attribution candidate (mutable while rules resolve it)."""
+    """A working attribution candidate (mutable while rules resolve it).
 
-    kind: str  # verb | according_to | colon
+    A plain class with ``__slots__`` and an explicit ``__init__`` (not a
+    dataclass): the compiled build (mypyc) makes it a native class, whose
+    construction and attribute access are much cheaper than a dataclass's
+    generated, interpreted ``__init__``. Fields, in constructor order:
+
+    kind : verb | according_to | colon; lemma; cls; form;
+    verb : token index of the head word; cue : token range; sentence;
+    source : token range or None; source_how : pre | inv | rel | by | shared | after | colon;
+    alias : a name for a pronoun source ("CNN quoted Sullivan");
+    content : char ranges in doc.string; direction : fwd | post;
+    cue_extra : extra cue token ranges; via : token ranges, nearest to the outlet first;
+    relays : token ranges of relay phrases (not content); passive; dropped; rule;
+    region : token range of source + cue (the attribution's own words);
+    fstart : token where a forward content starts (set while resolving the sentence);
+    paren : content before a parenthetical cue ("To win, X said, ...");
+    fixed : the cue-score features fixed by the cue words, once known (see find_candidates);
+    sure : its cue score is above the threshold whatever its source (see _verb_candidate).
+    """
+
+    __slots__ = ("kind", "lemma", "cls", "form", "verb", "cue", "sentence", "source", "source_how", "alias",
+                 "content", "direction", "cue_extra", "via", "relays", "passive", "dropped", "rule", "region",
+                 "fstart", "paren", "fixed", "sure")
+    kind: str
     lemma: str
     cls: str
     form: str
-    verb: int  # token index of the head word
-    cue: tuple[int, int]  # token range
+    verb: int
+    cue: tuple[int, int]
     sentence: int
-    source: tuple[int, int] | None = None  # token range
-    source_how: str = ""  # pre | inv | rel | by | shared | after | colon
-    alias: tuple[int, int] | None = None  # a name for a pronoun source ("CNN quoted Sullivan")
-    content: list[tuple[int, int]] = field(default_factory=list)  # char ranges in doc.string
-    direction: str = "fwd"  # fwd | post
-    cue_extra: list[tuple[int, int]] = field(default_factory=list)  # extra cue token ranges
-    via: list[tuple[int, int]] = field(default_factory=list)  # token ranges, nearest to the outlet first
-    relays: list[tuple[int, int]] = field(default_factory=list)  # token ranges of relay phrases (not content)
-    passive: bool = False
-    dropped: bool = False
-    rule: str = ""
-    region: tuple[int, int] = (0, 0)  # token range of source + cue (the attribution's own words)
-    fstart: int = -1  # token where a forward content starts (set while resolving the sentence)
-    paren: list[tuple[int, int]] | None = None  # content before a parenthetical cue ("To win, X said, ...")
-    fixed: tuple | None = None  # the cue-score features fixed by the cue words, once known (see find_candidates)
-    sure: bool = False  # its cue score is above the threshold whatever its source (see _verb_candidate)
+    source: tuple[int, int] | None
+    source_how: str
+    alias: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    direction: str
+    cue_extra: list[tuple[int, int]]
+    via: list[tuple[int, int]]
+    relays: list[tuple[int, int]]
+    passive: bool
+    dropped: bool
+    rule: str
+    region: tuple[int, int]
+    fstart: int
+    paren: list[tuple[int, int]] | None
+    fixed: tuple | None
+    sure: bool
+
+    def __init__(self, kind: str, lemma: str, cls: str, form: str, verb: int, cue: tuple[int, int], sentence: int,
+                 source: tuple[int, int] | None = None, source_how: str = "", alias: tuple[int, int] | None = None,
+                 content: list[tuple[int, int]] | None = None, direction: str = "fwd",
+                 cue_extra: list[tuple[int, int]] | None = None, via: list[tuple[int, int]] | None = None,
+                 relays: list[tuple[int, int]] | None = None, passive: bool = False, dropped: bool = False,
+                 rule: str = "", region: tuple[int, int] = (0, 0), fstart: int = -1,
+                 paren: list[tuple[int, int]] | None = None, fixed: tuple | None = None, sure: bool = False) -> None:
+        self.kind = kind
+        self.lemma = lemma
+        self.cls = cls
+        self.form = form
+        self.verb = verb
+        self.cue = cue
+        self.sentence = sentence
+        self.source = source
+        self.source_how = source_how
+        self.alias = alias
+        self.content = [] if content is None else content
+        self.direction = direction
+        self.cue_extra = [] if cue_extra is None else cue_extra
+        self.via = [] if via is None else via
+        self.relays = [] if relays is None else relays
+        self.passive = passive
+        self.dropped = dropped
+        self.rule = rule
+        self.region = region
+        self.fstart = fstart
+        self.paren = paren
+        self.fixed = fixed
+        self.sure = sure
+
+    def __repr__(self) -> str:
+        return "Cand(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in CAND_FIELDS) + ")"
 
     @property
     def start_tok(self) -> int:
@@ -109,6 +163,12 @@ class Cand:
         if self.source is not None and self.source_how in ("pre", "rel"):
             a = min(a, self.source[0])
         return a
+
+
+#: the fields of :class:`Cand` in constructor order (its ``__slots__``)
+CAND_FIELDS = ("kind", "lemma", "cls", "form", "verb", "cue", "sentence", "source", "source_how", "alias", "content",
+               "direction", "cue_extra", "via", "relays", "passive", "dropped", "rule", "region", "fstart", "paren",
+               "fixed", "sure")
 
 
 class View:

@@ -14,7 +14,6 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from operator import itemgetter
 
 from biaskit.extract._attribution_grammar import (
@@ -34,23 +33,42 @@ _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "him", "her"
 _ROLE_MAX_WORDS = 4
 
 
-@dataclass(slots=True)
 class Described:
     """What a source span says about its speaker (read-only by convention).
 
-    Not frozen: a frozen dataclass sets each field through
-    ``object.__setattr__``, several times slower to build. Never change one:
-    :meth:`Resolver.describe` hands out the same object for every span with
-    the same words.
+    A plain class with ``__slots__`` (not a frozen dataclass: that sets each
+    field through ``object.__setattr__``, several times slower to build, and
+    a dataclass's generated ``__init__`` stays interpreted in the compiled
+    build). Never change one: :meth:`Resolver.describe` hands out the same
+    object for every span with the same words.
+
+    Fields: speaker; role; type; name (the personal or proper name part, if
+    any); pronoun (lower-cased pronoun when the source is one); plural; agent
+    (speaks for someone else, "a spokesperson for X": "he" later is the agent).
     """
 
+    __slots__ = ("speaker", "role", "type", "name", "pronoun", "plural", "agent")
     speaker: str | None
     role: str | None
     type: str
-    name: str | None  # the personal or proper name part, if any
-    pronoun: str | None  # lower-cased pronoun when the source is one
+    name: str | None
+    pronoun: str | None
     plural: bool
-    agent: bool = False  # speaks for someone else ("a spokesperson for X"): "he" later is the agent
+    agent: bool
+
+    def __init__(self, speaker: str | None, role: str | None, type: str, name: str | None, pronoun: str | None,
+                 plural: bool, agent: bool = False) -> None:
+        self.speaker = speaker
+        self.role = role
+        self.type = type
+        self.name = name
+        self.pronoun = pronoun
+        self.plural = plural
+        self.agent = agent
+
+    def __repr__(self) -> str:
+        return (f"Described(speaker={self.speaker!r}, role={self.role!r}, type={self.type!r}, name={self.name!r}, "
+                f"pronoun={self.pronoun!r}, plural={self.plural!r}, agent={self.agent!r})")
 
 
 def _words(v: View, a: int, b: int) -> list[int]:
@@ -818,11 +836,18 @@ def _appos_type(v: View, appos: str) -> str | None:
 # --------------------------------------------------------------------------
 
 
-@dataclass
 class _Entity:
+    """A person or body the article has named: its fullest name, role and type (updated as the article goes on)."""
+
+    __slots__ = ("name", "role", "type")
     name: str
     role: str | None
     type: str
+
+    def __init__(self, name: str, role: str | None, type: str) -> None:
+        self.name = name
+        self.role = role
+        self.type = type
 
 
 class Resolver:

@@ -201,6 +201,37 @@ class FastLists:
                  "hedge_seconds", "cue_context_weights", "cue_source_spread", "cue_flag_sums",
                  "cue_prior_terms", "group_words", "anonymity", "countries", "anon_modifiers", "masthead_last",
                  "masthead_first")
+    # (exact types: the compiled attribution modules read these with native dict and set operations)
+    verbs: dict[str, VerbEntry]
+    verb_forms: dict[str, tuple[str, str]]
+    cue_words: dict[str, tuple[str, str, VerbEntry]]
+    reporting_nouns: dict[str, str]
+    roles: dict[str, str]
+    hedges: dict[str, str]
+    hedge_seconds: frozenset[str]
+    cue_priors: dict[str, float]
+    trigger_words: frozenset[str]
+    phrase_heads: dict[str, int]
+    agency_words: dict[str, str]
+    organization_words: dict[str, str]
+    masthead_last: frozenset[str]
+    masthead_first: frozenset[str]
+    government: dict[str, str]
+    group_words: dict[str, str]
+    anonymity: dict[str, str]
+    anon_modifiers: frozenset[str]
+    countries: dict[str, str]
+    agency_parts: frozenset[str]
+    outlet_parts: frozenset[str]
+    government_parts: frozenset[str]
+    anon_markers: tuple[str, ...]
+    anon_marker_re: re.Pattern[str] | None
+    cue_families: dict[str, dict[Any, float]]
+    cue_prior_logits: dict[str, float]
+    cue_prior_terms: dict[str, float]
+    cue_bound_table: dict[tuple[str, str, str, str], float]
+    cue_context_weights: dict[tuple[str, str, str, str], tuple[float, ...]]
+    cue_flag_sums: dict[tuple[str, ...], float]
 
     def __init__(self, wl: Wordlists) -> None:
         self.verbs = dict(wl.verbs)
