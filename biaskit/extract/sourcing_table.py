@@ -148,8 +148,9 @@ def via_kind(entry: str, *, wordlists: Any = None) -> str:
     agency ("CNN", "RIA Novosti") gives its kind; then a listed government
     body ("a Kremlin statement", "the State Department's readout") gives
     "government"; then a name shaped like a newspaper's ("the Springfield
-    Gazette", ``masthead_words.csv``) gives "media"; then the head of the phrase (its longest listed ending):
-    a media or agency word ("Russian media reports", "a wire service")
+    Gazette", ``masthead_words.csv``) gives "media"; then the head of the
+    phrase (its longest listed ending): a media or agency word ("Russian
+    media reports", "a wire service")
     gives its kind, a reporting noun ("a press release", "a statement")
     gives "other" (the source's own document, not a relay); last, a media or
     agency word anywhere in the entry.
